@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { openSearchEnvSchema } from '../opensearch/config/env.ts';
+import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
+import { LocalNodeError } from '../opensearch/local/local-node-error.ts';
+import { UnsupportedClusterError } from '../opensearch/setup/cluster-capabilities.ts';
+import { errorStatus } from '../opensearch/shared/response-errors.ts';
+import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { connect } from './connect.ts';
+import { localClusterOptions } from './local-cluster-options.ts';
+import { opensearchCommand } from './opensearch-command.ts';
+import { serveCommand } from './serve-command.ts';
+import { setupCommand } from './setup-command.ts';
+
+const USAGE = `usage: synclog <command>
+
+  serve                         run the HTTP service (starts the local node when OPENSEARCH_URL is unset)
+  setup                         apply templates, aliases, repository and metadata to the cluster
+  opensearch start|stop|status|logs [--name NAME] [--nodes N] [--port PORT]
+                                the local OpenSearch node(s) used when no cluster is configured`;
+
+const say = (line: string) => console.log(line);
+
+/** Runs one `synclog` command; returns the process exit code. */
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      nodes: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, action] = positionals;
+  try {
+    switch (command) {
+      case 'opensearch': {
+        const nodes = values.nodes === undefined ? 1 : Number(values.nodes);
+        const port = values.port === undefined ? undefined : Number(values.port);
+        if (!Number.isInteger(nodes) || nodes < 1 || nodes > 5) throw new ConfigError([{ variable: '--nodes', message: 'expected 1 to 5' }]);
+        if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65_535)) {
+          throw new ConfigError([{ variable: '--port', message: 'expected a port number' }]);
+        }
+        const base = localClusterOptions(env);
+        return await opensearchCommand(action, { ...base, name: values.name ?? 'default', nodes, port: port ?? base.port }, say);
+      }
+      case 'setup': {
+        const parsed = parseEnv(openSearchEnvSchema, env);
+        const config = setupConfigFromEnv(parsed);
+        const { client } = await connect(parsed, env, say);
+        await setupCommand(client, config, say);
+        await client.close();
+        return 0;
+      }
+      case 'serve':
+        return await serveCommand(env, say);
+      default:
+        say(USAGE);
+        return command === undefined || values.help ? 0 : 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof LocalNodeError || error instanceof UnsupportedClusterError) {
+      console.error(`synclog: ${error.message}`);
+      return 1;
+    }
+    const { status, reason } = errorStatus(error);
+    if (status !== undefined) {
+      console.error(`synclog: OpenSearch answered ${status}: ${reason}`);
+      return 1;
+    }
+    throw error;
+  }
+}

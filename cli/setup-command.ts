@@ -1,0 +1,28 @@
+import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
+import type { SetupConfig } from '../opensearch/setup/setup-config.ts';
+import { runSetup, type SetupReport } from '../opensearch/setup/run-setup.ts';
+
+const EXECUTOR_LABEL = {
+  retention: { ism: 'Index State Management (ISM) plugin', builtin: "synclog's built-in lifecycle runner" },
+  alerting: { 'alerting-plugin': 'Alerting + Notifications plugins', builtin: "synclog's built-in alert evaluator" },
+} as const;
+
+/** Prints a setup report: the cluster, the executors in charge, and one line per resource. */
+export function describeSetup(report: SetupReport): string[] {
+  const { capabilities, changes } = report;
+  const lines = [
+    `cluster: OpenSearch ${capabilities.version}; plugins: ${capabilities.plugins.join(', ') || 'none'}`,
+    `retention is run by ${EXECUTOR_LABEL.retention[capabilities.executors.retention]}`,
+    `alerting is run by ${EXECUTOR_LABEL.alerting[capabilities.executors.alerting]}`,
+  ];
+  for (const c of changes) lines.push(`  ${c.action.padEnd(9)} ${c.kind} ${c.name}${c.detail ? ` (${c.detail})` : ''}`);
+  const changed = changes.filter((c) => c.action === 'created' || c.action === 'updated').length;
+  lines.push(changed === 0 ? 'setup: nothing to change' : `setup: ${changed} change(s) applied`);
+  return lines;
+}
+
+export async function setupCommand(client: OpenSearchClient, config: SetupConfig, say: (line: string) => void): Promise<SetupReport> {
+  const report = await runSetup(client, config);
+  for (const line of describeSetup(report)) say(line);
+  return report;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CUSTOMER_ROLES, LEVELS, LIMITS, OPERATION_TYPES, STATUSES } from './vocabulary.ts';
+
+/**
+ * Every field of a stored sync log record, defined once: its zod type and its OpenSearch mapping
+ * sit side by side, and both the record schema and the index mapping are built from this table.
+ */
+
+export type MappingProperty = Record<string, unknown>;
+
+export interface Field<S extends z.ZodType = z.ZodType> {
+  readonly schema: S;
+  readonly mapping: MappingProperty;
+}
+
+const field = <S extends z.ZodType>(schema: S, mapping: MappingProperty): Field<S> => ({ schema, mapping });
+
+type Shape<F extends Record<string, Field>> = { [K in keyof F]: F[K]['schema'] };
+
+function objectField<F extends Record<string, Field>>(fields: F) {
+  const shape = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.schema])) as Shape<F>;
+  const properties = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.mapping]));
+  return { schema: z.strictObject(shape), mapping: { properties } };
+}
+
+const timestamp = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(LIMITS.idChars);
+const keyword = { type: 'keyword', ignore_above: LIMITS.idChars } as const;
+const date = { type: 'date', format: 'strict_date_optional_time||epoch_millis' } as const;
+
+const customer = objectField({
+  id: field(id, keyword),
+  name: field(z.string().max(LIMITS.idChars).optional(), {
+    type: 'text',
+    fields: { keyword: { type: 'keyword', ignore_above: LIMITS.idChars } },
+  }),
+  role: field(z.enum(CUSTOMER_ROLES).optional(), { type: 'keyword' }),
+});
+
+const service = objectField({
+  name: field(id, keyword),
+  environment: field(id.optional(), keyword),
+  version: field(id.optional(), keyword),
+});
+
+export const recordFields = {
+  '@timestamp': field(timestamp, date),
+  ingested_at: field(timestamp, date),
+  event_id: field(z.uuid(), { type: 'keyword' }),
+  producer_id: field(id, keyword),
+  producer_seq: field(z.number().int().nonnegative(), { type: 'long' }),
+
+  level: field(z.enum(LEVELS), { type: 'keyword' }),
+  category: field(id.optional(), keyword),
+  message: field(z.string().max(LIMITS.messageChars), { type: 'text' }),
+
+  operation_id: field(id.optional(), keyword),
+  operation_type: field(z.enum(OPERATION_TYPES).optional(), { type: 'keyword' }),
+  status: field(z.enum(STATUSES).optional(), { type: 'keyword' }),
+
+  customer: { schema: customer.schema.nullable().optional(), mapping: customer.mapping },
+  customer_email: field(z.string().max(LIMITS.idChars).optional(), {
+    type: 'keyword',
+    normalizer: 'synclog_lowercase',
+    ignore_above: LIMITS.idChars,
+  }),
+  onec_id: field(id.optional(), keyword),
+
+  customer_type: field(id.optional(), keyword),
+  created_new: field(z.boolean().optional(), { type: 'boolean' }),
+  conflict_type: field(id.optional(), keyword),
+  manual_review_required: field(z.boolean().optional(), { type: 'boolean' }),
+
+  details: field(z.record(z.string(), z.unknown()).optional(), { type: 'flat_object' }),
+
+  error_message: field(z.string().max(LIMITS.errorMessageChars).optional(), {
+    type: 'text',
+    fields: { keyword: { type: 'keyword', ignore_above: LIMITS.errorMessageKeywordChars } },
+  }),
+  error_message_length: field(z.number().int().nonnegative().optional(), { type: 'integer' }),
+  error_type: field(id.optional(), keyword),
+  error_stack: field(z.string().max(LIMITS.errorStackChars).optional(), { type: 'text', index: false }),
+  error_fingerprint: field(z.string().max(LIMITS.fingerprintChars).optional(), { type: 'keyword' }),
+  duration_ms: field(z.number().int().nonnegative().optional(), { type: 'long' }),
+
+  correlation_id: field(id.optional(), keyword),
+  trace_id: field(id.optional(), keyword),
+  span_id: field(id.optional(), keyword),
+  service: { schema: service.schema, mapping: service.mapping },
+} as const satisfies Record<string, Field>;
+
+export type RecordFieldName = keyof typeof recordFields;

@@ -1,0 +1,39 @@
+import type { OpenSearchClient } from '../client/create-client.ts';
+import { deadLetterMapping } from '../record/dead-letter.ts';
+import { detectCapabilities, type ClusterCapabilities } from './cluster-capabilities.ts';
+import { ensureAutoCreateExcludesLogs } from './ensure-auto-create.ts';
+import { ensureIndex } from './ensure-index.ts';
+import { ensureReadAlias } from './ensure-read-alias.ts';
+import { ensureArchiveRepository } from './ensure-repository.ts';
+import { ensureTemplate } from './ensure-template.ts';
+import { logTemplates } from './log-templates.ts';
+import type { SetupChange } from './setup-change.ts';
+import type { SetupConfig } from './setup-config.ts';
+import { ensureSetupMetadata, metaIndexBody, setupMetadata } from './setup-metadata.ts';
+
+export interface SetupReport {
+  readonly capabilities: ClusterCapabilities;
+  readonly changes: readonly SetupChange[];
+}
+
+/**
+ * Applies synclog's cluster resources idempotently, in dependency order, and reports for each
+ * whether it was created, updated or left unchanged. A second run with the same configuration
+ * changes nothing.
+ */
+export async function runSetup(client: OpenSearchClient, config: SetupConfig): Promise<SetupReport> {
+  const capabilities = await detectCapabilities(client);
+  const { names } = config;
+  const templates = logTemplates(names, config.index);
+  const changes: SetupChange[] = [];
+  changes.push(await ensureTemplate(client, 'component template', templates.settingsComponent.name, templates.settingsComponent.body));
+  changes.push(await ensureTemplate(client, 'component template', templates.mappingsComponent.name, templates.mappingsComponent.body));
+  changes.push(await ensureTemplate(client, 'index template', templates.indexTemplate.name, templates.indexTemplate.body));
+  changes.push(await ensureAutoCreateExcludesLogs(client, names.logsPattern));
+  changes.push(await ensureReadAlias(client, names));
+  changes.push(await ensureIndex(client, names.deadLetter, { mappings: deadLetterMapping() }));
+  changes.push(await ensureArchiveRepository(client, config.archive));
+  changes.push(await ensureIndex(client, names.meta, metaIndexBody));
+  changes.push(await ensureSetupMetadata(client, names.meta, setupMetadata(config, capabilities)));
+  return { capabilities, changes };
+}

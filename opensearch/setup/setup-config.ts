@@ -1,0 +1,37 @@
+import type { OpenSearchEnv } from '../config/env.ts';
+import { ConfigError } from '../config/parse-env.ts';
+import { defaultLifecyclePolicy, type LifecyclePolicy } from '../lifecycle/lifecycle-policy.ts';
+import { indexNames, type IndexNames } from '../record/index-names.ts';
+import type { IndexPeriod } from '../record/index-period.ts';
+import type { ArchiveRepositoryConfig } from './ensure-repository.ts';
+import type { LogIndexSettings } from './log-templates.ts';
+
+/** Everything setup applies, derived from configuration (the source of truth). */
+export interface SetupConfig {
+  readonly names: IndexNames;
+  readonly period: IndexPeriod;
+  readonly index: LogIndexSettings;
+  readonly lifecycle: LifecyclePolicy;
+  readonly archive: ArchiveRepositoryConfig;
+}
+
+export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
+  const names = indexNames(env.SYNCLOG_INDEX_PREFIX);
+  const repository = env.SYNCLOG_ARCHIVE_REPOSITORY ?? `${names.prefix}-archive`;
+  if (env.SYNCLOG_RETENTION_DELETE_DAYS <= env.SYNCLOG_RETENTION_HOT_DAYS) {
+    throw new ConfigError([
+      { variable: 'SYNCLOG_RETENTION_DELETE_DAYS', message: 'must be greater than SYNCLOG_RETENTION_HOT_DAYS' },
+    ]);
+  }
+  return {
+    names,
+    period: env.SYNCLOG_INDEX_PERIOD,
+    index: { shards: env.SYNCLOG_INDEX_SHARDS, replicas: env.SYNCLOG_INDEX_REPLICAS },
+    lifecycle: defaultLifecyclePolicy({
+      hot_days: env.SYNCLOG_RETENTION_HOT_DAYS,
+      delete_days: env.SYNCLOG_RETENTION_DELETE_DAYS,
+      archive_repository: repository,
+    }),
+    archive: { name: repository, type: env.SYNCLOG_ARCHIVE_TYPE, location: env.SYNCLOG_ARCHIVE_LOCATION },
+  };
+}
