@@ -15,7 +15,7 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, str
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({
-    variable: issue.path.map(String).join('.') || '(environment)',
+    variable: issue.path.length ? String(issue.path[0]) : '(environment)',
     message: issue.message,
   }));
   throw new ConfigError(problems);
