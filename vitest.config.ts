@@ -4,6 +4,7 @@ const exclude = ['node_modules/**', '.git/**'];
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

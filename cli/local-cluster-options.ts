@@ -8,6 +8,7 @@ export function localClusterOptions(env: Record<string, string | undefined>): Lo
   const parsed = parseEnv(localNodeEnvSchema, env);
   return {
     home: parsed.SYNCLOG_HOME ?? defaultSynclogHome(env),
+    name: parsed.SYNCLOG_OPENSEARCH_CLUSTER,
     port: parsed.SYNCLOG_OPENSEARCH_PORT,
     heap: parsed.SYNCLOG_OPENSEARCH_HEAP,
     version: parsed.SYNCLOG_OPENSEARCH_VERSION,

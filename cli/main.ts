@@ -43,7 +43,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
           throw new ConfigError([{ variable: '--port', message: 'expected a port number' }]);
         }
         const base = localClusterOptions(env);
-        return await opensearchCommand(action, { ...base, name: values.name ?? 'default', nodes, port: port ?? base.port }, say);
+        return await opensearchCommand(action, { ...base, name: values.name ?? base.name, nodes, port: port ?? base.port }, say);
       }
       case 'setup': {
         const parsed = parseEnv(openSearchEnvSchema, env);

@@ -43,6 +43,8 @@ export const lifecycleEnvSchema = z.object({
 
 export const localNodeEnvSchema = z.object({
   SYNCLOG_HOME: z.string().optional(),
+  /** Which local cluster the service and CLI use when OPENSEARCH_URL is unset. */
+  SYNCLOG_OPENSEARCH_CLUSTER: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" and "-"').default('default'),
   SYNCLOG_OPENSEARCH_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 3.8.0').optional(),
   SYNCLOG_OPENSEARCH_ZIP: z.string().optional(),
   SYNCLOG_OPENSEARCH_PORT: envInt(1, 65_535).optional(),

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { dropPrefix, testClient, uniquePrefix } from '../test/opensearch.ts';
+import { freePort } from '../opensearch/local/ports.ts';
+
+const client = testClient();
+const prefixes: string[] = [];
+afterAll(async () => {
+  for (const prefix of prefixes) await dropPrefix(client, prefix);
+});
+
+/** Runs `synclog` as a user would, with a clean environment plus `env`. */
+function synclog(args: string[], env: Record<string, string>) {
+  const { PATH, HOME, SYNCLOG_HOME } = process.env;
+  const child = spawn(process.execPath, ['bin/synclog.js', ...args], {
+    env: { PATH, HOME, ...(SYNCLOG_HOME ? { SYNCLOG_HOME } : {}), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const stderr: string[] = [];
+  const stdoutLines = createInterface({ input: child.stdout });
+  stdoutLines.on('line', (line) => lines.push(line));
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
+  const exited = once(child, 'exit').then(([code]) => code as number);
+  /** Resolves with the first stdout line matching `pattern`; rejects if the process exits first. */
+  const lineMatching = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen) return resolve(seen);
+      stdoutLines.on('line', (line) => pattern.test(line) && resolve(line));
+      void exited.then(() => reject(new Error(`exited before printing ${pattern}:\n${lines.join('\n')}\n${stderr.join('\n')}`)));
+    });
+  return { child, lines, stderr, exited, lineMatching };
+}
+
+describe('the synclog command', () => {
+  it('serves /health against OPENSEARCH_URL after applying setup, and stops cleanly on SIGTERM', async () => {
+    const prefix = uniquePrefix('cli');
+    prefixes.push(prefix);
+    const port = await freePort();
+    const run = synclog(['serve'], { OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix, PORT: String(port) });
+    const serving = await run.lineMatching(/is serving on/);
+    expect(run.lines[0]).toBe(`OpenSearch: ${inject('opensearchUrl')}`);
+    expect(serving).toContain(`http://127.0.0.1:${port}`);
+    expect(run.lines).toContain(`  created   index template ${prefix}-logs`);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('uses the local node when OPENSEARCH_URL is unset, and says so on its first line', async () => {
+    const prefix = uniquePrefix('cli');
+    prefixes.push(prefix);
+    // The run's shared node is the local cluster named "test".
+    const run = synclog(['setup'], { SYNCLOG_OPENSEARCH_CLUSTER: 'test', SYNCLOG_INDEX_PREFIX: prefix });
+    expect(await run.exited).toBe(0);
+    expect(run.lines[0]).toMatch(/^OPENSEARCH_URL is not set: using the local OpenSearch node/);
+    expect(run.lines).toContain(`local OpenSearch 3.8.0 already running at ${inject('opensearchUrl')}`);
+    expect(run.lines.at(-1)).toMatch(/^setup: \d+ change\(s\) applied$/);
+  });
+
+  it('refuses to start in production without OPENSEARCH_URL, naming the variable', async () => {
+    const run = synclog(['serve'], { NODE_ENV: 'production' });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr.join('\n')).toBe('synclog: Invalid configuration: OPENSEARCH_URL: is required when NODE_ENV=production');
+  });
+
+  it('stops start-up on an invalid variable, naming it, before touching any cluster', async () => {
+    const run = synclog(['serve'], { SYNCLOG_INDEX_PERIOD: 'year', PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    expect(run.lines).toEqual([]);
+    expect(run.stderr.join('\n')).toMatch(/SYNCLOG_INDEX_PERIOD: .*"day"\|"week"\|"month"/);
+  });
+
+  it('reports an unknown local cluster as absent with exit code 3', async () => {
+    const run = synclog(['opensearch', 'status', '--name', 'never-started'], {});
+    expect(await run.exited).toBe(3);
+    expect(run.lines[0]).toMatch(/^absent: no local cluster "never-started"/);
+  });
+});
