@@ -7,7 +7,14 @@ describe('withLogPatternExcluded', () => {
   });
 
   it('puts the exclusion first in an existing pattern list, because the first match wins', () => {
-    expect(withLogPatternExcluded('+app-*,-*', 'synclog-logs-*')).toBe('-synclog-logs-*,+app-*,-*');
+    expect(withLogPatternExcluded('+app-*,+synclog-*', 'synclog-logs-*')).toBe('-synclog-logs-*,+app-*,+synclog-*');
+    expect(withLogPatternExcluded('+app-*,-*', 'synclog-logs-*')).toBe('+app-*,-*');
+  });
+
+  it('counts a broader exclusion that comes first as excluding the log indices', () => {
+    expect(withLogPatternExcluded('-synclog-*,+*', 'synclog-logs-*')).toBe('-synclog-*,+*');
+    expect(withLogPatternExcluded('+*,-synclog-*', 'synclog-logs-*')).toBe('-synclog-logs-*,+*,-synclog-*');
+    expect(withLogPatternExcluded('-other-*,+*', 'synclog-logs-*')).toBe('-synclog-logs-*,-other-*,+*');
   });
 
   it('leaves a list that already excludes the pattern, and a cluster that allows nothing, as they are', () => {

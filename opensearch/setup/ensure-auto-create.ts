@@ -7,14 +7,24 @@ import { change, type SetupChange } from './setup-change.ts';
  * the creation date of their period. Other patterns keep whatever the cluster allowed.
  */
 export function withLogPatternExcluded(current: string, logsPattern: string): string {
-  const exclusion = `-${logsPattern}`;
   const value = current.trim();
   if (value === 'false') return value;
+  const exclusion = `-${logsPattern}`;
   if (value === '' || value === 'true') return `${exclusion},+*`;
   const parts = value.split(',').map((p) => p.trim());
-  if (parts.includes(exclusion)) return value;
-  // Auto-create patterns are matched in order: the exclusion must come first.
+  // Patterns are matched in order and the first match decides: already excluded when the first
+  // pattern that covers every log index is an exclusion (an admin's `-synclog-*` counts).
+  const decisive = parts.find((part) => covers(part.replace(/^[+-]/, ''), logsPattern));
+  if (decisive?.startsWith('-')) return value;
   return [exclusion, ...parts].join(',');
+}
+
+/** True when `pattern` matches every index name that `logsPattern` (`<fixed>*`) matches. */
+function covers(pattern: string, logsPattern: string): boolean {
+  if (pattern === logsPattern) return true;
+  const fixed = logsPattern.slice(0, -1);
+  const stars = pattern.split('*').length - 1;
+  return stars === 1 && pattern.endsWith('*') && fixed.startsWith(pattern.slice(0, -1));
 }
 
 export async function ensureAutoCreateExcludesLogs(client: OpenSearchClient, logsPattern: string): Promise<SetupChange> {

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { openSearchEnvSchema } from '../config/env.ts';
 import { parseEnv } from '../config/parse-env.ts';
+import { withLogPatternExcluded } from './ensure-auto-create.ts';
 import { runSetup } from './run-setup.ts';
 import { setupConfigFromEnv } from './setup-config.ts';
 import { readSetupMetadata } from './setup-metadata.ts';
@@ -37,7 +38,8 @@ describe('synclog setup on a real node', () => {
     const { body: repo } = await client.snapshot.getRepository({ repository: `${prefix}-archive` });
     expect((repo as Record<string, { type: string }>)[`${prefix}-archive`]?.type).toBe('fs');
     const { body: settings } = await client.cluster.getSettings({ flat_settings: true });
-    expect((settings.persistent as Record<string, string>)['action.auto_create_index']).toContain(`-${prefix}-logs-*`);
+    const autoCreate = (settings.persistent as Record<string, string>)['action.auto_create_index'] ?? 'true';
+    expect(withLogPatternExcluded(autoCreate, `${prefix}-logs-*`)).toBe(autoCreate);
   });
 
   it('records which executor runs retention and alerting, and the policy it applied', async () => {
