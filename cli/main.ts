@@ -6,17 +6,25 @@ import { UnsupportedClusterError } from '../opensearch/setup/cluster-capabilitie
 import { errorStatus } from '../opensearch/shared/response-errors.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { connect } from './connect.ts';
+import { deadLetterCommand } from './dead-letter-command.ts';
 import { localClusterOptions } from './local-cluster-options.ts';
 import { opensearchCommand } from './opensearch-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { setupCommand } from './setup-command.ts';
+import { verifyCommand } from './verify-command.ts';
 
 const USAGE = `usage: synclog <command>
 
   serve                         run the HTTP service (starts the local node when OPENSEARCH_URL is unset)
   setup                         apply templates, aliases, repository and metadata to the cluster
   opensearch start|stop|status|logs [--name NAME] [--nodes N] [--port PORT]
-                                the local OpenSearch node(s) used when no cluster is configured`;
+                                the local OpenSearch node(s) used when no cluster is configured
+  verify [--producer ID|PREFIX*] [--from ISO] [--to ISO] [--json]
+                                check every producer's sequence for gaps and repeats (exit 1 if any)
+  dead-letter list [--limit N] [--error-type T] [--from ISO] [--to ISO] [--json]
+  dead-letter show <id> [--json]
+  dead-letter replay --id ID [--id ID ...] | --all [--error-type T] [--from ISO] [--to ISO] [--dry-run] [--json]
+                                inspect rejected records; replay the valid ones into the log indices`;
 
 const say = (line: string) => console.log(line);
 
@@ -30,6 +38,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
       nodes: { type: 'string' },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      producer: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+      'error-type': { type: 'string' },
+      id: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const [command, action] = positionals;
@@ -55,6 +72,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
       }
       case 'serve':
         return await serveCommand(env, say);
+      case 'verify':
+        return await verifyCommand(values, env, say);
+      case 'dead-letter':
+        return await deadLetterCommand(action, positionals.slice(2), values, env, say);
       default:
         say(USAGE);
         return command === undefined || values.help ? 0 : 2;

@@ -15,6 +15,10 @@ export const deadLetterSchema = z.strictObject({
   producer_id: z.string().optional(),
   producer_seq: z.number().int().optional(),
   raw: z.string(),
+  /** Set once `synclog dead-letter replay` delivered the record; a later replay skips it. */
+  replayed_at: z.iso.datetime({ offset: true }).optional(),
+  /** `created`, or `already_present` when the record had been delivered before. */
+  replay_result: z.enum(['created', 'already_present']).optional(),
 });
 
 export type DeadLetter = z.infer<typeof deadLetterSchema>;
@@ -32,6 +36,8 @@ export function deadLetterMapping() {
       producer_id: { type: 'keyword' },
       producer_seq: { type: 'long' },
       raw: { type: 'text', index: false },
+      replayed_at: { type: 'date' },
+      replay_result: { type: 'keyword' },
     },
   } as const;
 }

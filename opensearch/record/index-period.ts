@@ -32,17 +32,17 @@ export function periodOf(time: Date | string | number, unit: IndexPeriod): Perio
   switch (unit) {
     case 'day': {
       const start = new Date(Date.UTC(y, m, d));
-      return { unit, start, end: new Date(start.getTime() + DAY_MS), suffix: `${y}.${pad(m + 1)}.${pad(d)}` };
+      return { unit, start, end: new Date(start.getTime() + DAY_MS), suffix: `${pad(y, 4)}.${pad(m + 1)}.${pad(d)}` };
     }
     case 'week': {
       const dayOfWeek = (t.getUTCDay() + 6) % 7; // Monday = 0
       const start = new Date(Date.UTC(y, m, d - dayOfWeek));
       const { year, week } = isoWeek(start);
-      return { unit, start, end: new Date(start.getTime() + 7 * DAY_MS), suffix: `${year}-w${pad(week)}` };
+      return { unit, start, end: new Date(start.getTime() + 7 * DAY_MS), suffix: `${pad(year, 4)}-w${pad(week)}` };
     }
     case 'month': {
       const start = new Date(Date.UTC(y, m, 1));
-      return { unit, start, end: new Date(Date.UTC(y, m + 1, 1)), suffix: `${y}.${pad(m + 1)}` };
+      return { unit, start, end: new Date(Date.UTC(y, m + 1, 1)), suffix: `${pad(y, 4)}.${pad(m + 1)}` };
     }
   }
 }

@@ -1,0 +1,38 @@
+import type { DeadLetter } from '../../opensearch/record/dead-letter.ts';
+
+export interface DeadLetterFilter {
+  /** `validation` or an OpenSearch error type such as `mapper_parsing_exception`. */
+  readonly errorType?: string;
+  /** Inclusive lower bound on the dead letter's `@timestamp` (when it was rejected). */
+  readonly from?: Date;
+  /** Exclusive upper bound on the dead letter's `@timestamp`. */
+  readonly to?: Date;
+}
+
+/** A dead letter as stored, with its document id (the handle `show` and `replay --id` take). */
+export interface StoredDeadLetter {
+  readonly id: string;
+  readonly deadLetter: DeadLetter;
+}
+
+/** The filter clauses selecting dead letters; `extra` clauses are added as they are. */
+export function deadLetterQuery(filter: DeadLetterFilter, extra: ReadonlyArray<Record<string, unknown>> = []): Record<string, unknown> {
+  const clauses: Array<Record<string, unknown>> = [...extra];
+  if (filter.errorType !== undefined) clauses.push({ term: { error_type: filter.errorType } });
+  if (filter.from || filter.to) {
+    clauses.push({
+      range: {
+        '@timestamp': {
+          ...(filter.from ? { gte: filter.from.toISOString() } : {}),
+          ...(filter.to ? { lt: filter.to.toISOString() } : {}),
+        },
+      },
+    });
+  }
+  return clauses.length === 0 ? { match_all: {} } : { bool: { filter: clauses } };
+}
+
+export const toStoredDeadLetter = (hit: { _id: string; _source: unknown }): StoredDeadLetter => ({
+  id: hit._id,
+  deadLetter: hit._source as DeadLetter,
+});

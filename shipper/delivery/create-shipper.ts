@@ -1,0 +1,355 @@
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
+import { indexNames } from '../../opensearch/record/index-names.ts';
+import type { ShipperMetrics, DropReason } from '../metrics/shipper-metrics.ts';
+import type { ShipperOptions } from '../options/shipper-options.ts';
+import { normaliseRecord } from '../record/normalise-record.ts';
+import { backoffDelay } from './backoff.ts';
+import { bulkEntry, documentOf, entriesFromLines, type BulkEntry } from './bulk-entry.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { DeadLetterSink } from './dead-letter-sink.ts';
+import { deliverBatch, type DeliveryContext } from './deliver-batch.ts';
+import { createFlushEpochs, type FlushReport, type Settlement } from './flush-epochs.ts';
+import type { Rejection } from './send-bulk.ts';
+import type { SpoolPort } from './spool-port.ts';
+
+/** What the shipper tells the application: named events, never `'error'`. */
+export type ShipperEvent =
+  | { type: 'delivered'; records: number }
+  | { type: 'retrying'; records: number; reason: string }
+  | { type: 'spooled'; records: number; reason: string }
+  | { type: 'dead-letter'; records: number; reason: string }
+  | { type: 'dropped'; records: number; reason: DropReason }
+  | { type: 'outage'; reason: string }
+  | { type: 'recovered' }
+  | { type: 'warning'; message: string };
+
+export interface ShipperDeps {
+  readonly client: OpenSearchClient;
+  readonly metrics: ShipperMetrics;
+  readonly deadLetters: DeadLetterSink;
+  /** Outage and overflow spool; `null` without a spool directory. */
+  readonly spool: SpoolPort | null;
+  /** Write-ahead log; only in write-ahead mode. */
+  readonly wal: SpoolPort | null;
+  readonly emit: (event: ShipperEvent) => void;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+}
+
+export interface CloseReport extends FlushReport {
+  /** Records still in memory when the timeout passed and no spool could take them. */
+  undelivered: number;
+}
+
+export interface Shipper {
+  readonly producerId: string;
+  /** Normalises and queues one log call. Never blocks on I/O and never throws. */
+  log(info: Record<string, unknown>): void;
+  /** Resolves when every record logged before the call is delivered, spooled, dead-lettered or dropped. */
+  flush(): Promise<FlushReport>;
+  /** Flushes (within `timeoutMs`, default 10 000), spools what is left, releases timers and files. Idempotent. */
+  close(options?: { timeoutMs?: number }): Promise<CloseReport>;
+  stats(): { queued: number; queuedBytes: number; inFlight: number; outage: boolean; spool: { records: number; bytes: number } };
+}
+
+/** The delivery engine behind `OpenSearchTransport`, usable without winston. */
+export function createShipper(deps: ShipperDeps, options: ShipperOptions & { producerId: string }): Shipper {
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? Math.random;
+  const names = indexNames(options.indexPrefix);
+  const ensurer = createLogIndexEnsurer(deps.client, names);
+  const epochs = createFlushEpochs();
+  const service = { name: options.service, ...(options.environment ? { environment: options.environment } : {}), ...(options.version ? { version: options.version } : {}) };
+
+  let queue: BulkEntry[] = [];
+  let queuedBytes = 0;
+  let inFlight = 0;
+  let seq = 0;
+  let outage = false;
+  let closing = false;
+  let closed: Promise<CloseReport> | null = null;
+  let timer: unknown = null;
+  let probeAttempt = 0;
+  // Start by looking for spools a crashed process left behind.
+  let spoolMayHaveWork = deps.spool !== null || deps.wal !== null;
+  let replaying = false;
+  let dropsSinceReport = 0;
+  let lastDropReport = 0;
+
+  const settle = (entries: readonly BulkEntry[], how: Settlement) => {
+    for (const entry of entries) {
+      epochs.settled(entry.epoch, how);
+      if (entry.walSegment !== undefined) deps.wal?.acknowledge(entry.walSegment, 1);
+    }
+  };
+
+  function drop(entries: readonly BulkEntry[], reason: DropReason) {
+    settle(entries, 'dropped');
+    deps.metrics.dropped(entries.length, reason);
+    deps.emit({ type: 'dropped', records: entries.length, reason });
+    dropsSinceReport += entries.length;
+    if (clock.now() - lastDropReport >= options.dropReportIntervalMs) {
+      deps.emit({ type: 'warning', message: `synclog: dropped ${dropsSinceReport} record(s) (${reason}) since the last report` });
+      dropsSinceReport = 0;
+      lastDropReport = clock.now();
+    }
+  }
+
+  function toSpool(entries: readonly BulkEntry[], reason: string) {
+    if (entries.length === 0) return;
+    if (!deps.spool) return drop(entries, 'no-spool');
+    const result = deps.spool.append(entries.map((e) => e.lines).join(''), entries.length);
+    if (!result.ok) return drop(entries, 'spool-full');
+    spoolMayHaveWork = true;
+    settle(entries, 'spooled');
+    deps.metrics.spooled(entries.length);
+    deps.emit({ type: 'spooled', records: entries.length, reason });
+  }
+
+  function deadLetter(rejections: readonly Rejection[]) {
+    const now = new Date(clock.now()).toISOString();
+    for (const r of rejections) {
+      const document = documentOf(r.entry);
+      const producer = /"producer_id":("(?:[^"\\]|\\.)*"),"producer_seq":(\d+)/.exec(document);
+      deps.deadLetters.add({
+        '@timestamp': now,
+        reason: r.reason,
+        error_type: r.type,
+        status: r.status,
+        target_index: r.entry.index,
+        event_id: r.entry.id,
+        ...(producer ? { producer_id: JSON.parse(producer[1]!) as string, producer_seq: Number(producer[2]) } : {}),
+        raw: document,
+      });
+    }
+    settle(rejections.map((r) => r.entry), 'deadLettered');
+    deps.metrics.deadLettered(rejections.length);
+    deps.emit({ type: 'dead-letter', records: rejections.length, reason: rejections[0]?.reason ?? '' });
+    void deps.deadLetters.flush();
+  }
+
+  const delivery: DeliveryContext = {
+    client: deps.client,
+    names,
+    ensurer,
+    clock,
+    random,
+    metrics: deps.metrics,
+    options,
+    delivered(entries) {
+      if (entries.length === 0) return;
+      settle(entries, 'delivered');
+      deps.metrics.sent(entries.length);
+      deps.emit({ type: 'delivered', records: entries.length });
+    },
+    rejected: deadLetter,
+    setAside: toSpool,
+    outage(reason) {
+      if (outage) return;
+      outage = true;
+      probeAttempt = 0;
+      deps.emit({ type: 'outage', reason });
+      probe();
+    },
+    isOutage: () => outage,
+    isClosing: () => closing,
+    retrying(count, reason) {
+      deps.metrics.retried(count);
+      deps.emit({ type: 'retrying', records: count, reason });
+    },
+  };
+
+  /** One light request at a growing interval while the cluster is down: no storm, no spin. */
+  function probe() {
+    const delay = backoffDelay(probeAttempt++, { initialBackoffMs: 500, maxBackoffMs: 30_000 }, random);
+    clock.setTimeout(() => {
+      deps.client.info({}, { requestTimeout: 5_000 }).then(
+        () => {
+          outage = false;
+          spoolMayHaveWork = deps.spool !== null || deps.wal !== null;
+          deps.emit({ type: 'recovered' });
+          pump(true);
+        },
+        () => (closing ? undefined : probe()),
+      );
+    }, delay);
+  }
+
+  function take(force: boolean): BulkEntry[] | null {
+    if (queue.length === 0) return null;
+    if (!force && queue.length < options.batchRecords && queuedBytes < options.batchBytes) return null;
+    let count = 0;
+    let bytes = 0;
+    while (count < queue.length && count < options.batchRecords && (count === 0 || bytes + queue[count]!.bytes <= options.batchBytes)) {
+      bytes += queue[count]!.bytes;
+      count++;
+    }
+    const batch = queue.slice(0, count);
+    queue = queue.slice(count);
+    queuedBytes -= bytes;
+    return batch;
+  }
+
+  function run(work: Promise<void>) {
+    inFlight++;
+    work
+      .catch((error: unknown) => deps.emit({ type: 'warning', message: `synclog: delivery failed unexpectedly: ${String(error)}` }))
+      .finally(() => {
+        inFlight--;
+        pump(false);
+      });
+  }
+
+  async function replayOne(): Promise<void> {
+    // Outage spool first (this process's own batches, then crashed producers'), then the
+    // write-ahead logs crashed producers left behind.
+    const segment = (await deps.spool?.takeForReplay()) ?? (await deps.wal?.takeForReplay()) ?? null;
+    if (!segment) {
+      spoolMayHaveWork = false;
+      return;
+    }
+    const entries = entriesFromLines(segment.lines);
+    for (let i = 0; i < entries.length; i += options.batchRecords) await deliverBatch(delivery, entries.slice(i, i + options.batchRecords));
+    // Whatever could not be delivered was spooled again by deliverBatch: the segment is done.
+    await segment.done();
+  }
+
+  async function drainSpool(timeoutMs: number): Promise<void> {
+    const deadline = clock.now() + timeoutMs;
+    while (spoolMayHaveWork && (deps.spool || deps.wal) && !outage && clock.now() < deadline) {
+      while (replaying) await new Promise((resolve) => setImmediate(resolve));
+      replaying = true;
+      try {
+        await replayOne();
+      } finally {
+        replaying = false;
+      }
+    }
+  }
+
+  function pump(force: boolean) {
+    if (outage) {
+      // Memory stays bounded during an outage: whole batches go to disk as they form.
+      let batch: BulkEntry[] | null;
+      while (deps.spool && (batch = take(force))) toSpool(batch, 'outage');
+    } else {
+      while (inFlight < options.maxInFlight) {
+        if (spoolMayHaveWork && !replaying && !closing) {
+          replaying = true;
+          run(replayOne().finally(() => (replaying = false)));
+          continue;
+        }
+        const batch = take(force);
+        if (!batch) break;
+        run(deliverBatch(delivery, batch));
+      }
+    }
+    if (queue.length === 0 && timer !== null) {
+      clock.clearTimeout(timer);
+      timer = null;
+    } else if (queue.length > 0 && timer === null) {
+      timer = clock.setTimeout(() => {
+        timer = null;
+        pump(true);
+      }, options.flushIntervalMs);
+    }
+  }
+
+  function enqueue(entry: BulkEntry) {
+    epochs.added(entry.epoch);
+    if (queue.length >= options.maxQueueRecords || queuedBytes + entry.bytes > options.maxQueueBytes) {
+      if (deps.spool) {
+        // Spill the oldest batch to disk before dropping anything: audit logs are not sampled.
+        const oldest = take(true);
+        if (oldest) toSpool(oldest, 'queue full');
+      } else {
+        return drop([entry], 'queue-full');
+      }
+    }
+    queue.push(entry);
+    queuedBytes += entry.bytes;
+    deps.metrics.queued(1);
+    pump(false);
+  }
+
+  // A spool left by a crashed process is replayed before anything else.
+  if (spoolMayHaveWork) clock.setTimeout(() => pump(false), 0);
+
+  return {
+    producerId: options.producerId,
+    log(info) {
+      try {
+        const now = clock.now();
+        const normalised = normaliseRecord(info, { now, producerId: options.producerId, producerSeq: seq, service });
+        if (!normalised.ok) {
+          deps.deadLetters.add({ '@timestamp': new Date(now).toISOString(), reason: normalised.reason, error_type: 'validation', event_id: normalised.eventId, producer_id: options.producerId, raw: normalised.raw });
+          deps.metrics.deadLettered(1);
+          deps.emit({ type: 'dead-letter', records: 1, reason: normalised.reason });
+          void deps.deadLetters.flush();
+          return;
+        }
+        seq++;
+        const entry = bulkEntry(names.logIndexFor(normalised.record['@timestamp'], options.indexPeriod), normalised.record, epochs.current);
+        if (closed) {
+          epochs.added(entry.epoch);
+          return drop([entry], 'closed');
+        }
+        if (deps.wal) {
+          const written = deps.wal.append(entry.lines, 1);
+          if (written.ok) entry.walSegment = written.segment;
+          else deps.emit({ type: 'warning', message: 'synclog: write-ahead log is full; this record is held in memory only' });
+        }
+        enqueue(entry);
+      } catch (error) {
+        // A bug must not reach the application's log call.
+        deps.emit({ type: 'warning', message: `synclog: could not queue a record: ${String(error)}` });
+      }
+    },
+    flush() {
+      const done = epochs.close();
+      pump(true);
+      void deps.deadLetters.flush();
+      return keepAlive(done);
+    },
+    close(closeOptions = {}) {
+      if (closed) return closed;
+      closed = (async () => {
+        const flushed = this.flush();
+        const timeout = new Promise<'timeout'>((resolve) => clock.setTimeout(() => resolve('timeout'), closeOptions.timeoutMs ?? 10_000));
+        const first = await keepAlive(Promise.race([flushed, timeout]));
+        closing = true;
+        let undelivered = 0;
+        let report: FlushReport;
+        if (first === 'timeout') {
+          const left = queue;
+          queue = [];
+          queuedBytes = 0;
+          undelivered = deps.spool ? 0 : left.length;
+          toSpool(left, 'closing');
+          report = await keepAlive(flushed);
+        } else {
+          report = first;
+        }
+        // What overflowed to disk while the cluster was up is delivered now, within the same timeout.
+        if (first !== 'timeout' && !outage) await keepAlive(drainSpool(closeOptions.timeoutMs ?? 10_000));
+        if (timer !== null) clock.clearTimeout(timer);
+        await deps.deadLetters.flush();
+        await deps.wal?.close();
+        await deps.spool?.close();
+        return { ...report, undelivered };
+      })();
+      return closed;
+    },
+    stats() {
+      const spool = deps.spool?.depth() ?? { records: 0, bytes: 0 };
+      return { queued: queue.length, queuedBytes, inFlight, outage, spool: { records: spool.records, bytes: spool.bytes } };
+    },
+  };
+}
+
+/** Holds the process open while the application awaits delivery (the shipper's own timers are unref'd). */
+function keepAlive<T>(promise: Promise<T>): Promise<T> {
+  const handle = setInterval(() => {}, 60_000);
+  return promise.finally(() => clearInterval(handle));
+}

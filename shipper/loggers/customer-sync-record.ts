@@ -1,0 +1,80 @@
+import type { OperationType, Status } from '../../opensearch/record/vocabulary.ts';
+import type { CorrelationContext } from '../context/correlation-context.ts';
+import { boundedId, contextFields, definedOnly } from './context-fields.ts';
+import type { SyncCustomer } from './customer-sync-inputs.ts';
+import { toLoggedError } from './logged-error.ts';
+import type { LogInfo, LogLevel } from './write-info.ts';
+
+/** Everything one sync record says, before it becomes a winston `info` object. */
+export interface SyncRecordParts {
+  readonly operationType: OperationType;
+  readonly status: Status;
+  readonly operationId: string;
+  readonly customer?: SyncCustomer;
+  readonly durationMs?: number;
+  readonly details: Readonly<Record<string, unknown>>;
+  /** Set only for failures; `undefined` logs no error fields. */
+  readonly error?: unknown;
+  readonly message?: string;
+}
+
+const SUBJECTS: Record<OperationType, string> = {
+  import_from_1c: 'Import of customer from 1C',
+  export_to_1c: 'Export of customer to 1C',
+  sync_changes: 'Sync of customer changes',
+  conflict_resolution: 'Conflict resolution',
+  data_validation: 'Validation of customer data',
+  batch_operation: 'Batch operation',
+};
+
+const OUTCOMES: Record<Status, string> = {
+  pending: 'started',
+  success: 'completed',
+  error: 'failed',
+  warning: 'completed with warnings',
+  skipped: 'skipped',
+};
+
+export function levelOfStatus(status: Status): LogLevel {
+  return status === 'error' ? 'error' : status === 'warning' ? 'warn' : 'info';
+}
+
+/**
+ * The `info` object for one sync record, in the shape normalise-record turns into a stored record.
+ * `customer_type`, `created_new`, `conflict_type` and `manual_review_required` go in `details`,
+ * where applications put them; normalise-record lifts them to typed fields.
+ */
+export function syncRecordInfo(parts: SyncRecordParts, context: CorrelationContext): LogInfo {
+  const { customer } = parts;
+  const details = definedOnly({ ...parts.details, customer_type: customer?.type });
+  return definedOnly({
+    level: levelOfStatus(parts.status),
+    message: parts.message ?? messageOf(parts.operationType, parts.status, customer?.name),
+    category: 'sync',
+    operation_id: boundedId(parts.operationId),
+    operation_type: parts.operationType,
+    status: parts.status,
+    customer: customer === undefined ? undefined : recordCustomer(customer),
+    customer_email: customer?.email ? boundedId(customer.email) : undefined,
+    onec_id: customer?.onecId ? boundedId(customer.onecId) : undefined,
+    duration_ms: parts.durationMs === undefined ? undefined : Math.max(0, Math.round(parts.durationMs)),
+    ...contextFields(context),
+    details: Object.keys(details).length > 0 ? details : undefined,
+    error: parts.error === undefined ? undefined : toLoggedError(parts.error),
+  });
+}
+
+/** The sentence people read in the log viewer; it names the customer so full-text search finds it. */
+function messageOf(operationType: OperationType, status: Status, customerName: string | undefined): string {
+  const sentence = `${SUBJECTS[operationType]} ${OUTCOMES[status]}`;
+  return customerName ? `${sentence}: ${customerName}` : sentence;
+}
+
+function recordCustomer(customer: SyncCustomer): { id: string; name?: string; role?: string } | null {
+  if (!customer.id) return null;
+  return definedOnly({
+    id: boundedId(customer.id),
+    name: customer.name === undefined ? undefined : boundedId(customer.name),
+    role: customer.role,
+  });
+}

@@ -1,0 +1,33 @@
+export { createCustomerSyncLogger } from './customer-sync-logger.ts';
+export type { CustomerSyncLogger, CustomerSyncLoggerDeps } from './customer-sync-logger.ts';
+export type {
+  BatchOperationInput,
+  ConflictData,
+  ConflictResolutionInput,
+  CustomerTransferInput,
+  DataValidationInput,
+  FieldChange,
+  MeasureOptions,
+  OperationInput,
+  SyncChangesInput,
+  SyncCustomer,
+  SyncErrorInput,
+  SyncResult,
+  SyncRun,
+  ValidationIssue,
+} from './customer-sync-inputs.ts';
+export { createStructuredLogger } from './structured-logger.ts';
+export type { StructuredLogger, StructuredLoggerDeps, StructuredLoggerOptions } from './structured-logger.ts';
+export { LOG_CATEGORIES } from './structured-logger-types.ts';
+export type {
+  ApiCall,
+  DatabaseQuery,
+  LogCategory,
+  LogFields,
+  SecurityEvent,
+  SecurityOutcome,
+  ServiceInfo,
+} from './structured-logger-types.ts';
+export { writeInfo } from './write-info.ts';
+export type { LogInfo, LogLevel } from './write-info.ts';
+export type { LoggedError } from './logged-error.ts';

@@ -1,0 +1,68 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+export type DropReason = 'queue-full' | 'spool-full' | 'no-spool' | 'closed';
+
+/** The transport's own metrics, in a registry the application passes in. */
+export interface ShipperMetrics {
+  queued(count: number): void;
+  sent(count: number): void;
+  retried(count: number): void;
+  spooled(count: number): void;
+  deadLettered(count: number): void;
+  dropped(count: number, reason: DropReason): void;
+  batch(records: number, seconds: number): void;
+  depth(queue: { records: number; bytes: number }, spool: { records: number; bytes: number }): void;
+}
+
+/**
+ * Metric names start with `prefix` (default `synclog_shipper_`): two transports in one process
+ * use two registries, or two prefixes on one registry.
+ */
+export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipper_'): ShipperMetrics {
+  const registers = [registry];
+  const counter = (name: string, help: string, labelNames: string[] = []) =>
+    new Counter({ name: `${prefix}${name}`, help, labelNames, registers });
+  const gauge = (name: string, help: string) => new Gauge({ name: `${prefix}${name}`, help, registers });
+
+  const queued = counter('records_queued_total', 'Records accepted by log() and queued for delivery.');
+  const sent = counter('records_sent_total', 'Records OpenSearch acknowledged (including 409: delivered by an earlier attempt).');
+  const retried = counter('records_retried_total', 'Record sends retried after 429, 5xx, timeouts or connection errors.');
+  const spooled = counter('records_spooled_total', 'Records written to the on-disk spool during an outage or overflow.');
+  const deadLettered = counter('records_dead_lettered_total', 'Records refused (invalid or rejected by the mapping) and kept as dead letters.');
+  const dropped = counter('records_dropped_total', 'Records lost on purpose because a bound was reached.', ['reason']);
+  const batchSize = new Histogram({
+    name: `${prefix}batch_records`,
+    help: 'Records per bulk request.',
+    buckets: [1, 10, 100, 500, 1_000, 2_500, 5_000, 10_000],
+    registers,
+  });
+  const latency = new Histogram({
+    name: `${prefix}bulk_latency_seconds`,
+    help: 'Duration of bulk requests.',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers,
+  });
+  const queueRecords = gauge('queue_records', 'Records waiting in memory.');
+  const queueBytes = gauge('queue_bytes', 'Bytes waiting in memory.');
+  const spoolRecords = gauge('spool_records', 'Records waiting in the on-disk spool.');
+  const spoolBytes = gauge('spool_bytes', 'Bytes waiting in the on-disk spool.');
+
+  return {
+    queued: (n) => queued.inc(n),
+    sent: (n) => sent.inc(n),
+    retried: (n) => retried.inc(n),
+    spooled: (n) => spooled.inc(n),
+    deadLettered: (n) => deadLettered.inc(n),
+    dropped: (n, reason) => dropped.inc({ reason }, n),
+    batch: (records, seconds) => {
+      batchSize.observe(records);
+      latency.observe(seconds);
+    },
+    depth: (queue, spool) => {
+      queueRecords.set(queue.records);
+      queueBytes.set(queue.bytes);
+      spoolRecords.set(spool.records);
+      spoolBytes.set(spool.bytes);
+    },
+  };
+}

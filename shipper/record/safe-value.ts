@@ -1,0 +1,97 @@
+/**
+ * Turns whatever an application passes as log data into plain JSON: circular references, BigInt,
+ * functions, symbols, errors, buffers, dates, huge strings and deep nesting all have a bounded,
+ * serialisable form. It never throws, so nothing an app logs can throw back into it.
+ */
+
+export interface SafeValueLimits {
+  /** Default 12. Deeper values are replaced by `"[depth limit]"`. */
+  readonly maxDepth: number;
+  /** Default 8 192 characters per string. */
+  readonly maxStringChars: number;
+  /** Default 1 000 entries per object or array. */
+  readonly maxEntries: number;
+}
+
+// 8 192 characters stay under Lucene's 32 766-byte term limit even at 4 UTF-8 bytes a character:
+// every `details` value is indexed as a term by `flat_object`.
+export const DEFAULT_SAFE_VALUE_LIMITS: SafeValueLimits = { maxDepth: 12, maxStringChars: 8_192, maxEntries: 1_000 };
+
+export function safeValue(value: unknown, limits: SafeValueLimits = DEFAULT_SAFE_VALUE_LIMITS): unknown {
+  const seen = new WeakSet<object>();
+
+  function visit(v: unknown, depth: number): unknown {
+    switch (typeof v) {
+      case 'string':
+        return v.length > limits.maxStringChars ? `${v.slice(0, limits.maxStringChars)}…[${v.length} chars]` : v;
+      case 'number':
+        return Number.isFinite(v) ? v : String(v);
+      case 'boolean':
+        return v;
+      case 'bigint':
+        return v.toString();
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return undefined;
+    }
+    if (v === null) return null;
+    const object = v as object;
+    if (seen.has(object)) return '[circular]';
+    if (depth >= limits.maxDepth) return '[depth limit]';
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+    if (Buffer.isBuffer(v)) return `[${v.length} bytes]`;
+    if (ArrayBuffer.isView(v)) return `[${v.byteLength} bytes]`;
+    seen.add(object);
+    try {
+      if (v instanceof Error) {
+        return visit({ name: v.name, message: v.message, ...(v.stack ? { stack: v.stack } : {}), ...ownFields(v) }, depth);
+      }
+      if (Array.isArray(v) || v instanceof Set) {
+        const items = [...(v as Iterable<unknown>)];
+        const out = items.slice(0, limits.maxEntries).map((item) => visit(item, depth + 1) ?? null);
+        if (items.length > limits.maxEntries) out.push(`[${items.length - limits.maxEntries} more]`);
+        return out;
+      }
+      const entries = v instanceof Map ? [...v.entries()].map(([k, x]) => [String(k), x] as const) : entriesOf(object);
+      const out: Record<string, unknown> = {};
+      let kept = 0;
+      for (const [key, item] of entries) {
+        if (kept === limits.maxEntries) {
+          out['[more]'] = entries.length - kept;
+          break;
+        }
+        const safe = visit(item, depth + 1);
+        if (safe !== undefined) {
+          out[key] = safe;
+          kept++;
+        }
+      }
+      return out;
+    } catch (error) {
+      // A getter that throws, a revoked proxy: keep what can be said about it.
+      return `[unserialisable: ${(error as Error)?.message ?? 'error'}]`;
+    } finally {
+      seen.delete(object);
+    }
+  }
+
+  return visit(value, 0);
+}
+
+function entriesOf(object: object): Array<readonly [string, unknown]> {
+  const toJSON = (object as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    const json = (toJSON as () => unknown).call(object);
+    if (json !== object && (typeof json !== 'object' || json === null)) return [['value', json]];
+    if (json !== object) return Object.entries(json as object);
+  }
+  return Object.entries(object);
+}
+
+function ownFields(error: Error): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(error)) fields[key] = (error as unknown as Record<string, unknown>)[key];
+  if ('cause' in error && error.cause !== undefined) fields.cause = error.cause;
+  return fields;
+}

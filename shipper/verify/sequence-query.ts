@@ -1,0 +1,33 @@
+export interface SequenceFilter {
+  /** An exact producer id, or a prefix ending with `*` (`crm-sync-*`). Default: every producer. */
+  readonly producer?: string;
+  /** Inclusive lower bound on `@timestamp`. */
+  readonly from?: Date;
+  /** Exclusive upper bound on `@timestamp`. */
+  readonly to?: Date;
+}
+
+/** The query selecting the records whose sequences are checked. */
+export function sequenceQuery(filter: SequenceFilter): Record<string, unknown> {
+  const clauses: Array<Record<string, unknown>> = [];
+  const { producer } = filter;
+  if (producer !== undefined) {
+    clauses.push(
+      producer.endsWith('*')
+        ? { prefix: { producer_id: producer.slice(0, -1) } }
+        : { term: { producer_id: producer } },
+    );
+  }
+  if (filter.from || filter.to) {
+    clauses.push({
+      range: {
+        '@timestamp': {
+          ...(filter.from ? { gte: filter.from.toISOString() } : {}),
+          ...(filter.to ? { lt: filter.to.toISOString() } : {}),
+          format: 'strict_date_optional_time',
+        },
+      },
+    });
+  }
+  return clauses.length === 0 ? { match_all: {} } : { bool: { filter: clauses } };
+}
