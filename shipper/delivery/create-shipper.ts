@@ -283,6 +283,8 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
         const now = clock.now();
         const normalised = normaliseRecord(info, { now, producerId: options.producerId, producerSeq: seq, service });
         if (!normalised.ok) {
+          epochs.added(epochs.current);
+          epochs.settled(epochs.current, 'deadLettered');
           deps.deadLetters.add({ '@timestamp': new Date(now).toISOString(), reason: normalised.reason, error_type: 'validation', event_id: normalised.eventId, producer_id: options.producerId, raw: normalised.raw });
           deps.metrics.deadLettered(1);
           deps.emit({ type: 'dead-letter', records: 1, reason: normalised.reason });
