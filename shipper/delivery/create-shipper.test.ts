@@ -1,0 +1,106 @@
+import { Registry } from 'prom-client';
+import { describe, expect, it } from 'vitest';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import { createShipperMetrics } from '../metrics/shipper-metrics.ts';
+import { resolveShipperOptions, type ShipperOptionsInput } from '../options/shipper-options.ts';
+import type { Clock } from './clock.ts';
+import { createShipper, type ShipperEvent } from './create-shipper.ts';
+
+/** A clock the test moves by hand. */
+function manualClock(start = Date.parse('2026-11-23T10:00:00Z')) {
+  let now = start;
+  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  let next = 0;
+  const clock: Clock = {
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = next++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (id) => {
+      timers = timers.filter((t) => t.id !== id);
+    },
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    const due = timers.filter((t) => t.at <= now).sort((a, b) => a.at - b.at);
+    timers = timers.filter((t) => t.at > now);
+    for (const t of due) t.fn();
+  };
+  return { clock, advance };
+}
+
+/**
+ * Batching is pure policy; these tests record what would be sent. What OpenSearch does with it is
+ * tested against a real node in opensearch-transport.it.test.ts.
+ */
+function setup(options: Partial<ShipperOptionsInput> = {}) {
+  const sent: number[] = [];
+  const client = {
+    bulk: async (params: { body: string }) => {
+      sent.push(params.body.split('\n').filter(Boolean).length / 2);
+      return { body: { errors: false } };
+    },
+    indices: { create: async () => ({ body: {} }) },
+    info: async () => ({ body: {} }),
+  } as unknown as OpenSearchClient;
+  const events: ShipperEvent[] = [];
+  const { clock, advance } = manualClock();
+  const shipper = createShipper(
+    {
+      client,
+      clock,
+      metrics: createShipperMetrics(new Registry()),
+      deadLetters: { add: () => {}, flush: async () => {} },
+      spool: null,
+      wal: null,
+      emit: (event) => events.push(event),
+    },
+    { ...resolveShipperOptions({ service: 'unit', spoolDir: false, ...options }), producerId: 'p-1' },
+  );
+  return { shipper, sent, events, advance };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('batching policy', () => {
+  it('sends a batch one interval after its first record, however many records follow', async () => {
+    const { shipper, sent, advance } = setup({ flushIntervalMs: 1_000 });
+    shipper.log({ level: 'info', message: 'a' });
+    advance(600);
+    shipper.log({ level: 'info', message: 'b' });
+    advance(300);
+    shipper.log({ level: 'info', message: 'c' });
+    expect(sent).toEqual([]);
+    advance(100);
+    await settle();
+    expect(sent).toEqual([3]);
+  });
+
+  it('sends as soon as a batch is full, without waiting for the timer', async () => {
+    const { shipper, sent } = setup({ batchRecords: 3, flushIntervalMs: 60_000 });
+    for (let i = 0; i < 7; i++) shipper.log({ level: 'info', message: `m${i}` });
+    await settle();
+    expect(sent).toEqual([3, 3]);
+    await shipper.flush();
+    expect(sent).toEqual([3, 3, 1]);
+  });
+
+  it('keeps no more than the queue bound in memory without a spool, counting each drop', async () => {
+    const { shipper, events } = setup({ maxQueueRecords: 5, batchRecords: 5, maxInFlight: 1, flushIntervalMs: 60_000 });
+    for (let i = 0; i < 20; i++) shipper.log({ level: 'info', message: `m${i}` });
+    const dropped = events.filter((e) => e.type === 'dropped').reduce((n, e) => n + (e as { records: number }).records, 0);
+    expect(shipper.stats().queued).toBeLessThanOrEqual(5);
+    expect(dropped).toBe(20 - 5 - 5);
+    const report = await shipper.flush();
+    expect(report.delivered + report.dropped).toBe(20);
+  });
+
+  it('dead-letters an invalid record at once and counts it in the flush report', async () => {
+    const { shipper } = setup();
+    shipper.log({ level: 'info', message: 'ok' });
+    shipper.log({ level: 'info', message: 'bad', status: 'exploded' });
+    expect(await shipper.flush()).toEqual({ delivered: 1, spooled: 0, deadLettered: 1, dropped: 0 });
+  });
+});
