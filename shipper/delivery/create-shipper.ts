@@ -62,8 +62,11 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   const epochs = createFlushEpochs();
   const service = { name: options.service, ...(options.environment ? { environment: options.environment } : {}), ...(options.version ? { version: options.version } : {}) };
 
+  // A queue with a moving head: taking a batch must not copy everything behind it.
   let queue: BulkEntry[] = [];
+  let head = 0;
   let queuedBytes = 0;
+  const queued = () => queue.length - head;
   let inFlight = 0;
   let seq = 0;
   let outage = false;
@@ -177,17 +180,25 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   }
 
   function take(force: boolean): BulkEntry[] | null {
-    if (queue.length === 0) return null;
-    if (!force && queue.length < options.batchRecords && queuedBytes < options.batchBytes) return null;
+    const length = queued();
+    if (length === 0) return null;
+    if (!force && length < options.batchRecords && queuedBytes < options.batchBytes) return null;
     let count = 0;
     let bytes = 0;
-    while (count < queue.length && count < options.batchRecords && (count === 0 || bytes + queue[count]!.bytes <= options.batchBytes)) {
-      bytes += queue[count]!.bytes;
+    while (count < length && count < options.batchRecords && (count === 0 || bytes + queue[head + count]!.bytes <= options.batchBytes)) {
+      bytes += queue[head + count]!.bytes;
       count++;
     }
-    const batch = queue.slice(0, count);
-    queue = queue.slice(count);
+    const batch = queue.slice(head, head + count);
+    head += count;
     queuedBytes -= bytes;
+    if (head === queue.length) {
+      queue = [];
+      head = 0;
+    } else if (head > 16_384 && head * 2 > queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
     return batch;
   }
 
@@ -245,10 +256,10 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
         run(deliverBatch(delivery, batch));
       }
     }
-    if (queue.length === 0 && timer !== null) {
+    if (queued() === 0 && timer !== null) {
       clock.clearTimeout(timer);
       timer = null;
-    } else if (queue.length > 0 && timer === null) {
+    } else if (queued() > 0 && timer === null) {
       timer = clock.setTimeout(() => {
         timer = null;
         pump(true);
@@ -258,7 +269,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
 
   function enqueue(entry: BulkEntry) {
     epochs.added(entry.epoch);
-    if (queue.length >= options.maxQueueRecords || queuedBytes + entry.bytes > options.maxQueueBytes) {
+    if (queued() >= options.maxQueueRecords || queuedBytes + entry.bytes > options.maxQueueBytes) {
       if (deps.spool) {
         // Spill the oldest batch to disk before dropping anything: audit logs are not sampled.
         const oldest = take(true);
@@ -324,8 +335,9 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
         let undelivered = 0;
         let report: FlushReport;
         if (first === 'timeout') {
-          const left = queue;
+          const left = queue.slice(head);
           queue = [];
+          head = 0;
           queuedBytes = 0;
           undelivered = deps.spool ? 0 : left.length;
           toSpool(left, 'closing');
@@ -345,7 +357,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     },
     stats() {
       const spool = deps.spool?.depth() ?? { records: 0, bytes: 0 };
-      return { queued: queue.length, queuedBytes, inFlight, outage, spool: { records: spool.records, bytes: spool.bytes } };
+      return { queued: queued(), queuedBytes, inFlight, outage, spool: { records: spool.records, bytes: spool.bytes } };
     },
   };
 }
