@@ -8,25 +8,14 @@ import { newEventId } from '../../opensearch/record/event-id.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import { runSetup } from '../../opensearch/setup/run-setup.ts';
 import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
+import { runSynclog } from '../../test/run-synclog.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('cli-dlq');
 const names = indexNames(prefix);
 
-/** Runs `synclog` against the test node under this file's prefix; resolves once it exits. */
-async function synclog(args: string[]) {
-  const { PATH, HOME, SYNCLOG_HOME } = process.env;
-  const child = spawn(process.execPath, ['bin/synclog.js', ...args], {
-    env: { PATH, HOME, ...(SYNCLOG_HOME ? { SYNCLOG_HOME } : {}), OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = await once(child, 'exit');
-  return { code: code as number, lines: stdout.trimEnd().split('\n'), stderr: stderr.trim() };
-}
+/** Runs `synclog` against the test node under this file's prefix. */
+const synclog = (args: string[]) => runSynclog(args, { OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix });
 
 const record = {
   '@timestamp': '2026-11-23T10:00:00.000Z',

@@ -1,4 +1,5 @@
 import type { DeadLetter } from '../../opensearch/record/dead-letter.ts';
+import { timeRangeClause } from '../../opensearch/shared/time-range.ts';
 
 export interface DeadLetterFilter {
   /** `validation` or an OpenSearch error type such as `mapper_parsing_exception`. */
@@ -19,16 +20,8 @@ export interface StoredDeadLetter {
 export function deadLetterQuery(filter: DeadLetterFilter, extra: ReadonlyArray<Record<string, unknown>> = []): Record<string, unknown> {
   const clauses: Array<Record<string, unknown>> = [...extra];
   if (filter.errorType !== undefined) clauses.push({ term: { error_type: filter.errorType } });
-  if (filter.from || filter.to) {
-    clauses.push({
-      range: {
-        '@timestamp': {
-          ...(filter.from ? { gte: filter.from.toISOString() } : {}),
-          ...(filter.to ? { lt: filter.to.toISOString() } : {}),
-        },
-      },
-    });
-  }
+  const range = timeRangeClause(filter.from, filter.to);
+  if (range) clauses.push(range);
   return clauses.length === 0 ? { match_all: {} } : { bool: { filter: clauses } };
 }
 

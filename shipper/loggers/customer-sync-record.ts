@@ -1,3 +1,4 @@
+import { operationMessage } from '../../opensearch/record/operation-message.ts';
 import type { OperationType, Status } from '../../opensearch/record/vocabulary.ts';
 import type { CorrelationContext } from '../context/correlation-context.ts';
 import { boundedId, contextFields, definedOnly } from './context-fields.ts';
@@ -18,23 +19,6 @@ export interface SyncRecordParts {
   readonly message?: string;
 }
 
-const SUBJECTS: Record<OperationType, string> = {
-  import_from_1c: 'Import of customer from 1C',
-  export_to_1c: 'Export of customer to 1C',
-  sync_changes: 'Sync of customer changes',
-  conflict_resolution: 'Conflict resolution',
-  data_validation: 'Validation of customer data',
-  batch_operation: 'Batch operation',
-};
-
-const OUTCOMES: Record<Status, string> = {
-  pending: 'started',
-  success: 'completed',
-  error: 'failed',
-  warning: 'completed with warnings',
-  skipped: 'skipped',
-};
-
 export function levelOfStatus(status: Status): LogLevel {
   return status === 'error' ? 'error' : status === 'warning' ? 'warn' : 'info';
 }
@@ -49,7 +33,7 @@ export function syncRecordInfo(parts: SyncRecordParts, context: CorrelationConte
   const details = definedOnly({ ...parts.details, customer_type: customer?.type });
   return definedOnly({
     level: levelOfStatus(parts.status),
-    message: parts.message ?? messageOf(parts.operationType, parts.status, customer?.name),
+    message: parts.message ?? operationMessage(parts.operationType, parts.status, customer?.name),
     category: 'sync',
     operation_id: boundedId(parts.operationId),
     operation_type: parts.operationType,
@@ -62,12 +46,6 @@ export function syncRecordInfo(parts: SyncRecordParts, context: CorrelationConte
     details: Object.keys(details).length > 0 ? details : undefined,
     error: parts.error === undefined ? undefined : toLoggedError(parts.error),
   });
-}
-
-/** The sentence people read in the log viewer; it names the customer so full-text search finds it. */
-function messageOf(operationType: OperationType, status: Status, customerName: string | undefined): string {
-  const sentence = `${SUBJECTS[operationType]} ${OUTCOMES[status]}`;
-  return customerName ? `${sentence}: ${customerName}` : sentence;
 }
 
 function recordCustomer(customer: SyncCustomer): { id: string; name?: string; role?: string } | null {

@@ -1,3 +1,5 @@
+import { timeRangeClause } from '../../opensearch/shared/time-range.ts';
+
 export interface SequenceFilter {
   /** An exact producer id, or a prefix ending with `*` (`crm-sync-*`). Default: every producer. */
   readonly producer?: string;
@@ -18,16 +20,7 @@ export function sequenceQuery(filter: SequenceFilter): Record<string, unknown> {
         : { term: { producer_id: producer } },
     );
   }
-  if (filter.from || filter.to) {
-    clauses.push({
-      range: {
-        '@timestamp': {
-          ...(filter.from ? { gte: filter.from.toISOString() } : {}),
-          ...(filter.to ? { lt: filter.to.toISOString() } : {}),
-          format: 'strict_date_optional_time',
-        },
-      },
-    });
-  }
+  const range = timeRangeClause(filter.from, filter.to);
+  if (range) clauses.push(range);
   return clauses.length === 0 ? { match_all: {} } : { bool: { filter: clauses } };
 }

@@ -9,25 +9,14 @@ import { newEventId } from '../../opensearch/record/event-id.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import { runSetup } from '../../opensearch/setup/run-setup.ts';
 import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
+import { runSynclog } from '../../test/run-synclog.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('cli-verify');
 const names = indexNames(prefix);
 
 /** Runs `synclog` as a user would, with a clean environment plus `env`; resolves once it exits. */
-async function synclog(args: string[], env: Record<string, string>) {
-  const { PATH, HOME, SYNCLOG_HOME } = process.env;
-  const child = spawn(process.execPath, ['bin/synclog.js', ...args], {
-    env: { PATH, HOME, ...(SYNCLOG_HOME ? { SYNCLOG_HOME } : {}), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = await once(child, 'exit');
-  return { code: code as number, lines: stdout.trimEnd().split('\n'), stderr: stderr.trim() };
-}
+const synclog = runSynclog;
 
 const record = (seq: number) => ({
   '@timestamp': new Date(Date.parse('2026-11-02T00:00:00Z') + seq * 1_000).toISOString(),

@@ -9,7 +9,7 @@ import { correlationId, onecId, operationId, spanId, traceId } from './generated
 import type { Producer } from './record-envelope.ts';
 import { durationMs, envelopeAt, withoutUndefined } from './record-envelope.ts';
 import { recordDetails } from './record-details.ts';
-import { recordMessage } from './record-message.ts';
+import { operationMessage } from '../operation-message.ts';
 
 const OPERATION_TYPE_WEIGHTS = [
   ['sync_changes', 35],
@@ -103,7 +103,7 @@ function operationRecord(
     ...envelopeAt(random, epochMs, operation.producer),
     level: levelOf(status, random.chance(0.08)),
     category: 'sync',
-    message: recordMessage(operation.type, status, known?.customer.name),
+    message: operationMessage(operation.type, status, known?.customer.name),
     operation_id: operation.id,
     operation_type: operation.type,
     status,

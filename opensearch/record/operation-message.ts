@@ -1,4 +1,4 @@
-import type { OperationType, Status } from '../vocabulary.ts';
+import type { OperationType, Status } from './vocabulary.ts';
 
 const SUBJECTS: Record<OperationType, string> = {
   import_from_1c: 'Import of customer from 1C',
@@ -21,7 +21,7 @@ const OUTCOMES: Record<Status, string> = {
  * The short sentence a person reads in the log viewer. It names the customer, so full-text search
  * on `message` finds customers by name, hostile names included.
  */
-export function recordMessage(operationType: OperationType, status: Status, customerName: string | undefined): string {
+export function operationMessage(operationType: OperationType, status: Status, customerName: string | undefined): string {
   const sentence = `${SUBJECTS[operationType]} ${OUTCOMES[status]}`;
-  return customerName === undefined ? sentence : `${sentence}: ${customerName}`;
+  return customerName ? `${sentence}: ${customerName}` : sentence;
 }
