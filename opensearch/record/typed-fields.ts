@@ -7,11 +7,12 @@ type TypedFields = Pick<SyncLogRecord, 'customer_type' | 'created_new' | 'confli
  * can be searched but not aggregated, so these are copied to typed top-level fields. Values of the
  * wrong type are left in `details` only.
  */
+const text = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 256 ? v : undefined);
+const flag = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+
 export function liftTypedFields(details: Record<string, unknown> | undefined): TypedFields {
   if (!details) return {};
   const lifted: TypedFields = {};
-  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 256 ? v : undefined);
-  const flag = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
   const customerType = text(details.customer_type);
   const conflictType = text(details.conflict_type);
   const createdNew = flag(details.created_new);
