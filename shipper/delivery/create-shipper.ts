@@ -30,7 +30,7 @@ export interface ShipperDeps {
   readonly deadLetters: DeadLetterSink;
   /** Outage and overflow spool; `null` without a spool directory. */
   readonly spool: SpoolPort | null;
-  /** Write-ahead log; only in write-ahead mode. */
+  /** Write-ahead log: appended to in write-ahead mode; always replayed for crashed producers. */
   readonly wal: SpoolPort | null;
   readonly emit: (event: ShipperEvent) => void;
   readonly clock?: Clock;
@@ -77,6 +77,8 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   // Start by looking for spools a crashed process left behind.
   let spoolMayHaveWork = deps.spool !== null || deps.wal !== null;
   let replaying = false;
+  // Counts spool writes, so a replay that found nothing does not hide a write made meanwhile.
+  let spoolWrites = 0;
   let dropsSinceReport = 0;
   let lastDropReport = 0;
 
@@ -105,6 +107,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     const result = deps.spool.append(entries.map((e) => e.lines).join(''), entries.length);
     if (!result.ok) return drop(entries, 'spool-full');
     spoolMayHaveWork = true;
+    spoolWrites++;
     settle(entries, 'spooled');
     deps.metrics.spooled(entries.length);
     deps.emit({ type: 'spooled', records: entries.length, reason });
@@ -213,11 +216,12 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   }
 
   async function replayOne(): Promise<void> {
+    const writesBefore = spoolWrites;
     // Outage spool first (this process's own batches, then crashed producers'), then the
     // write-ahead logs crashed producers left behind.
     const segment = (await deps.spool?.takeForReplay()) ?? (await deps.wal?.takeForReplay()) ?? null;
     if (!segment) {
-      spoolMayHaveWork = false;
+      if (spoolWrites === writesBefore) spoolMayHaveWork = false;
       return;
     }
     const entries = entriesFromLines(segment.lines);
@@ -308,7 +312,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           epochs.added(entry.epoch);
           return drop([entry], 'closed');
         }
-        if (deps.wal) {
+        if (deps.wal && options.writeAhead) {
           const written = deps.wal.append(entry.lines, 1);
           if (written.ok) entry.walSegment = written.segment;
           else deps.emit({ type: 'warning', message: 'synclog: write-ahead log is full; this record is held in memory only' });
