@@ -47,11 +47,12 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
   } as unknown as OpenSearchClient;
   const events: ShipperEvent[] = [];
   const { clock, advance } = manualClock();
+  const registry = new Registry();
   const shipper = createShipper(
     {
       client,
       clock,
-      metrics: createShipperMetrics(new Registry()),
+      metrics: createShipperMetrics(registry),
       deadLetters: { add: () => {}, flush: async () => {} },
       spool: null,
       wal: null,
@@ -59,20 +60,21 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
     },
     { ...resolveShipperOptions({ service: 'unit', spoolDir: false, ...options }), producerId: 'p-1' },
   );
-  return { shipper, sent, events, advance };
+  return { shipper, sent, events, advance, registry };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('batching policy', () => {
   it('sends a batch one interval after its first record, however many records follow', async () => {
-    const { shipper, sent, advance } = setup({ flushIntervalMs: 1_000 });
+    const { shipper, sent, advance, registry } = setup({ flushIntervalMs: 1_000 });
     shipper.log({ level: 'info', message: 'a' });
     advance(600);
     shipper.log({ level: 'info', message: 'b' });
     advance(300);
     shipper.log({ level: 'info', message: 'c' });
     expect(sent).toEqual([]);
+    expect(await registry.getSingleMetricAsString('synclog_shipper_queue_records')).toMatch(/^synclog_shipper_queue_records 3$/m);
     advance(100);
     await settle();
     expect(sent).toEqual([3]);

@@ -288,6 +288,11 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     pump(false);
   }
 
+  deps.metrics.watchDepth(() => {
+    const spool = deps.spool?.depth() ?? { records: 0, bytes: 0 };
+    return { queue: { records: queued(), bytes: queuedBytes }, spool };
+  });
+
   // A spool left by a crashed process is replayed before anything else.
   if (spoolMayHaveWork) clock.setTimeout(() => pump(false), 0);
 

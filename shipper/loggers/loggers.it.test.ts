@@ -98,6 +98,8 @@ describe('the loggers, through the transport, into a real node', () => {
     try {
       const text = await (await fetch(server.url)).text();
       expect(text).toMatch(/^synclog_shipper_records_sent_total \d+/m);
+      expect(text).toMatch(/^synclog_shipper_queue_records 0$/m);
+      expect(text).toMatch(/^synclog_shipper_spool_records 0$/m);
       expect(text).toMatch(/^synclog_sync_operations_total\{operation_type="import_from_1c",status="success"\} 1$/m);
       expect(text).not.toMatch(/romashka|c-42/i);
     } finally {

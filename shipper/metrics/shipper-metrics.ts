@@ -11,7 +11,8 @@ export interface ShipperMetrics {
   deadLettered(count: number): void;
   dropped(count: number, reason: DropReason): void;
   batch(records: number, seconds: number): void;
-  depth(queue: { records: number; bytes: number }, spool: { records: number; bytes: number }): void;
+  /** Queue and spool depth are read when the registry is scraped, from this source. */
+  watchDepth(source: () => { queue: { records: number; bytes: number }; spool: { records: number; bytes: number } }): void;
 }
 
 /**
@@ -22,7 +23,6 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
   const registers = [registry];
   const counter = (name: string, help: string, labelNames: string[] = []) =>
     new Counter({ name: `${prefix}${name}`, help, labelNames, registers });
-  const gauge = (name: string, help: string) => new Gauge({ name: `${prefix}${name}`, help, registers });
 
   const queued = counter('records_queued_total', 'Records accepted by log() and queued for delivery.');
   const sent = counter('records_sent_total', 'Records OpenSearch acknowledged (including 409: delivered by an earlier attempt).');
@@ -42,10 +42,20 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers,
   });
-  const queueRecords = gauge('queue_records', 'Records waiting in memory.');
-  const queueBytes = gauge('queue_bytes', 'Bytes waiting in memory.');
-  const spoolRecords = gauge('spool_records', 'Records waiting in the on-disk spool.');
-  const spoolBytes = gauge('spool_bytes', 'Bytes waiting in the on-disk spool.');
+  let source: Parameters<ShipperMetrics['watchDepth']>[0] = () => ({ queue: { records: 0, bytes: 0 }, spool: { records: 0, bytes: 0 } });
+  const depthGauge = (name: string, help: string, read: (depth: ReturnType<typeof source>) => number) =>
+    new Gauge({
+      name: `${prefix}${name}`,
+      help,
+      registers,
+      collect() {
+        this.set(read(source()));
+      },
+    });
+  depthGauge('queue_records', 'Records waiting in memory.', (d) => d.queue.records);
+  depthGauge('queue_bytes', 'Bytes waiting in memory.', (d) => d.queue.bytes);
+  depthGauge('spool_records', 'Records waiting in the on-disk spool.', (d) => d.spool.records);
+  depthGauge('spool_bytes', 'Bytes waiting in the on-disk spool.', (d) => d.spool.bytes);
 
   return {
     queued: (n) => queued.inc(n),
@@ -58,11 +68,8 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
       batchSize.observe(records);
       latency.observe(seconds);
     },
-    depth: (queue, spool) => {
-      queueRecords.set(queue.records);
-      queueBytes.set(queue.bytes);
-      spoolRecords.set(spool.records);
-      spoolBytes.set(spool.bytes);
+    watchDepth: (next) => {
+      source = next;
     },
   };
 }
