@@ -70,9 +70,9 @@ export function describeSequences(report: SequenceReport, windowed: boolean): st
   const width = Math.max('producer'.length, ...producers.map((p) => p.producerId.length));
   const row = (cells: Array<string | number>, status = '') =>
     `${String(cells[0]).padEnd(width)}  ${cells.slice(1).map((c) => String(c).padStart(10)).join(' ')}${status ? `  ${status}` : ''}`;
-  const lines = [row(['producer', 'first', 'last', 'records', 'missing', 'duplicates'])];
+  const lines = [row(['producer', 'first', 'last', 'records', 'missing', 'duplicates', 'dead-lettered'])];
   for (const p of producers) {
-    lines.push(row([p.producerId, p.first, p.last, p.records, p.missing, p.duplicates], statusOf(p)));
+    lines.push(row([p.producerId, p.first, p.last, p.records, p.missing, p.duplicates, p.deadLettered], statusOf(p)));
     lines.push(...detailsOf(p));
   }
   const problems = totals.missing + totals.duplicates === 0 ? 'no gaps, no repeats' : `${totals.missing} missing, ${totals.duplicates} duplicate(s)`;

@@ -68,7 +68,7 @@ async function restartOn(spoolDir: string, options: { writeAhead?: boolean; clie
 }
 
 const NOTHING_STORED: Omit<ProducerSequence, 'producerId'> = {
-  first: -1, last: -1, records: 0, missing: 0, duplicates: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false,
+  first: -1, last: -1, records: 0, missing: 0, duplicates: 0, deadLettered: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false,
 };
 
 /** The producer's stored sequence, exact (gaps and repeats), after a refresh. */

@@ -105,6 +105,10 @@ describe('OpenSearchTransport against a real node', () => {
     const letter = (body.hits.hits as Array<{ _source: Record<string, unknown> }>)[0]?._source;
     expect(letter).toMatchObject({ error_type: 'mapper_parsing_exception', status: 400, target_index: `${prefix}-logs-2025.02`, producer_seq: 1 });
     expect(String(letter?.raw)).toContain('ЦБ-000123');
+    // The refused record's seq is accounted for by its dead letter: not a gap.
+    const verify = await verifySequences(client, names, { producer: t.producerId });
+    expect(verify.clean).toBe(true);
+    expect(verify.producers[0]).toMatchObject({ first: 0, last: 2, records: 2, missing: 0, deadLettered: 1 });
   });
 
   it('never throws into the application on hostile values; each record is indexed or dead-lettered', async () => {

@@ -23,6 +23,8 @@ export interface ProducerSequence {
   readonly missing: number;
   /** Extra copies: exact even when `repeats` is truncated. */
   readonly duplicates: number;
+  /** Seqs not in the log indices but kept as dead letters: refused, not lost. */
+  readonly deadLettered: number;
   readonly gaps: readonly SequenceGap[];
   readonly gapsTruncated: boolean;
   readonly repeats: readonly SequenceRepeat[];
@@ -31,10 +33,10 @@ export interface ProducerSequence {
 
 export interface SequenceTracker {
   /**
-   * Takes the next (producer, seq, count), in (producer, seq) order. Returns the previous
-   * producer's result when `producerId` starts a new producer.
+   * Takes the next (producer, seq, stored count, dead-letter count), in (producer, seq) order.
+   * Returns the previous producer's result when `producerId` starts a new producer.
    */
-  add(producerId: string, seq: number, count: number): ProducerSequence | undefined;
+  add(producerId: string, seq: number, count: number, deadLettered?: number): ProducerSequence | undefined;
   /** The last producer's result, if any. */
   finish(): ProducerSequence | undefined;
 }
@@ -46,6 +48,7 @@ interface Current {
   records: number;
   missing: number;
   duplicates: number;
+  deadLettered: number;
   gaps: SequenceGap[];
   gapsTruncated: boolean;
   repeats: SequenceRepeat[];
@@ -58,13 +61,13 @@ export function createSequenceTracker(maxListed: number): SequenceTracker {
 
   function start(producerId: string, seq: number): Current {
     return {
-      producerId, first: seq, last: seq, records: 0, missing: 0, duplicates: 0,
+      producerId, first: seq, last: seq, records: 0, missing: 0, duplicates: 0, deadLettered: 0,
       gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false,
     };
   }
 
   return {
-    add(producerId, seq, count) {
+    add(producerId, seq, count, deadLettered = 0) {
       let finished: ProducerSequence | undefined;
       if (current?.producerId !== producerId) {
         finished = current;
@@ -76,6 +79,7 @@ export function createSequenceTracker(maxListed: number): SequenceTracker {
       }
       current.last = seq;
       current.records += count;
+      if (count === 0 && deadLettered > 0) current.deadLettered++;
       if (count > 1) {
         current.duplicates += count - 1;
         if (current.repeats.length < maxListed) current.repeats.push({ seq, count });

@@ -42,9 +42,9 @@ describe('verifySequences on a real node', () => {
     const report = await verifySequences(client, names, { producer: 'clean-1' });
     expect(report.clean).toBe(true);
     expect(report.producers).toEqual([
-      { producerId: 'clean-1', first: 0, last: 49, records: 50, missing: 0, duplicates: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false },
+      { producerId: 'clean-1', first: 0, last: 49, records: 50, missing: 0, duplicates: 0, deadLettered: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false },
     ]);
-    expect(report.totals).toEqual({ producers: 1, records: 50, missing: 0, duplicates: 0 });
+    expect(report.totals).toEqual({ producers: 1, records: 50, missing: 0, duplicates: 0, deadLettered: 0 });
   });
 
   it('reports a missing seq as a gap and a seq written twice under two event ids as a repeat, exactly', async () => {
@@ -107,16 +107,16 @@ describe('verifySequences on a real node', () => {
     const report = await verifySequences(client, names, { producer: 'big-*' });
     expect(report.producers).toEqual([
       {
-        producerId: 'big-a', first: 0, last: 14_999, records: 15_000, missing: 1, duplicates: 1,
+        producerId: 'big-a', first: 0, last: 14_999, records: 15_000, missing: 1, duplicates: 1, deadLettered: 0,
         gaps: [{ from: 12_345, to: 12_345 }], gapsTruncated: false, repeats: [{ seq: 11_111, count: 2 }], repeatsTruncated: false,
       },
-      { producerId: 'big-b', first: 0, last: 9_999, records: 10_000, missing: 0, duplicates: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false },
+      { producerId: 'big-b', first: 0, last: 9_999, records: 10_000, missing: 0, duplicates: 0, deadLettered: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false },
     ]);
-    expect(report.totals).toEqual({ producers: 2, records: 25_000, missing: 1, duplicates: 1 });
+    expect(report.totals).toEqual({ producers: 2, records: 25_000, missing: 1, duplicates: 1, deadLettered: 0 });
   });
 
   it('reports nothing, and clean, when no record matches', async () => {
     const report = await verifySequences(client, names, { producer: 'nobody' });
-    expect(report).toEqual({ producers: [], totals: { producers: 0, records: 0, missing: 0, duplicates: 0 }, clean: true });
+    expect(report).toEqual({ producers: [], totals: { producers: 0, records: 0, missing: 0, duplicates: 0, deadLettered: 0 }, clean: true });
   });
 });

@@ -13,6 +13,8 @@ export interface SequenceTotals {
   readonly missing: number;
   /** Extra copies: a seq stored three times counts 2. */
   readonly duplicates: number;
+  /** Seqs kept as dead letters instead (see `synclog dead-letter`). */
+  readonly deadLettered: number;
 }
 
 export interface SequenceReport {
@@ -32,6 +34,7 @@ export interface VerifyOptions extends SequenceFilter {
 interface CompositeBucket {
   key: { producer: string; seq: number };
   doc_count: number;
+  stored: { doc_count: number };
 }
 
 /**
@@ -56,7 +59,9 @@ export async function verifySequences(
   let after: CompositeBucket['key'] | undefined;
   do {
     const { body } = await client.search({
-      index: names.readAlias,
+      // Dead letters carry the producer and seq of the record they keep: a refused record is
+      // accounted for, not missing.
+      index: [names.readAlias, names.deadLetter],
       allow_no_indices: true,
       ignore_unavailable: true,
       body: {
@@ -73,6 +78,7 @@ export async function verifySequences(
               ],
               ...(after ? { after } : {}),
             },
+            aggs: { stored: { filter: { prefix: { _index: names.logsPattern.slice(0, -1) } } } },
           },
         },
       },
@@ -81,7 +87,7 @@ export async function verifySequences(
       ?.sequences;
     const buckets = aggregation?.buckets ?? [];
     for (const bucket of buckets) {
-      const finished = tracker.add(bucket.key.producer, bucket.key.seq, bucket.doc_count);
+      const finished = tracker.add(bucket.key.producer, bucket.key.seq, bucket.stored.doc_count, bucket.doc_count - bucket.stored.doc_count);
       if (finished) producers.push(finished);
     }
     // An empty page, or one shorter than asked, is the last one.
@@ -99,8 +105,9 @@ function summarise(producers: ProducerSequence[]): SequenceReport {
       records: sum.records + p.records,
       missing: sum.missing + p.missing,
       duplicates: sum.duplicates + p.duplicates,
+      deadLettered: sum.deadLettered + p.deadLettered,
     }),
-    { producers: 0, records: 0, missing: 0, duplicates: 0 },
+    { producers: 0, records: 0, missing: 0, duplicates: 0, deadLettered: 0 },
   );
   return { producers, totals, clean: totals.missing === 0 && totals.duplicates === 0 };
 }
