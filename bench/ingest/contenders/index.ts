@@ -1,0 +1,16 @@
+import type { Contender } from './contender-types.ts';
+import { pinoOpenSearch } from './pino-opensearch.ts';
+import { rawLoader } from './raw-loader.ts';
+import { synclog } from './synclog.ts';
+import { winstonOpenSearch } from './winston-opensearch.ts';
+
+export type { Contender, ContenderContext, ContenderStats } from './contender-types.ts';
+
+/** Every contender by the name the runner and `contender.ts` use. */
+export const CONTENDERS: Readonly<Record<string, Contender>> = {
+  raw: rawLoader,
+  synclog: synclog as Contender,
+  'winston-opensearch': winstonOpenSearch as Contender,
+  'pino-opensearch': pinoOpenSearch('defaults') as Contender,
+  'pino-opensearch-workaround': pinoOpenSearch('workaround') as Contender,
+};
