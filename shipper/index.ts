@@ -1,6 +1,7 @@
 /** The shipper's public surface: what an application imports. */
 export { OpenSearchTransport } from './transport/opensearch-transport.ts';
 export type { OpenSearchTransportOptions } from './transport/opensearch-transport.ts';
+export { passThroughFormat } from './transport/pass-through-format.ts';
 export { ShipperOptionsError, shipperOptionsSchema } from './options/shipper-options.ts';
 export type { ShipperOptionsInput } from './options/shipper-options.ts';
 export type { CloseReport, ShipperEvent } from './delivery/create-shipper.ts';

@@ -5,6 +5,7 @@ import type { ShipperMetrics, DropReason } from '../metrics/shipper-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 import { normaliseRecord } from '../record/normalise-record.ts';
 import { backoffDelay } from './backoff.ts';
+import { sameDayIndex } from './same-day-index.ts';
 import { bulkEntry, documentOf, entriesFromLines, type BulkEntry } from './bulk-entry.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { DeadLetterSink } from './dead-letter-sink.ts';
@@ -58,6 +59,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
   const names = indexNames(options.indexPrefix);
+  const indexFor = sameDayIndex((timestamp) => names.logIndexFor(timestamp, options.indexPeriod));
   const ensurer = createLogIndexEnsurer(deps.client, names);
   const epochs = createFlushEpochs();
   const service = { name: options.service, ...(options.environment ? { environment: options.environment } : {}), ...(options.version ? { version: options.version } : {}) };
@@ -312,7 +314,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           return;
         }
         seq++;
-        const entry = bulkEntry(names.logIndexFor(normalised.record['@timestamp'], options.indexPeriod), normalised.record, epochs.current);
+        const entry = bulkEntry(indexFor(normalised.record['@timestamp']), normalised.record, epochs.current);
         if (closed) {
           epochs.added(entry.epoch);
           return drop([entry], 'closed');

@@ -25,5 +25,7 @@ export function boundedId(value: string): string {
 
 /** `fields` without its `undefined` values, so console output and `details` stay clean. */
 export function definedOnly<T extends Record<string, unknown>>(fields: T): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+  const defined: Record<string, unknown> = {};
+  for (const key in fields) if (fields[key] !== undefined) defined[key] = fields[key];
+  return defined as T;
 }

@@ -71,7 +71,8 @@ export function createCustomerSyncLogger(deps: CustomerSyncLoggerDeps): Customer
   function transfer(operationType: OperationType, input: CustomerTransferInput): string {
     const { result } = input;
     return emit({
-      ...common(input),
+      operationId: input.operationId,
+      message: input.message,
       operationType,
       status: result.status,
       customer: input.customer,

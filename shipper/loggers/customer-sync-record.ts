@@ -30,22 +30,25 @@ export function levelOfStatus(status: Status): LogLevel {
  */
 export function syncRecordInfo(parts: SyncRecordParts, context: CorrelationContext): LogInfo {
   const { customer } = parts;
-  const details = definedOnly({ ...parts.details, customer_type: customer?.type });
-  return definedOnly({
+  // Built field by field, only with what is defined: this runs on every sync log call.
+  const info: LogInfo = {
     level: levelOfStatus(parts.status),
     message: parts.message ?? operationMessage(parts.operationType, parts.status, customer?.name),
     category: 'sync',
     operation_id: boundedId(parts.operationId),
     operation_type: parts.operationType,
     status: parts.status,
-    customer: customer === undefined ? undefined : recordCustomer(customer),
-    customer_email: customer?.email ? boundedId(customer.email) : undefined,
-    onec_id: customer?.onecId ? boundedId(customer.onecId) : undefined,
-    duration_ms: parts.durationMs === undefined ? undefined : Math.max(0, Math.round(parts.durationMs)),
-    ...contextFields(context),
-    details: Object.keys(details).length > 0 ? details : undefined,
-    error: parts.error === undefined ? undefined : toLoggedError(parts.error),
-  });
+  };
+  if (customer !== undefined) info.customer = recordCustomer(customer);
+  if (customer?.email) info.customer_email = boundedId(customer.email);
+  if (customer?.onecId) info.onec_id = boundedId(customer.onecId);
+  if (parts.durationMs !== undefined) info.duration_ms = Math.max(0, Math.round(parts.durationMs));
+  Object.assign(info, contextFields(context));
+  const details: Record<string, unknown> = definedOnly(parts.details);
+  if (customer?.type !== undefined) details.customer_type = customer.type;
+  if (Object.keys(details).length > 0) info.details = details;
+  if (parts.error !== undefined) info.error = toLoggedError(parts.error);
+  return info;
 }
 
 function recordCustomer(customer: SyncCustomer): { id: string; name?: string; role?: string } | null {

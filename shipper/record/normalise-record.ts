@@ -1,5 +1,6 @@
 import { newEventId } from '../../opensearch/record/event-id.ts';
 import { errorFields } from '../../opensearch/record/error-fields.ts';
+import { passesQuickCheck } from '../../opensearch/record/record-quick-check.ts';
 import { syncLogRecordSchema, type SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { liftTypedFields } from '../../opensearch/record/typed-fields.ts';
 import { LIMITS } from '../../opensearch/record/vocabulary.ts';
@@ -38,6 +39,7 @@ export function normaliseRecord(info: Record<string, unknown>, context: Normalis
   const eventId = newEventId(context.now);
   try {
     const candidate = buildCandidate(info, context, eventId);
+    if (passesQuickCheck(candidate)) return { ok: true, record: candidate };
     const parsed = syncLogRecordSchema.safeParse(candidate);
     if (parsed.success) return { ok: true, record: parsed.data };
     const reason = parsed.error.issues
@@ -72,7 +74,7 @@ function buildCandidate(info: Record<string, unknown>, context: NormaliseContext
     producer_seq: context.producerSeq,
     level: toLevel(info.level),
     message: text(info.message, LIMITS.messageChars),
-    service: { ...context.service, ...serviceOverride(info.service) },
+    service: info.service === undefined ? context.service : { ...context.service, ...serviceOverride(info.service) },
     ...(details ? liftTypedFields(details) : {}),
   };
   for (const key of RECORD_KEYS) {
@@ -87,12 +89,26 @@ function buildCandidate(info: Record<string, unknown>, context: NormaliseContext
 }
 
 function collectDetails(info: Record<string, unknown>): Record<string, unknown> | undefined {
-  const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(info)) if (!CONSUMED_KEYS.has(key)) extra[key] = info[key];
-  const given = info.details;
-  const merged = given && typeof given === 'object' && !Array.isArray(given) ? { ...(given as object), ...extra } : given === undefined ? extra : { value: given, ...extra };
-  if (Object.keys(merged).length === 0) return undefined;
-  return safeValue(merged) as Record<string, unknown>;
+  let extra: Record<string, unknown> | undefined;
+  for (const key of Object.keys(info)) {
+    if (CONSUMED_KEYS.has(key)) continue;
+    extra ??= {};
+    extra[key] = info[key];
+  }
+  const merged = mergeDetails(info.details, extra);
+  if (merged === undefined) return undefined;
+  const safe = safeValue(merged);
+  // A value that is not a plain object once made safe (a Date, say) is kept under `value`.
+  const details = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? (safe as Record<string, unknown>) : { value: safe };
+  return Object.keys(details).length > 0 ? details : undefined;
+}
+
+/** `details` as given with the call's other keys added. safeValue copies, so nothing is copied here unless both exist. */
+function mergeDetails(given: unknown, extra: Record<string, unknown> | undefined): unknown {
+  if (given === undefined) return extra;
+  const isObject = given !== null && typeof given === 'object' && !Array.isArray(given);
+  if (extra === undefined) return isObject ? given : { value: given };
+  return isObject ? { ...given, ...extra } : { value: given, ...extra };
 }
 
 function eventTime(info: Record<string, unknown>, now: number): string {

@@ -18,75 +18,86 @@ export interface SafeValueLimits {
 export const DEFAULT_SAFE_VALUE_LIMITS: SafeValueLimits = { maxDepth: 12, maxStringChars: 8_192, maxEntries: 1_000 };
 
 export function safeValue(value: unknown, limits: SafeValueLimits = DEFAULT_SAFE_VALUE_LIMITS): unknown {
-  const seen = new WeakSet<object>();
-
-  function visit(v: unknown, depth: number): unknown {
-    switch (typeof v) {
-      case 'string':
-        return v.length > limits.maxStringChars ? `${v.slice(0, limits.maxStringChars)}…[${v.length} chars]` : v;
-      case 'number':
-        return Number.isFinite(v) ? v : String(v);
-      case 'boolean':
-        return v;
-      case 'bigint':
-        return v.toString();
-      case 'undefined':
-      case 'function':
-      case 'symbol':
-        return undefined;
-    }
-    if (v === null) return null;
-    const object = v as object;
-    if (seen.has(object)) return '[circular]';
-    if (depth >= limits.maxDepth) return '[depth limit]';
-    if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-    if (Buffer.isBuffer(v)) return `[${v.length} bytes]`;
-    if (ArrayBuffer.isView(v)) return `[${v.byteLength} bytes]`;
-    seen.add(object);
-    try {
-      if (v instanceof Error) {
-        return visit({ name: v.name, message: v.message, ...(v.stack ? { stack: v.stack } : {}), ...ownFields(v) }, depth);
-      }
-      if (Array.isArray(v) || v instanceof Set) {
-        const items = [...(v as Iterable<unknown>)];
-        const out = items.slice(0, limits.maxEntries).map((item) => visit(item, depth + 1) ?? null);
-        if (items.length > limits.maxEntries) out.push(`[${items.length - limits.maxEntries} more]`);
-        return out;
-      }
-      const entries = v instanceof Map ? [...v.entries()].map(([k, x]) => [String(k), x] as const) : entriesOf(object);
-      const out: Record<string, unknown> = {};
-      let kept = 0;
-      for (const [key, item] of entries) {
-        if (kept === limits.maxEntries) {
-          out['[more]'] = entries.length - kept;
-          break;
-        }
-        const safe = visit(item, depth + 1);
-        if (safe !== undefined) {
-          out[key] = safe;
-          kept++;
-        }
-      }
-      return out;
-    } catch (error) {
-      // A getter that throws, a revoked proxy: keep what can be said about it.
-      return `[unserialisable: ${(error as Error)?.message ?? 'error'}]`;
-    } finally {
-      seen.delete(object);
-    }
-  }
-
-  return visit(value, 0);
+  return visit(value, 0, { limits, path: [] });
 }
 
-function entriesOf(object: object): Array<readonly [string, unknown]> {
-  const toJSON = (object as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function') {
-    const json = (toJSON as () => unknown).call(object);
-    if (json !== object && (typeof json !== 'object' || json === null)) return [['value', json]];
-    if (json !== object) return Object.entries(json as object);
+interface Walk {
+  readonly limits: SafeValueLimits;
+  /**
+   * The objects on the path from the root to the value being visited: a value among them is a
+   * cycle. The path is never deeper than maxDepth, so a scan beats a WeakSet's hashing.
+   */
+  readonly path: object[];
+}
+
+function visit(v: unknown, depth: number, walk: Walk): unknown {
+  const { limits, path } = walk;
+  switch (typeof v) {
+    case 'string':
+      return v.length > limits.maxStringChars ? `${v.slice(0, limits.maxStringChars)}…[${v.length} chars]` : v;
+    case 'number':
+      return Number.isFinite(v) ? v : String(v);
+    case 'boolean':
+      return v;
+    case 'bigint':
+      return v.toString();
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
   }
-  return Object.entries(object);
+  if (v === null) return null;
+  const object = v as object;
+  if (path.includes(object)) return '[circular]';
+  if (depth >= limits.maxDepth) return '[depth limit]';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (Buffer.isBuffer(v)) return `[${v.length} bytes]`;
+  if (ArrayBuffer.isView(v)) return `[${v.byteLength} bytes]`;
+  path.push(object);
+  try {
+    if (v instanceof Error) {
+      return visit({ name: v.name, message: v.message, ...(v.stack ? { stack: v.stack } : {}), ...ownFields(v) }, depth, walk);
+    }
+    if (Array.isArray(v) || v instanceof Set) {
+      const items = [...(v as Iterable<unknown>)];
+      const out = items.slice(0, limits.maxEntries).map((item) => visit(item, depth + 1, walk) ?? null);
+      if (items.length > limits.maxEntries) out.push(`[${items.length - limits.maxEntries} more]`);
+      return out;
+    }
+    if (v instanceof Map) return visitFields(Object.fromEntries([...v].map(([key, item]) => [String(key), item])), depth, walk);
+    const json = toJsonOf(object);
+    if (json !== object && (typeof json !== 'object' || json === null)) return visitFields({ value: json }, depth, walk);
+    return visitFields(json as Record<string, unknown>, depth, walk);
+  } catch (error) {
+    // A getter that throws, a revoked proxy: keep what can be said about it.
+    return `[unserialisable: ${(error as Error)?.message ?? 'error'}]`;
+  } finally {
+    path.pop();
+  }
+}
+
+function visitFields(source: Record<string, unknown>, depth: number, walk: Walk): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(source);
+  let kept = 0;
+  for (const key of keys) {
+    if (kept === walk.limits.maxEntries) {
+      out['[more]'] = keys.length - kept;
+      break;
+    }
+    const safe = visit(source[key], depth + 1, walk);
+    if (safe !== undefined) {
+      out[key] = safe;
+      kept++;
+    }
+  }
+  return out;
+}
+
+/** What `JSON.stringify` would serialise in place of `object`: its `toJSON()` result, or itself. */
+function toJsonOf(object: object): unknown {
+  const toJSON = (object as { toJSON?: unknown }).toJSON;
+  return typeof toJSON === 'function' ? (toJSON as () => unknown).call(object) : object;
 }
 
 function ownFields(error: Error): Record<string, unknown> {

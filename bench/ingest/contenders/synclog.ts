@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import winston from 'winston';
 import { createOpenSearchClient } from '../../../opensearch/client/create-client.ts';
 import { OpenSearchTransport } from '../../../shipper/transport/opensearch-transport.ts';
+import { passThroughFormat } from '../../../shipper/transport/pass-through-format.ts';
 import { RECORD_LEVELS, winstonInfoOf } from '../record-info.ts';
 import { within, type LoggerContender } from './contender-types.ts';
 
 /**
- * synclog as an application uses it: a default winston logger with OpenSearchTransport at its
+ * synclog as the README sets it up: a winston logger with passThroughFormat() and OpenSearchTransport at its
  * defaults (its own spool directory, so a spool left by an earlier run is never replayed here).
  */
 export const synclog: LoggerContender<Record<string, unknown>> = {
@@ -39,7 +40,7 @@ export const synclog: LoggerContender<Record<string, unknown>> = {
       note(`outage: ${e.reason}`);
     });
     transport.on('warning', (e: { message: string }) => note(e.message));
-    const logger = winston.createLogger({ levels: { ...RECORD_LEVELS }, level: 'debug', transports: [transport] });
+    const logger = winston.createLogger({ levels: { ...RECORD_LEVELS }, level: 'debug', format: passThroughFormat(), transports: [transport] });
     let undelivered: number | null = null;
     return {
       log: (info) => logger.log(info as winston.LogEntry),

@@ -1,0 +1,87 @@
+import type { RecordFieldName } from './fields.ts';
+import type { SyncLogRecord } from './schema.ts';
+import { CUSTOMER_ROLES, LEVELS, LIMITS, OPERATION_TYPES, STATUSES } from './vocabulary.ts';
+
+/**
+ * A fast, conservative check of a record against the record schema: it says yes only to records
+ * that `syncLogRecordSchema` accepts as they are (its unit test holds it to that), so a yes can
+ * skip the schema's parse on the shipper's hot path. A no proves nothing: the caller runs the
+ * schema, which accepts or gives the reason.
+ */
+export function passesQuickCheck(candidate: Record<string, unknown>): candidate is SyncLogRecord {
+  for (const key in candidate) if (!Object.hasOwn(CHECKS, key)) return false;
+  for (const key of FIELD_NAMES) if (!CHECKS[key](candidate[key])) return false;
+  return true;
+}
+
+type Check = (value: unknown) => boolean;
+
+const optional = (check: Check): Check => (value) => value === undefined || check(value);
+const text = (max: number): Check => (value) => typeof value === 'string' && value.length <= max;
+const id: Check = (value) => typeof value === 'string' && value.length > 0 && value.length <= LIMITS.idChars;
+const oneOf = (values: readonly string[]): Check => {
+  const allowed = new Set(values);
+  return (value) => typeof value === 'string' && allowed.has(value);
+};
+const count: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+const flag: Check = (value) => typeof value === 'boolean';
+// What `Date#toISOString` writes for years 0000–9999; the round trip rules out 31 February.
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+// A record's two times are usually one string, and records logged in the same millisecond share
+// it: the last time that passed is remembered.
+let lastTimestamp = '';
+const timestamp: Check = (value) => {
+  if (value === lastTimestamp) return true;
+  if (typeof value !== 'string' || !ISO_UTC.test(value) || new Date(value).toISOString() !== value) return false;
+  lastTimestamp = value;
+  return true;
+};
+// Versions 1–8 with the RFC 9562 variant, lower case: a subset of what `z.uuid()` accepts.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const uuid: Check = (value) => typeof value === 'string' && UUID.test(value);
+const plainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+const strictObject = (checks: Record<string, Check>): Check => {
+  const names = Object.keys(checks);
+  return (value) => {
+    if (!plainObject(value)) return false;
+    for (const key in value) if (!Object.hasOwn(checks, key)) return false;
+    return names.every((name) => checks[name]!(value[name]));
+  };
+};
+
+const customer = strictObject({ id, name: optional(text(LIMITS.idChars)), role: optional(oneOf(CUSTOMER_ROLES)) });
+
+const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
+  '@timestamp': timestamp,
+  ingested_at: timestamp,
+  event_id: uuid,
+  producer_id: id,
+  producer_seq: count,
+  level: oneOf(LEVELS),
+  category: optional(id),
+  message: text(LIMITS.messageChars),
+  operation_id: optional(id),
+  operation_type: optional(oneOf(OPERATION_TYPES)),
+  status: optional(oneOf(STATUSES)),
+  customer: (value) => value === undefined || value === null || customer(value),
+  customer_email: optional(text(LIMITS.idChars)),
+  onec_id: optional(id),
+  customer_type: optional(id),
+  created_new: optional(flag),
+  conflict_type: optional(id),
+  manual_review_required: optional(flag),
+  details: optional(plainObject),
+  error_message: optional(text(LIMITS.errorMessageChars)),
+  error_message_length: optional(count),
+  error_type: optional(id),
+  error_stack: optional(text(LIMITS.errorStackChars)),
+  error_fingerprint: optional(text(LIMITS.fingerprintChars)),
+  duration_ms: optional(count),
+  correlation_id: optional(id),
+  trace_id: optional(id),
+  span_id: optional(id),
+  service: strictObject({ name: id, environment: optional(id), version: optional(id) }),
+};
+
+const FIELD_NAMES = Object.keys(CHECKS) as RecordFieldName[];
