@@ -2,12 +2,14 @@ import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 
 /**
  * One record ready to send: its bulk line pair (`create` action with the event id as `_id`, then
- * the document), serialised once when it is logged and reused for every retry and for the spool.
+ * the document), serialised and UTF-8 encoded once when it is logged and reused for every retry
+ * and for the spool. As bytes it is half the size of a V8 string holding Cyrillic text, lives off
+ * the JS heap (a full queue costs the garbage collector nothing), and a request body is one copy.
  */
 export interface BulkEntry {
   readonly index: string;
   readonly id: string;
-  readonly lines: string;
+  readonly lines: Buffer;
   readonly bytes: number;
   /** Which `flush()` call this entry counts towards; `-1` for entries replayed from disk. */
   readonly epoch: number;
@@ -16,22 +18,24 @@ export interface BulkEntry {
 }
 
 export function bulkEntry(index: string, record: SyncLogRecord, epoch: number): BulkEntry {
-  const lines = `{"create":{"_index":${JSON.stringify(index)},"_id":${JSON.stringify(record.event_id)}}}\n${JSON.stringify(record)}\n`;
-  return { index, id: record.event_id, lines, bytes: Buffer.byteLength(lines), epoch };
+  const lines = Buffer.from(`{"create":{"_index":${JSON.stringify(index)},"_id":${JSON.stringify(record.event_id)}}}\n${JSON.stringify(record)}\n`);
+  return { index, id: record.event_id, lines, bytes: lines.length, epoch };
 }
 
-/** Reads the entries back from spooled bulk text (complete line pairs). */
-export function entriesFromLines(text: string): BulkEntry[] {
+const NEWLINE = 0x0a;
+
+/** Reads the entries back from spooled bulk lines (complete line pairs); they share its memory. */
+export function entriesFromLines(data: Buffer): BulkEntry[] {
   const entries: BulkEntry[] = [];
   let start = 0;
-  while (start < text.length) {
-    const actionEnd = text.indexOf('\n', start);
-    const docEnd = actionEnd < 0 ? -1 : text.indexOf('\n', actionEnd + 1);
+  while (start < data.length) {
+    const actionEnd = data.indexOf(NEWLINE, start);
+    const docEnd = actionEnd < 0 ? -1 : data.indexOf(NEWLINE, actionEnd + 1);
     if (docEnd < 0) break;
-    const lines = text.slice(start, docEnd + 1);
+    const lines = data.subarray(start, docEnd + 1);
     try {
-      const action = JSON.parse(text.slice(start, actionEnd)) as { create: { _index: string; _id: string } };
-      entries.push({ index: action.create._index, id: action.create._id, lines, bytes: Buffer.byteLength(lines), epoch: -1 });
+      const action = JSON.parse(data.toString('utf8', start, actionEnd)) as { create: { _index: string; _id: string } };
+      entries.push({ index: action.create._index, id: action.create._id, lines, bytes: lines.length, epoch: -1 });
     } catch {
       // A damaged pair cannot be attributed to an index: skip it rather than poison the batch.
     }
@@ -41,4 +45,4 @@ export function entriesFromLines(text: string): BulkEntry[] {
 }
 
 /** The document of an entry, for dead-lettering. */
-export const documentOf = (entry: BulkEntry) => entry.lines.slice(entry.lines.indexOf('\n') + 1, -1);
+export const documentOf = (entry: BulkEntry) => entry.lines.toString('utf8', entry.lines.indexOf(NEWLINE) + 1, entry.lines.length - 1);

@@ -38,8 +38,8 @@ function manualClock(start = Date.parse('2026-11-23T10:00:00Z')) {
 function setup(options: Partial<ShipperOptionsInput> = {}) {
   const sent: number[] = [];
   const client = {
-    bulk: async (params: { body: string }) => {
-      sent.push(params.body.split('\n').filter(Boolean).length / 2);
+    bulk: async (params: { body: Buffer }) => {
+      sent.push(params.body.toString('utf8').split('\n').filter(Boolean).length / 2);
       return { body: { errors: false } };
     },
     indices: { create: async () => ({ body: {} }) },

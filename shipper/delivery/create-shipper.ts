@@ -106,7 +106,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   function toSpool(entries: readonly BulkEntry[], reason: string) {
     if (entries.length === 0) return;
     if (!deps.spool) return drop(entries, 'no-spool');
-    const result = deps.spool.append(entries.map((e) => e.lines).join(''), entries.length);
+    const result = deps.spool.append(Buffer.concat(entries.map((e) => e.lines)), entries.length);
     if (!result.ok) return drop(entries, 'spool-full');
     spoolMayHaveWork = true;
     spoolWrites++;

@@ -34,8 +34,9 @@ export type BulkOutcome =
 type Item = { create?: { status: number; error?: { type?: string; reason?: string } } };
 
 export async function sendBulk(client: OpenSearchClient, entries: readonly BulkEntry[], requestTimeoutMs: number): Promise<BulkOutcome> {
-  let body: string = '';
-  for (const entry of entries) body += entry.lines;
+  let length = 0;
+  for (const entry of entries) length += entry.bytes;
+  const body = Buffer.concat(entries.map((entry) => entry.lines), length);
   let response: { errors?: boolean; items?: Item[] };
   try {
     const result = await client.bulk(

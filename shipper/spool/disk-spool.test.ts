@@ -54,7 +54,7 @@ describe('disk spool', () => {
     const segment = await spool.takeForReplay();
 
     expect(segment?.records).toBe(2);
-    expect(segment?.lines).toBe(bulkLines(0, 2));
+    expect(segment?.lines.toString('utf8')).toBe(bulkLines(0, 2));
   });
 
   it('refuses appends past maxBytes under drop-newest and counts the records', async () => {

@@ -33,7 +33,7 @@ export interface DiskSpool {
    * `drop-oldest` first deletes this producer's oldest segments not being replayed (counted as
    * `evicted`; in write-ahead mode their records may still be in memory and delivered).
    */
-  append(lines: string, records: number): AppendResult;
+  append(lines: Buffer | string, records: number): AppendResult;
   /** Write-ahead mode: a sealed segment is deleted once all its records are acknowledged. Ignored in spool mode. */
   acknowledge(segment: number, records: number): void;
   /**
@@ -114,11 +114,11 @@ export function createDiskSpool(options: DiskSpoolOptions): DiskSpool {
     if (records > 0) drop(records, 'evicted');
   }
 
-  function append(lines: string, records: number): AppendResult {
+  function append(lines: Buffer | string, records: number): AppendResult {
     if (closed) return refuse(records, 'closed');
+    const data = typeof lines === 'string' ? Buffer.from(lines, 'utf8') : lines;
     // A batch without its final newline would glue itself to the next one and break every pair after it.
-    if (!lines.endsWith('\n')) return refuse(records, 'malformed');
-    const data = Buffer.from(lines, 'utf8');
+    if (data.at(-1) !== 0x0a) return refuse(records, 'malformed');
     if (!makeRoom(own, data.length, o, evict)) return refuse(records, 'full');
     let segment: number;
     try {

@@ -34,7 +34,7 @@ describe('orphaned producers', () => {
     const segment = await spool.takeForReplay();
 
     expect(spool.depth()).toMatchObject({ records: 3, segments: 1 });
-    expect(segment).toMatchObject({ producerId: 'crashed', records: 3, lines: bulkLines(0, 3) });
+    expect(segment).toMatchObject({ producerId: 'crashed', records: 3, lines: Buffer.from(bulkLines(0, 3)) });
   });
 
   it('replays a directory whose owner file is missing', async () => {

@@ -11,7 +11,7 @@ export interface ReplaySegment {
   readonly producerId: string;
   readonly segment: number;
   /** The segment's complete line pairs; a line torn by a crash is left out. */
-  readonly lines: string;
+  readonly lines: Buffer;
   readonly records: number;
   /** Delivered: deletes the file, and an orphan's directory once nothing is left in it. */
   done(): Promise<void>;
@@ -69,13 +69,13 @@ export function createSegmentReplay(deps: SegmentReplayDeps, options: ResolvedSp
     return best;
   }
 
-  async function read(entry: SegmentEntry): Promise<{ lines: string; records: number } | null> {
+  async function read(entry: SegmentEntry): Promise<{ lines: Buffer; records: number } | null> {
     try {
       const data = await readFile(segmentPath(entry));
       const { end, records } = completePairs(data);
-      return { lines: data.subarray(0, end).toString('utf8'), records };
+      return { lines: data.subarray(0, end), records };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: '', records: 0 };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: Buffer.alloc(0), records: 0 };
       report(error);
       return null;
     }
@@ -101,7 +101,7 @@ export function createSegmentReplay(deps: SegmentReplayDeps, options: ResolvedSp
     }
   }
 
-  function handOut(entry: SegmentEntry, content: { lines: string; records: number }): ReplaySegment {
+  function handOut(entry: SegmentEntry, content: { lines: Buffer; records: number }): ReplaySegment {
     let settled = false;
     return {
       producerId: entry.source.producerId,
