@@ -170,7 +170,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
 
   /** One light request at a growing interval while the cluster is down: no storm, no spin. */
   function probe() {
-    const delay = backoffDelay(probeAttempt++, { initialBackoffMs: 500, maxBackoffMs: 30_000 }, random);
+    const delay = backoffDelay(probeAttempt++, { initialBackoffMs: Math.min(500, options.maxProbeIntervalMs), maxBackoffMs: options.maxProbeIntervalMs }, random);
     clock.setTimeout(() => {
       deps.client.info({}, { requestTimeout: 5_000 }).then(
         () => {

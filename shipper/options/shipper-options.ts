@@ -40,6 +40,12 @@ export const shipperOptionsSchema = z.strictObject({
   /** Default 100 ms first backoff, doubling with full jitter up to `maxBackoffMs` (default 10 000 ms). */
   initialBackoffMs: positive.default(100),
   maxBackoffMs: positive.default(10_000),
+  /**
+   * Default 5 000 ms: while the cluster is down, one light request checks on it, first after
+   * ~500 ms, then at growing intervals up to this one. It bounds how long deliveries stay paused
+   * after the cluster is back.
+   */
+  maxProbeIntervalMs: positive.default(5_000),
 
   /** Default `<tmpdir>/synclog-spool/<service>`: set a persistent directory in production. `false` disables the spool. */
   spoolDir: z.union([z.string().min(1), z.literal(false)]).optional(),
