@@ -37,13 +37,21 @@ function manualClock(start = Date.parse('2026-11-23T10:00:00Z')) {
  */
 function setup(options: Partial<ShipperOptionsInput> = {}) {
   const sent: number[] = [];
+  /** `down`: every request fails as if the connection were refused. `probes`: when each health check came. */
+  const cluster = { down: false, probes: [] as number[] };
+  const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), { name: 'ConnectionError' });
   const client = {
     bulk: async (params: { body: Buffer }) => {
+      if (cluster.down) throw refused();
       sent.push(params.body.toString('utf8').split('\n').filter(Boolean).length / 2);
       return { body: { errors: false } };
     },
     indices: { create: async () => ({ body: {} }) },
-    info: async () => ({ body: {} }),
+    info: async () => {
+      cluster.probes.push(clock.now());
+      if (cluster.down) throw refused();
+      return { body: {} };
+    },
   } as unknown as OpenSearchClient;
   const events: ShipperEvent[] = [];
   const { clock, advance } = manualClock();
@@ -60,7 +68,7 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
     },
     { ...resolveShipperOptions({ service: 'unit', spoolDir: false, ...options }), producerId: 'p-1' },
   );
-  return { shipper, sent, events, advance, registry };
+  return { shipper, sent, events, advance, registry, cluster };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -97,6 +105,31 @@ describe('batching policy', () => {
     expect(dropped).toBe(20 - 5 - 5);
     const report = await shipper.flush();
     expect(report.delivered + report.dropped).toBe(20);
+  });
+
+  it('checks on a down cluster at most every maxProbeIntervalMs, and delivers at the first check after it is back', async () => {
+    const { shipper, sent, events, advance, cluster } = setup({ maxProbeIntervalMs: 2_000, flushIntervalMs: 100 });
+    const step = async (ms: number) => {
+      for (let t = 0; t < ms; t += 50) {
+        advance(50);
+        await settle();
+      }
+    };
+    cluster.down = true;
+    // Without a spool, the batch that meets the outage is dropped; what is logged later waits in memory.
+    shipper.log({ level: 'info', message: 'meets the outage' });
+    await step(1_000);
+    expect(events.some((e) => e.type === 'outage')).toBe(true);
+    shipper.log({ level: 'info', message: 'waits in memory' });
+    await step(59_000);
+    const gaps = cluster.probes.slice(1).map((at, i) => at - cluster.probes[i]!);
+    expect(cluster.probes.length).toBeGreaterThanOrEqual(25);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2_050);
+    expect(sent).toEqual([]);
+    cluster.down = false;
+    await step(2_100);
+    expect(events.some((e) => e.type === 'recovered')).toBe(true);
+    expect(sent).toEqual([1]);
   });
 
   it('dead-letters an invalid record at once and counts it in the flush report', async () => {
