@@ -9,6 +9,7 @@ import { connect } from './connect.ts';
 import { deadLetterCommand } from './dead-letter-command.ts';
 import { localClusterOptions } from './local-cluster-options.ts';
 import { opensearchCommand } from './opensearch-command.ts';
+import { scheduleCommand } from './schedule-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { verifyCommand } from './verify-command.ts';
@@ -24,7 +25,10 @@ const USAGE = `usage: synclog <command>
   dead-letter list [--limit N] [--error-type T] [--from ISO] [--to ISO] [--json]
   dead-letter show <id> [--json]
   dead-letter replay --id ID [--id ID ...] | --all [--error-type T] [--from ISO] [--to ISO] [--dry-run] [--json]
-                                inspect rejected records; replay the valid ones into the log indices`;
+                                inspect rejected records; replay the valid ones into the log indices
+  schedule status [--json]      scheduled jobs: next and last runs, failures, current leader
+  schedule run <job> [--period ISO] [--json]
+                                run a job now, once per period like the service`;
 
 const say = (line: string) => console.log(line);
 
@@ -47,6 +51,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       id: { type: 'string', multiple: true },
       all: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      period: { type: 'string' },
     },
   });
   const [command, action] = positionals;
@@ -74,6 +79,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await serveCommand(env, say);
       case 'verify':
         return await verifyCommand(values, env, say);
+      case 'schedule':
+        return await scheduleCommand(action, positionals.slice(2), values, env, say);
       case 'dead-letter':
         return await deadLetterCommand(action, positionals.slice(2), values, env, say);
       default:

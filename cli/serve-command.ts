@@ -1,7 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { parseEnv } from '../opensearch/config/parse-env.ts';
+import { defaultSynclogHome } from '../opensearch/local/local-paths.ts';
+import { systemClock } from '../opensearch/shared/clock.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { authEnvSchema, tokensFromEnv } from '../query-api/auth/api-tokens.ts';
 import { createApp } from '../query-api/create-app.ts';
+import { createScheduler } from '../query-api/scheduler/create-scheduler.ts';
+import { resolveJobs, schedulerEnvSchema, schedulerOptions } from '../query-api/scheduler/scheduler-config.ts';
+import { createSchedulerMetrics } from '../query-api/scheduler/scheduler-metrics.ts';
+import { serviceJobs } from '../query-api/scheduler/service-jobs.ts';
 import { serviceEnvSchema } from '../query-api/service-env.ts';
 import { startServer } from '../query-api/start-server.ts';
 import { connect } from './connect.ts';
@@ -9,21 +20,37 @@ import { setupCommand } from './setup-command.ts';
 
 /**
  * `synclog serve`: validates all configuration first (a bad value stops start-up naming the
- * variable), connects (or starts the local node), applies setup, then serves until SIGINT/SIGTERM.
+ * variable), connects (or starts the local node), applies setup, then serves and runs the
+ * scheduled jobs until SIGINT/SIGTERM.
  */
 export async function serveCommand(env: Record<string, string | undefined>, say: (line: string) => void): Promise<number> {
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const serviceEnv = parseEnv(serviceEnvSchema, env);
+  const schedulerEnv = parseEnv(schedulerEnvSchema, env);
+  const authEnv = parseEnv(authEnvSchema, env);
   const config = setupConfigFromEnv(openSearchEnv);
   const { client } = await connect(openSearchEnv, env, say);
+  const jobs = resolveJobs(serviceJobs({ client, names: config.names }), schedulerEnv);
   await setupCommand(client, config, say);
-  const server = await startServer(createApp({ client }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
-  say(`synclog is serving on ${server.url} (GET /health)`);
+  const tokens = tokensFromEnv(authEnv, join(openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env), 'api-token'), say);
+
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const instanceId = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
+  const scheduler = createScheduler(
+    { client, names: config.names, clock: systemClock, metrics: createSchedulerMetrics(registry), log: say },
+    schedulerOptions(schedulerEnv, instanceId),
+    jobs,
+  );
+  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
+  scheduler.start();
+  say(`synclog is serving on ${server.url} (GET /health; /metrics and /schedule with a token); scheduler instance ${instanceId}, jobs: ${jobs.map((j) => `${j.name}${j.enabled ? '' : ' (disabled)'}`).join(', ')}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   say('stopping');
+  await scheduler.stop();
   await server.close();
   await client.close();
   return 0;

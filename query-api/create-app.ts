@@ -1,12 +1,29 @@
 import { Hono } from 'hono';
+import { Registry } from 'prom-client';
 import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
+import { indexNames, type IndexNames } from '../opensearch/record/index-names.ts';
+import { apiTokens, type ApiTokens } from './auth/api-tokens.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { metricsRoutes } from './metrics/metrics-routes.ts';
+import { scheduleRoutes } from './scheduler/schedule-routes.ts';
+import type { ResolvedJob } from './scheduler/scheduled-job.ts';
 
 export interface AppDeps {
   readonly client: OpenSearchClient;
+  /** Default: no token is accepted, so every protected route answers 401. */
+  readonly tokens?: ApiTokens;
+  /** The service's metrics. Default: an empty registry. */
+  readonly registry?: Registry;
+  readonly names?: IndexNames;
+  /** The scheduler's jobs, for `GET /schedule`. */
+  readonly jobs?: readonly ResolvedJob[];
 }
 
 /** The query API as a Hono app: tests call `app.request(...)`, the server wraps it. */
 export function createApp(deps: AppDeps) {
-  return new Hono().route('/', healthRoutes(deps.client));
+  const tokens = deps.tokens ?? apiTokens([]);
+  return new Hono()
+    .route('/', healthRoutes(deps.client))
+    .route('/', metricsRoutes(deps.registry ?? new Registry(), tokens))
+    .route('/', scheduleRoutes({ client: deps.client, names: deps.names ?? indexNames('synclog'), jobs: deps.jobs ?? [], tokens }));
 }

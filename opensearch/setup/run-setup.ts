@@ -6,6 +6,7 @@ import { ensureIndex } from './ensure-index.ts';
 import { ensureReadAlias } from './ensure-read-alias.ts';
 import { ensureArchiveRepository } from './ensure-repository.ts';
 import { ensureTemplate } from './ensure-template.ts';
+import { schedulerRunsIndexBody, schedulerStateIndexBody } from './scheduler-indices.ts';
 import { logTemplates } from './log-templates.ts';
 import type { SetupChange } from './setup-change.ts';
 import type { SetupConfig } from './setup-config.ts';
@@ -34,6 +35,8 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
   changes.push(await ensureIndex(client, names.deadLetter, { mappings: deadLetterMapping() }));
   changes.push(await ensureArchiveRepository(client, config.archive));
   changes.push(await ensureIndex(client, names.meta, metaIndexBody));
+  changes.push(await ensureIndex(client, names.schedulerLeases, schedulerStateIndexBody));
+  changes.push(await ensureIndex(client, names.schedulerRuns, schedulerRunsIndexBody));
   changes.push(await ensureSetupMetadata(client, names.meta, setupMetadata(config, capabilities)));
   return { capabilities, changes };
 }

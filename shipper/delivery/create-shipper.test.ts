@@ -3,33 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { createShipperMetrics } from '../metrics/shipper-metrics.ts';
 import { resolveShipperOptions, type ShipperOptionsInput } from '../options/shipper-options.ts';
-import type { Clock } from './clock.ts';
+import { manualClock } from '../../test/manual-clock.ts';
 import { createShipper, type ShipperEvent } from './create-shipper.ts';
-
-/** A clock the test moves by hand. */
-function manualClock(start = Date.parse('2026-11-23T10:00:00Z')) {
-  let now = start;
-  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let next = 0;
-  const clock: Clock = {
-    now: () => now,
-    setTimeout: (fn, ms) => {
-      const id = next++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimeout: (id) => {
-      timers = timers.filter((t) => t.id !== id);
-    },
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    const due = timers.filter((t) => t.at <= now).sort((a, b) => a.at - b.at);
-    timers = timers.filter((t) => t.at > now);
-    for (const t of due) t.fn();
-  };
-  return { clock, advance };
-}
 
 /**
  * Batching is pure policy; these tests record what would be sent. What OpenSearch does with it is

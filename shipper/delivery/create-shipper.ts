@@ -7,7 +7,7 @@ import { normaliseRecord } from '../record/normalise-record.ts';
 import { backoffDelay } from './backoff.ts';
 import { sameDayIndex } from './same-day-index.ts';
 import { bulkEntry, documentOf, entriesFromLines, type BulkEntry } from './bulk-entry.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { systemClock, type Clock } from '../../opensearch/shared/clock.ts';
 import type { DeadLetterSink } from './dead-letter-sink.ts';
 import { deliverBatch, type DeliveryContext } from './deliver-batch.ts';
 import { createFlushEpochs, type FlushReport, type Settlement } from './flush-epochs.ts';

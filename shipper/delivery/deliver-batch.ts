@@ -4,7 +4,7 @@ import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ShipperMetrics } from '../metrics/shipper-metrics.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BulkEntry } from './bulk-entry.ts';
-import { sleep, type Clock } from './clock.ts';
+import { sleep, type Clock } from '../../opensearch/shared/clock.ts';
 import { sendBulk, type Rejection } from './send-bulk.ts';
 
 export interface DeliveryContext {

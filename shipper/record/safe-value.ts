@@ -18,7 +18,47 @@ export interface SafeValueLimits {
 export const DEFAULT_SAFE_VALUE_LIMITS: SafeValueLimits = { maxDepth: 12, maxStringChars: 8_192, maxEntries: 1_000 };
 
 export function safeValue(value: unknown, limits: SafeValueLimits = DEFAULT_SAFE_VALUE_LIMITS): unknown {
-  return visit(value, 0, { limits, path: [] });
+  // The usual log data is plain JSON within the limits already: it is used as it is, uncopied
+  // (it is serialised before the log call returns, so later changes by the app cannot reach it).
+  return isPlainJson(value, 0, limits) ? value : visit(value, 0, { limits, path: [] });
+}
+
+/**
+ * Whether `value` serialises as itself within the limits: strings, finite numbers, booleans, null,
+ * arrays and `Object.prototype` objects of those, nothing deeper than maxDepth (so a cycle is
+ * never plain), no more than maxEntries per level. Reads only; a throwing getter means no.
+ */
+function isPlainJson(value: unknown, depth: number, limits: SafeValueLimits): boolean {
+  switch (typeof value) {
+    case 'string':
+      return value.length <= limits.maxStringChars;
+    case 'number':
+      return Number.isFinite(value);
+    case 'boolean':
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth >= limits.maxDepth) return false;
+  try {
+    if (Array.isArray(value)) {
+      if (value.length > limits.maxEntries) return false;
+      for (const item of value) if (!isPlainJson(item, depth + 1, limits)) return false;
+      return true;
+    }
+    if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+    let entries = 0;
+    for (const key in value) {
+      if (++entries > limits.maxEntries) return false;
+      if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1, limits)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface Walk {

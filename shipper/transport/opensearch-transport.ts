@@ -6,7 +6,7 @@ import { connectionFromEnv, createOpenSearchClient, type OpenSearchClient } from
 import { connectionEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
-import type { Clock } from '../delivery/clock.ts';
+import type { Clock } from '../../opensearch/shared/clock.ts';
 import { createDeadLetterSink } from '../delivery/dead-letter-sink.ts';
 import { createShipper, type CloseReport, type Shipper, type ShipperEvent } from '../delivery/create-shipper.ts';
 import type { FlushReport } from '../delivery/flush-epochs.ts';

@@ -1,0 +1,70 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { envBoolean } from '../../opensearch/config/parse-env.ts';
+
+export const ROLES = ['admin', 'analyst', 'metrics'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a role may do beyond its own: an admin may do everything. */
+export const allows = (held: Role, needed: Role) => held === 'admin' || held === needed;
+
+const tokenEntry = z.string().regex(/^(admin|analyst|metrics):[A-Za-z0-9._~+/=-]{16,}$/, 'expected role:token pairs, comma-separated; roles admin, analyst, metrics; tokens of 16+ characters');
+
+/** The HTTP API's authentication settings. */
+export const authEnvSchema = z.object({
+  /** `role:token` pairs, comma-separated (`admin:…,analyst:…,metrics:…`). Unset: an admin token is generated (see README). */
+  SYNCLOG_API_TOKENS: z
+    .string()
+    .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(tokenEntry).min(1))
+    .optional(),
+  /** Default false. true serves every route without a token: only for a trusted network. */
+  SYNCLOG_API_OPEN: envBoolean.default(false),
+});
+export type AuthEnv = z.infer<typeof authEnvSchema>;
+
+export interface ApiTokens {
+  readonly open: boolean;
+  /** The role a presented token carries, or `null`. Compared in constant time. */
+  roleOf(token: string): Role | null;
+}
+
+const digest = (token: string) => createHash('sha256').update(token).digest();
+
+export function apiTokens(entries: ReadonlyArray<{ role: Role; token: string }>, open = false): ApiTokens {
+  const known = entries.map(({ role, token }) => ({ role, hash: digest(token) }));
+  return {
+    open,
+    roleOf(token) {
+      const hash = digest(token);
+      return known.find((k) => timingSafeEqual(k.hash, hash))?.role ?? null;
+    },
+  };
+}
+
+/**
+ * The tokens the service accepts. Without SYNCLOG_API_TOKENS (and not run open) an admin token is
+ * generated once into `tokenFile` (mode 0600) and reused, so a first start is secure and usable.
+ */
+export function tokensFromEnv(env: AuthEnv, tokenFile: string, say: (line: string) => void): ApiTokens {
+  if (env.SYNCLOG_API_OPEN) {
+    say('the HTTP API is OPEN (SYNCLOG_API_OPEN=true): every route answers without a token');
+    return apiTokens([], true);
+  }
+  if (env.SYNCLOG_API_TOKENS) {
+    return apiTokens(env.SYNCLOG_API_TOKENS.map((entry) => {
+      const at = entry.indexOf(':');
+      return { role: entry.slice(0, at) as Role, token: entry.slice(at + 1) };
+    }));
+  }
+  if (!existsSync(tokenFile)) {
+    mkdirSync(dirname(tokenFile), { recursive: true });
+    writeFileSync(tokenFile, `${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
+  }
+  chmodSync(tokenFile, 0o600);
+  const token = readFileSync(tokenFile, 'utf8').trim();
+  say(`no SYNCLOG_API_TOKENS: the admin token is in ${tokenFile} (send it as "Authorization: Bearer <token>")`);
+  return apiTokens([{ role: 'admin', token }]);
+}

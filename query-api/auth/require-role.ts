@@ -1,0 +1,21 @@
+import { createMiddleware } from 'hono/factory';
+import { allows, type ApiTokens, type Role } from './api-tokens.ts';
+
+/**
+ * Lets a request through when it carries `Authorization: Bearer <token>` of a role allowed
+ * `needed` (or the API runs open); 401 without a known token, 403 with one of another role.
+ */
+export function requireRole(tokens: ApiTokens, needed: Role) {
+  return createMiddleware(async (c, next) => {
+    if (tokens.open) return next();
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const role = match ? tokens.roleOf(match[1]!) : null;
+    if (!role) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return c.json({ error: 'unauthorized', message: 'send a token as "Authorization: Bearer <token>"' }, 401);
+    }
+    if (!allows(role, needed)) return c.json({ error: 'forbidden', message: `this needs the ${needed} role` }, 403);
+    return next();
+  });
+}
