@@ -7,6 +7,8 @@ import { openSearchEnvSchema } from './opensearch/config/env.ts';
 import { parseEnv } from './opensearch/config/parse-env.ts';
 import { OPENSEARCH_VERSION } from './opensearch/local/local-cluster.ts';
 import { setupConfigFromEnv } from './opensearch/setup/setup-config.ts';
+import { authEnvSchema } from './query-api/auth/api-tokens.ts';
+import { schedulerEnvSchema } from './query-api/scheduler/scheduler-config.ts';
 import { serviceEnvSchema } from './query-api/service-env.ts';
 
 const composePath = fileURLToPath(new URL('./docker-compose.yml', import.meta.url));
@@ -128,9 +130,10 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(SYNCLOG_SERVICES)('gives %s only variables that synclog reads', (name) => {
-    const known = new Set([...Object.keys(openSearchEnvSchema.shape), ...Object.keys(serviceEnvSchema.shape)]);
+    const schemas = [openSearchEnvSchema, serviceEnvSchema, schedulerEnvSchema, authEnvSchema];
+    const known = new Set(schemas.flatMap((schema) => Object.keys(schema.shape)));
     const unknown = Object.keys(rawEnvironment(name)).filter((key) => !known.has(key));
-    expect(unknown, `not in openSearchEnvSchema or serviceEnvSchema`).toEqual([]);
+    expect(unknown, 'not in any of synclog\'s environment schemas').toEqual([]);
   });
 
   it.each(SYNCLOG_SERVICES)('gives %s, together with the image ENV, a configuration synclog accepts', (name) => {
