@@ -87,8 +87,23 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
       log(`scheduler: cannot reach the lease: ${(error as Error).message}`);
     }
     deps.metrics?.leader(leader);
+    await observe();
     if (!leader) return;
     await Promise.all(jobs.filter((job) => job.enabled && !busy.has(job.name)).map((job) => track(runDue(job))));
+  }
+
+  /** Every instance, leader or not, reports each job's last success and failed runs from the run records. */
+  async function observe(): Promise<void> {
+    const metrics = deps.metrics;
+    if (!metrics) return;
+    try {
+      for (const job of jobs) {
+        const [[success], failures] = await Promise.all([runs.latest(job.name, 1, 'succeeded'), runs.failures(job.name)]);
+        metrics.observed(job.name, success?.finished_at ? Date.parse(success.finished_at) : null, failures.gaveUp);
+      }
+    } catch (error) {
+      log(`scheduler: cannot read run records for metrics: ${(error as Error).message}`);
+    }
   }
 
   async function runDue(job: ResolvedJob): Promise<void> {

@@ -2,7 +2,8 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 
 export interface SchedulerMetrics {
   finished(job: string, outcome: 'succeeded' | 'failed', gaveUp: boolean, at: number): void;
-  lastSuccess(job: string, at: number): void;
+  /** What the run records say, whichever instance ran them: read on every pass by every instance. */
+  observed(job: string, lastSuccessAt: number | null, gaveUp: number): void;
   leader(isLeader: boolean): void;
 }
 
@@ -10,7 +11,8 @@ export interface SchedulerMetrics {
 export function createSchedulerMetrics(registry: Registry): SchedulerMetrics {
   const runs = new Counter({ name: 'synclog_scheduler_runs_total', help: 'Scheduled job runs finished by this instance, by outcome', labelNames: ['job', 'outcome'], registers: [registry] });
   const gaveUp = new Counter({ name: 'synclog_scheduler_failed_runs_total', help: 'Runs that failed after their last attempt', labelNames: ['job'], registers: [registry] });
-  const lastSuccess = new Gauge({ name: 'synclog_scheduler_last_success_timestamp_seconds', help: 'When each job last succeeded (any instance, as far as this one knows)', labelNames: ['job'], registers: [registry] });
+  const lastSuccess = new Gauge({ name: 'synclog_scheduler_last_success_timestamp_seconds', help: 'When each job last succeeded, on any instance', labelNames: ['job'], registers: [registry] });
+  const failedNow = new Gauge({ name: 'synclog_scheduler_failed_runs', help: 'Runs currently failed for good (after their last attempt), per job, from the run records', labelNames: ['job'], registers: [registry] });
   const leader = new Gauge({ name: 'synclog_scheduler_leader', help: '1 while this instance holds the scheduler lease', registers: [registry] });
   return {
     finished(job, outcome, failedForGood, at) {
@@ -18,7 +20,10 @@ export function createSchedulerMetrics(registry: Registry): SchedulerMetrics {
       if (failedForGood) gaveUp.inc({ job });
       if (outcome === 'succeeded') lastSuccess.set({ job }, at / 1000);
     },
-    lastSuccess: (job, at) => lastSuccess.set({ job }, at / 1000),
+    observed(job, lastSuccessAt, gaveUpRuns) {
+      if (lastSuccessAt !== null) lastSuccess.set({ job }, lastSuccessAt / 1000);
+      failedNow.set({ job }, gaveUpRuns);
+    },
     leader: (isLeader) => leader.set(isLeader ? 1 : 0),
   };
 }

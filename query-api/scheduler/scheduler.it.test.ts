@@ -124,6 +124,7 @@ describe('the scheduler on a real node (injected clock)', () => {
     expect(steadyRecord).toMatchObject({ state: 'succeeded', result: { value: { sent: 3 } } });
     const metrics = await registry.metrics();
     expect(metrics).toMatch(/synclog_scheduler_failed_runs_total\{job="flaky-job"\} 1/);
+    expect(metrics).toMatch(/^synclog_scheduler_failed_runs\{job="flaky-job"\} 1$/m);
     // Three attempts for 10:00, one so far for 11:00.
     expect(metrics).toMatch(/synclog_scheduler_runs_total\{job="flaky-job",outcome="failed"\} 4/);
     expect(metrics).toMatch(new RegExp(`synclog_scheduler_last_success_timestamp_seconds\\{job="steady-job"\\} ${(T10 + HOUR) / 1000}`));
@@ -135,10 +136,15 @@ describe('the scheduler on a real node (injected clock)', () => {
     const ran: string[] = [];
     const job = (instance: string) => hourly('lease-job', ({ period }) => ran.push(`${instance} ${period.toISOString()}`));
     const a = createScheduler({ client, names, clock }, options('a'), [job('a')]);
-    const b = createScheduler({ client, names, clock }, options('b'), [job('b')]);
+    const bRegistry = new Registry();
+    const b = createScheduler({ client, names, clock, metrics: createSchedulerMetrics(bRegistry) }, options('b'), [job('b')]);
     await a.tick();
     await b.tick();
     expect(ran).toEqual(['a 2026-11-23T10:00:00.000Z']);
+    // A follower reports what the run records say: the leader's success, and that it does not lead.
+    const followerMetrics = await bRegistry.metrics();
+    expect(followerMetrics).toMatch(new RegExp(`^synclog_scheduler_last_success_timestamp_seconds\\{job="lease-job"\\} ${T10 / 1000}$`, 'm'));
+    expect(followerMetrics).toMatch(/^synclog_scheduler_leader 0$/m);
     expect((await currentLease(client, names.schedulerLeases))?.holder).toBe('a');
     // a stops renewing (paused); once its lease has expired b takes over and runs the next period.
     jump(T10 + HOUR);
