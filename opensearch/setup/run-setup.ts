@@ -6,6 +6,7 @@ import { ensureIndex } from './ensure-index.ts';
 import { ensureReadAlias } from './ensure-read-alias.ts';
 import { ensureArchiveRepository } from './ensure-repository.ts';
 import { ensureTemplate } from './ensure-template.ts';
+import { holdsIndexBody, retentionLogIndexBody } from './retention-indices.ts';
 import { schedulerRunsIndexBody, schedulerStateIndexBody } from './scheduler-indices.ts';
 import { logTemplates } from './log-templates.ts';
 import type { SetupChange } from './setup-change.ts';
@@ -37,6 +38,8 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
   changes.push(await ensureIndex(client, names.meta, metaIndexBody));
   changes.push(await ensureIndex(client, names.schedulerLeases, schedulerStateIndexBody));
   changes.push(await ensureIndex(client, names.schedulerRuns, schedulerRunsIndexBody));
+  changes.push(await ensureIndex(client, names.retentionLog, retentionLogIndexBody));
+  changes.push(await ensureIndex(client, names.holds, holdsIndexBody));
   changes.push(await ensureSetupMetadata(client, names.meta, setupMetadata(config, capabilities)));
   return { capabilities, changes };
 }

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { openSearchEnvSchema } from '../config/env.ts';
+import { parseEnv } from '../config/parse-env.ts';
+import { createLogIndexEnsurer } from '../log-indices/ensure-log-index.ts';
+import { generateRecords } from '../record/generator/index.ts';
+import { periodOf } from '../record/index-period.ts';
+import { runSetup } from '../setup/run-setup.ts';
+import { setupConfigFromEnv, type SetupConfig } from '../setup/setup-config.ts';
+import { ensureArchiveRepository } from '../setup/ensure-repository.ts';
+import { holdIndex, releaseIndex } from './legal-hold.ts';
+import { runLifecyclePass } from './lifecycle-runner.ts';
+
+const client = testClient();
+const prefix = uniquePrefix('life');
+let config: SetupConfig;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
+  await runSetup(client, config);
+});
+afterAll(async () => {
+  const repository = config.archive.name;
+  const { body } = await client.snapshot.get({ repository, snapshot: '_all' } as never).catch(() => ({ body: { snapshots: [] } }));
+  for (const s of (body as unknown as { snapshots: Array<{ snapshot: string }> }).snapshots) await client.snapshot.delete({ repository, snapshot: s.snapshot }).catch(() => {});
+  await dropPrefix(client, prefix);
+});
+
+/** A back-dated log index for `month` holding `count` generated records of that month. */
+async function monthIndex(month: string, count: number): Promise<string> {
+  const period = periodOf(`${month}-15T00:00:00Z`, 'month');
+  const index = await createLogIndexEnsurer(client, config.names).ensure(period);
+  const records = generateRecords({ seed: 9, count, from: period.start, to: new Date(period.end.getTime() - 1) });
+  const body = records.flatMap((record) => [{ create: { _index: index, _id: record.event_id } }, record]);
+  const { body: result } = await client.bulk({ body, refresh: true } as never);
+  expect((result as unknown as { errors: boolean }).errors).toBe(false);
+  return index;
+}
+
+const pass = (now: Date) => runLifecyclePass({ client, names: config.names, policy: config.lifecycle, now: () => now, by: 'test' });
+const exists = async (index: string) => (await client.indices.exists({ index })).body as unknown as boolean;
+async function logOf(index: string) {
+  await client.indices.refresh({ index: config.names.retentionLog });
+  const { body } = await client.search({ index: config.names.retentionLog, body: { size: 100, sort: [{ at: 'asc' }], query: { term: { index } } } } as never);
+  return (body as unknown as { hits: { hits: Array<{ _source: Record<string, unknown> }> } }).hits.hits.map((h) => h._source);
+}
+
+describe('the built-in lifecycle runner on a real node (ages from an injected clock)', () => {
+  it('walks an index hot → cold → archived → deleted, held and snapshot-less indices survive, and the archive restores every document', { timeout: 120_000 }, async () => {
+    const index = await monthIndex('2024-01', 60);
+    const end = Date.parse('2024-02-01T00:00:00Z');
+    const after = (days: number) => new Date(end + days * DAY);
+
+    expect(await pass(after(89))).toEqual([{ index, action: 'none', outcome: 'waiting', detail: `cold from ${after(90).toISOString()}` }]);
+
+    // Cold and archived in one pass: read-only, one segment, no replicas, lowest priority, a verified snapshot.
+    expect((await pass(after(91))).map((o) => `${o.action} ${o.outcome}`)).toEqual(['cold done', 'archive done']);
+    const { body: settings } = await client.indices.getSettings({ index, flat_settings: true } as never);
+    expect((settings as unknown as Record<string, { settings: Record<string, string> }>)[index]!.settings).toMatchObject({
+      'index.blocks.write': 'true',
+      'index.number_of_replicas': '0',
+      'index.priority': '0',
+    });
+    const { body: segments } = await client.cat.segments({ index, format: 'json' } as never);
+    expect((segments as unknown as unknown[]).length).toBe(1);
+    await expect(client.index({ index, body: { message: 'late' } })).rejects.toThrow(/blocked/);
+
+    expect(await pass(after(729))).toEqual([{ index, action: 'none', outcome: 'waiting', detail: `delete from ${after(730).toISOString()}` }]);
+
+    // Held: survives its delete date.
+    await holdIndex(client, config.names, { index, reason: 'audit 2026-17', by: 'legal', at: after(700) });
+    expect(await pass(after(731))).toEqual([{ index, action: 'blocked', outcome: 'blocked', detail: 'on legal hold' }]);
+    expect(await exists(index)).toBe(true);
+    expect(await releaseIndex(client, config.names, index)).toBe(true);
+
+    // The archive is gone and the repository with it: the snapshot cannot be taken again, so no deletion.
+    const [archived] = (await logOf(index)).filter((r) => r.step === 'archived' && r.outcome === 'done');
+    await client.snapshot.delete({ repository: config.archive.name, snapshot: archived!.snapshot as string });
+    await client.snapshot.deleteRepository({ repository: config.archive.name });
+    const blocked = await pass(after(732));
+    expect(blocked).toEqual([{ index, action: 'archive', outcome: 'failed', detail: expect.stringMatching(/repository_missing_exception/) }]);
+    expect(await exists(index)).toBe(true);
+
+    // Repository back: archived again, then deleted, with its proof.
+    await ensureArchiveRepository(client, config.archive);
+    expect((await pass(after(733))).map((o) => `${o.action} ${o.outcome}`)).toEqual(['archive done', 'delete done']);
+    expect(await exists(index)).toBe(false);
+    const proof = (await logOf(index)).find((r) => r.step === 'deleted' && r.outcome === 'done');
+    expect(proof).toMatchObject({ doc_count: 60, by: 'test', repository: config.archive.name, period_start: '2024-01-01T00:00:00.000Z', period_end: '2024-02-01T00:00:00.000Z', snapshot: expect.stringMatching(new RegExp(`^${index}\\.archive\\.`)) });
+
+    // Restore under a distinct name, outside the read alias.
+    const restored = `${prefix}-restored-2024.01`;
+    await client.snapshot.restore({
+      repository: config.archive.name,
+      snapshot: proof!.snapshot as string,
+      wait_for_completion: true,
+      body: { indices: index, rename_pattern: '.+', rename_replacement: restored, include_aliases: false },
+    } as never);
+    await client.indices.refresh({ index: restored });
+    expect((await client.count({ index: restored })).body.count).toBe(60);
+    const { body: aliases } = await client.indices.getAlias({ index: restored } as never);
+    expect((aliases as unknown as Record<string, { aliases: object }>)[restored]!.aliases).toEqual({});
+  });
+
+  it('finishes a deletion whose proof was not written before the runner was killed', async () => {
+    const index = await monthIndex('2023-06', 5);
+    // Killed between deleting the index and writing its proof: the intent is in the log, the index is gone.
+    await client.index({
+      index: config.names.retentionLog,
+      refresh: true,
+      body: { index, step: 'deleting', outcome: 'done', at: '2025-08-01T00:00:00.000Z', by: 'killed-runner', doc_count: 5, snapshot: `${index}.archive.1`, repository: config.archive.name },
+    });
+    await client.indices.delete({ index });
+    await pass(new Date('2025-08-02T00:00:00Z'));
+    const proof = (await logOf(index)).find((r) => r.step === 'deleted');
+    expect(proof).toMatchObject({ outcome: 'done', doc_count: 5, snapshot: `${index}.archive.1` });
+  });
+});

@@ -1,0 +1,35 @@
+import type { IndexBody } from './ensure-index.ts';
+
+const keyword = { type: 'keyword' } as const;
+const date = { type: 'date' } as const;
+
+/**
+ * The retention log: one appended document per lifecycle step (cold, archived, deleted, or a
+ * failure) and so, for every deleted index, its proof of deletion. Never updated.
+ */
+export const retentionLogIndexBody: IndexBody = {
+  mappings: {
+    dynamic: 'strict',
+    properties: {
+      index: keyword,
+      step: keyword,
+      outcome: keyword,
+      at: date,
+      by: keyword,
+      period_start: date,
+      period_end: date,
+      doc_count: { type: 'long' },
+      snapshot: keyword,
+      repository: keyword,
+      error: { type: 'text' },
+    },
+  },
+};
+
+/** Legal holds: a held index is never deleted. One document per index (`_id` = index name). */
+export const holdsIndexBody: IndexBody = {
+  mappings: {
+    dynamic: 'strict',
+    properties: { index: keyword, reason: { type: 'text' }, by: keyword, held_at: date },
+  },
+};
