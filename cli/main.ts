@@ -9,6 +9,7 @@ import { connect } from './connect.ts';
 import { deadLetterCommand } from './dead-letter-command.ts';
 import { localClusterOptions } from './local-cluster-options.ts';
 import { opensearchCommand } from './opensearch-command.ts';
+import { retentionCommand } from './retention-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { setupCommand } from './setup-command.ts';
@@ -28,7 +29,11 @@ const USAGE = `usage: synclog <command>
                                 inspect rejected records; replay the valid ones into the log indices
   schedule status [--json]      scheduled jobs: next and last runs, failures, current leader
   schedule run <job> [--period ISO] [--json]
-                                run a job now, once per period like the service`;
+                                run a job now, once per period like the service
+  retention status|run [--dry-run] [--json]
+                                what the lifecycle runner would do to each log index; one pass now
+  retention hold <index> --reason R | retention release <index>
+                                legal holds: a held index is never deleted`;
 
 const say = (line: string) => console.log(line);
 
@@ -52,6 +57,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       all: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       period: { type: 'string' },
+      reason: { type: 'string' },
     },
   });
   const [command, action] = positionals;
@@ -81,6 +87,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await verifyCommand(values, env, say);
       case 'schedule':
         return await scheduleCommand(action, positionals.slice(2), values, env, say);
+      case 'retention':
+        return await retentionCommand(action, positionals.slice(2), values, env, say);
       case 'dead-letter':
         return await deadLetterCommand(action, positionals.slice(2), values, env, say);
       default:

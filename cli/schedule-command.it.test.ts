@@ -41,7 +41,7 @@ describe('synclog schedule', () => {
   it('refuses an unknown job and a time that is not one of the job\'s periods, saying why', async () => {
     const unknown = await runSynclog(['schedule', 'run', 'no-such-job'], env());
     expect(unknown.code).toBe(1);
-    expect(unknown.lines.at(-1)).toMatch(/no job named "no-such-job" \(jobs: scheduler-housekeeping\)/);
+    expect(unknown.lines.at(-1)).toMatch(/no job named "no-such-job" \(jobs: retention, scheduler-housekeeping\)/);
     const offPeriod = await runSynclog(['schedule', 'run', 'scheduler-housekeeping', '--period', '2026-11-23T12:00:00Z'], env());
     expect(offPeriod.code).toBe(1);
     expect(offPeriod.lines.at(-1)).toMatch(/is not a period of scheduler-housekeeping .*the one before it is 2026-11-23T03:17:00.000Z/);
@@ -51,7 +51,8 @@ describe('synclog schedule', () => {
     const status = await runSynclog(['schedule', 'status', '--json'], env());
     expect(status.code).toBe(0);
     const parsed = JSON.parse(status.lines.join('\n')) as { jobs: Array<Record<string, unknown>> };
-    expect(parsed.jobs).toEqual([
+    expect(parsed.jobs.map((job) => job.name)).toEqual(['retention', 'scheduler-housekeeping']);
+    expect(parsed.jobs[1]).toEqual(
       expect.objectContaining({
         name: 'scheduler-housekeeping',
         cron: '17 3 * * *',
@@ -61,7 +62,7 @@ describe('synclog schedule', () => {
         last_run: expect.objectContaining({ state: 'succeeded', trigger: 'manual', period: '2026-11-23T03:17:00.000Z' }),
         next_run: expect.stringMatching(/T03:17:00.000Z$/),
       }),
-    ]);
+    );
   });
 
   it('stops start-up naming SYNCLOG_SCHEDULE when an override names no job', async () => {

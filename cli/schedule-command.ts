@@ -26,10 +26,11 @@ export async function scheduleCommand(
   if (action === 'run' && !args[0]) throw new ConfigError([{ variable: 'schedule run', message: 'name the job to run' }]);
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const schedulerEnv = parseEnv(schedulerEnvSchema, env);
-  const { names } = setupConfigFromEnv(openSearchEnv);
+  const config = setupConfigFromEnv(openSearchEnv);
+  const { names } = config;
   const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
   try {
-    const jobs = resolveJobs(serviceJobs({ client, names }), schedulerEnv);
+    const jobs = resolveJobs(serviceJobs({ client, config }), schedulerEnv);
     if (action === 'status') {
       const status = await scheduleStatus(client, names, jobs, new Date());
       if (values.json) say(JSON.stringify(status, null, 2));

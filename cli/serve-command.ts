@@ -30,7 +30,7 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   const authEnv = parseEnv(authEnvSchema, env);
   const config = setupConfigFromEnv(openSearchEnv);
   const { client } = await connect(openSearchEnv, env, say);
-  const jobs = resolveJobs(serviceJobs({ client, names: config.names }), schedulerEnv);
+  const jobs = resolveJobs(serviceJobs({ client, config }), schedulerEnv);
   await setupCommand(client, config, say);
   const tokens = tokensFromEnv(authEnv, join(openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env), 'api-token'), say);
 

@@ -50,7 +50,7 @@ export async function runLifecyclePass(deps: LifecycleRunnerDeps, options: { dry
   if (metadata?.executors.retention === 'ism') return [];
   const repository = policy.archive_repository;
   const log = await readLog(client, names.retentionLog);
-  await completeDeletions(deps, log);
+  if (!options.dryRun) await completeDeletions(deps, log);
 
   const indices = await logIndices(client, names);
   const held = await heldIndices(client, names.holds);
