@@ -1,6 +1,7 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexPeriod } from '../record/index-period.ts';
 import type { IndexNames } from '../record/index-names.ts';
+import { nodeTemperatures } from '../setup/node-temperatures.ts';
 import { readSetupMetadata } from '../setup/setup-metadata.ts';
 import { errorStatus } from '../shared/response-errors.ts';
 import { planIndex, type IndexFacts, type LifecycleAction } from './lifecycle-plan.ts';
@@ -54,7 +55,7 @@ export async function runLifecyclePass(deps: LifecycleRunnerDeps, options: { dry
 
   const indices = await logIndices(client, names);
   const held = await heldIndices(client, names.holds);
-  const coldNodes = await hasColdNodes(client);
+  const coldNodes = (await nodeTemperatures(client)).has('cold');
   const outcomes: IndexOutcome[] = [];
   for (const { index, docs } of indices) {
     const period = names.periodOfIndex(index)!;
@@ -120,6 +121,7 @@ async function makeCold(client: OpenSearchClient, index: string, policy: Lifecyc
     index,
     body: {
       index: {
+        auto_expand_replicas: false,
         number_of_replicas: policy.cold.replicas,
         priority: policy.cold.priority,
         'blocks.write': true,
@@ -180,11 +182,6 @@ async function appendLog(client: OpenSearchClient, index: string, record: LogRec
 async function heldIndices(client: OpenSearchClient, index: string): Promise<Set<string>> {
   const { body } = await client.search({ index, body: { size: 10_000, _source: ['index'], query: { match_all: {} } } } as never);
   return new Set((body as unknown as { hits: { hits: Array<{ _source: { index: string } }> } }).hits.hits.map((hit) => hit._source.index));
-}
-
-async function hasColdNodes(client: OpenSearchClient): Promise<boolean> {
-  const { body } = await client.cat.nodeattrs({ format: 'json', h: 'attr,value' } as never);
-  return (body as unknown as Array<{ attr: string; value: string }>).some((row) => row.attr === 'temp' && row.value === 'cold');
 }
 
 function describe(error: unknown): string {

@@ -17,7 +17,7 @@ export interface TemplateBodies {
  * The log indices' templates: settings and mappings as component templates, composed by one index
  * template that matches only the managed log indices and attaches the read alias to each.
  */
-export function logTemplates(names: IndexNames, settings: LogIndexSettings): TemplateBodies {
+export function logTemplates(names: IndexNames, settings: LogIndexSettings, topology: { readonly hotColdNodes: boolean } = { hotColdNodes: false }): TemplateBodies {
   const replicas =
     settings.replicas === undefined
       ? { auto_expand_replicas: '0-1' }
@@ -30,7 +30,13 @@ export function logTemplates(names: IndexNames, settings: LogIndexSettings): Tem
       body: {
         template: {
           settings: {
-            index: { number_of_shards: settings.shards, ...replicas, refresh_interval: '1s' },
+            index: {
+              number_of_shards: settings.shards,
+              ...replicas,
+              refresh_interval: '1s',
+              // On a cluster with temp=hot and temp=cold nodes, new (hot) indices live on the hot ones.
+              ...(topology.hotColdNodes ? { 'routing.allocation.require.temp': 'hot' } : {}),
+            },
           },
         },
       },

@@ -4,6 +4,7 @@ import { detectCapabilities, type ClusterCapabilities } from './cluster-capabili
 import { ensureAutoCreateExcludesLogs } from './ensure-auto-create.ts';
 import { ensureIndex } from './ensure-index.ts';
 import { ensureReadAlias } from './ensure-read-alias.ts';
+import { hasHotAndColdNodes } from './node-temperatures.ts';
 import { ensureArchiveRepository } from './ensure-repository.ts';
 import { ensureTemplate } from './ensure-template.ts';
 import { holdsIndexBody, retentionLogIndexBody } from './retention-indices.ts';
@@ -26,7 +27,7 @@ export interface SetupReport {
 export async function runSetup(client: OpenSearchClient, config: SetupConfig): Promise<SetupReport> {
   const capabilities = await detectCapabilities(client);
   const { names } = config;
-  const templates = logTemplates(names, config.index);
+  const templates = logTemplates(names, config.index, { hotColdNodes: await hasHotAndColdNodes(client) });
   const changes: SetupChange[] = [];
   changes.push(await ensureTemplate(client, 'component template', templates.settingsComponent.name, templates.settingsComponent.body));
   changes.push(await ensureTemplate(client, 'component template', templates.mappingsComponent.name, templates.mappingsComponent.body));
