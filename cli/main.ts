@@ -30,10 +30,14 @@ const USAGE = `usage: synclog <command>
   schedule status [--json]      scheduled jobs: next and last runs, failures, current leader
   schedule run <job> [--period ISO] [--json]
                                 run a job now, once per period like the service
-  retention status|run [--dry-run] [--json]
-                                what the lifecycle runner would do to each log index; one pass now
-  retention hold <index> --reason R | retention release <index>
-                                legal holds: a held index is never deleted`;
+  retention status|verify [--json]
+                                each log index's lifecycle state; check the policy is kept (exit 1 if not)
+  retention run [--dry-run] [--json]
+                                one pass of the lifecycle runner now (what the daily job runs)
+  retention archive --before DATE | retention restore (INDEX | --from ISO --to ISO)
+                                snapshot now; restore archives under <prefix>-restored-<period>
+  retention hold (INDEX | --from ISO --to ISO) --reason R | retention release ID | retention holds
+                                legal holds: what they cover is never deleted`;
 
 const say = (line: string) => console.log(line);
 
@@ -58,6 +62,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       'dry-run': { type: 'boolean' },
       period: { type: 'string' },
       reason: { type: 'string' },
+      before: { type: 'string' },
     },
   });
   const [command, action] = positionals;

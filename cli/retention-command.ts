@@ -1,54 +1,118 @@
 import { userInfo } from 'node:os';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
-import { holdIndex, releaseIndex } from '../opensearch/lifecycle/legal-hold.ts';
+import { archiveBefore } from '../opensearch/lifecycle/archive-before.ts';
+import { holdIndex, holdRange, readHolds, releaseHold } from '../opensearch/lifecycle/legal-hold.ts';
 import { runLifecyclePass, type IndexOutcome } from '../opensearch/lifecycle/lifecycle-runner.ts';
+import { restoreArchives } from '../opensearch/lifecycle/restore-archive.ts';
+import { retentionStatus } from '../opensearch/lifecycle/retention-status.ts';
+import { verifyRetention } from '../opensearch/lifecycle/verify-retention.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { connect } from './connect.ts';
 
+export interface RetentionValues {
+  'dry-run'?: boolean | undefined;
+  json?: boolean | undefined;
+  reason?: string | undefined;
+  before?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const ACTIONS = ['status', 'run', 'archive', 'restore', 'hold', 'release', 'holds', 'verify'] as const;
+
 /**
- * `synclog retention status|run [--dry-run]|hold <index> --reason R|release <index>` [--json]:
- * what the lifecycle runner would do to each log index, one pass now (what the daily job runs),
- * and legal holds. `run` exits 1 when a step failed.
+ * `synclog retention …`: the lifecycle runner's view and controls. `status` (per index), `run
+ * [--dry-run]` (one pass now, what the daily job runs), `archive --before DATE`, `restore INDEX |
+ * --from --to`, `hold INDEX --reason R | hold --from --to --reason R`, `release ID`, `holds`,
+ * `verify` (exit 1 on any problem). `run` and `archive` exit 1 when a step failed.
  */
 export async function retentionCommand(
   action: string | undefined,
   args: readonly string[],
-  values: { 'dry-run'?: boolean | undefined; json?: boolean | undefined; reason?: string | undefined },
+  values: RetentionValues,
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (!['status', 'run', 'hold', 'release'].includes(action ?? '')) {
-    throw new ConfigError([{ variable: 'retention', message: 'expected status, run, hold <index> --reason R or release <index>' }]);
-  }
-  if ((action === 'hold' || action === 'release') && !args[0]) throw new ConfigError([{ variable: `retention ${action}`, message: 'name the index' }]);
+  if (!ACTIONS.includes(action as (typeof ACTIONS)[number])) throw new ConfigError([{ variable: 'retention', message: `expected one of ${ACTIONS.join(', ')}` }]);
+  const range = timeRange(values);
   if (action === 'hold' && !values.reason) throw new ConfigError([{ variable: '--reason', message: 'say why the index is held' }]);
+  if ((action === 'hold' || action === 'restore') && !args[0] && !range) throw new ConfigError([{ variable: `retention ${action}`, message: 'name an index, or give --from and --to' }]);
+  if (action === 'release' && !args[0]) throw new ConfigError([{ variable: 'retention release', message: 'name the hold (an index, or range:<from>..<to> as `retention holds` lists it)' }]);
+  const before = values.before === undefined ? undefined : dateOf('--before', values.before);
+  if (action === 'archive' && !before) throw new ConfigError([{ variable: '--before', message: 'give the date whose earlier periods to archive' }]);
+
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const config = setupConfigFromEnv(openSearchEnv);
   const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
-  const by = `cli:${userInfo().username}`;
+  const deps = { client, names: config.names, policy: config.lifecycle, now: () => new Date(), by: `cli:${userInfo().username}` };
+  const print = (value: unknown, lines: () => string[]) => (values.json ? say(JSON.stringify(value, null, 2)) : lines().forEach((l) => say(l)));
   try {
-    if (action === 'hold') {
-      await holdIndex(client, config.names, { index: args[0]!, reason: values.reason!, by, at: new Date() });
-      say(`${args[0]} is on hold: it will not be deleted until released`);
-      return 0;
+    switch (action) {
+      case 'status': {
+        const rows = await retentionStatus(client, config.names, config.lifecycle, new Date());
+        print(rows, () =>
+          rows.length === 0
+            ? ['no log indices']
+            : rows.map((r) => `${r.index}  ${r.state}${r.held ? ' HELD' : ''}  ${r.period_start.slice(0, 10)}..${r.period_end.slice(0, 10)}  age ${r.age_days} d  ${r.docs} docs  ${(r.bytes / 1e6).toFixed(1)} MB  next: ${r.next}${r.error ? `  ERROR ${r.error}` : ''}`),
+        );
+        return 0;
+      }
+      case 'run':
+      case 'archive': {
+        const outcomes = action === 'run' ? await runLifecyclePass(deps, { dryRun: values['dry-run'] === true }) : await archiveBefore(deps, before!);
+        print(outcomes, () => (outcomes.length === 0 ? ['nothing to do (or ISM is the retention executor here)'] : outcomes.map(outcomeLine)));
+        return outcomes.some((o) => o.outcome === 'failed') ? 1 : 0;
+      }
+      case 'restore': {
+        const restored = await restoreArchives(client, config.names, range ?? { index: args[0]! });
+        print(restored, () => (restored.length === 0 ? ['no archive matches'] : restored.map((r) => `${r.from} → ${r.index} (${r.docs} docs, from ${r.snapshot})`)));
+        return restored.length === 0 ? 1 : 0;
+      }
+      case 'hold': {
+        const id = range
+          ? await holdRange(client, config.names, { ...range, reason: values.reason!, by: deps.by, at: new Date() })
+          : await holdIndex(client, config.names, { index: args[0]!, reason: values.reason!, by: deps.by, at: new Date() });
+        say(`hold ${id} is in place: what it covers will not be deleted until it is released`);
+        return 0;
+      }
+      case 'release': {
+        const released = await releaseHold(client, config.names, args[0]!);
+        say(released ? `hold ${args[0]} is released` : `there is no hold ${args[0]}`);
+        return released ? 0 : 1;
+      }
+      case 'holds': {
+        const holds = await readHolds(client, config.names);
+        print(holds, () => (holds.length === 0 ? ['no holds'] : holds.map((h) => `${h.id}  by ${h.by} at ${h.held_at}: ${h.reason}`)));
+        return 0;
+      }
+      default: {
+        const check = await verifyRetention(client, config.names, config.lifecycle, new Date());
+        print(check, () => [`${check.checked} index(es) checked, ${check.problems.length} problem(s)`, ...check.problems.map((p) => `${p.index}: ${p.problem}`)]);
+        return check.problems.length === 0 ? 0 : 1;
+      }
     }
-    if (action === 'release') {
-      const released = await releaseIndex(client, config.names, args[0]!);
-      say(released ? `${args[0]} is released` : `${args[0]} was not on hold`);
-      return released ? 0 : 1;
-    }
-    const outcomes = await runLifecyclePass({ client, names: config.names, policy: config.lifecycle, now: () => new Date(), by }, { dryRun: action === 'status' || values['dry-run'] === true });
-    if (values.json) say(JSON.stringify(outcomes, null, 2));
-    else if (outcomes.length === 0) say('no log indices to manage (or ISM is the retention executor here)');
-    else for (const outcome of outcomes) say(line(outcome));
-    return outcomes.some((o) => o.outcome === 'failed') ? 1 : 0;
   } finally {
     await client.close();
   }
 }
 
-function line(o: IndexOutcome): string {
-  const what = o.outcome === 'waiting' ? 'hot or cold, nothing due' : o.outcome === 'planned' ? `${o.action} is due` : `${o.action}: ${o.outcome}`;
+function outcomeLine(o: IndexOutcome): string {
+  const what = o.outcome === 'waiting' ? 'nothing due' : o.outcome === 'planned' ? `${o.action} is due` : `${o.action}: ${o.outcome}`;
   return `${o.index}  ${what}${o.detail ? ` (${o.detail})` : ''}`;
+}
+
+function timeRange(values: RetentionValues): { from: Date; to: Date } | undefined {
+  if (values.from === undefined && values.to === undefined) return undefined;
+  if (values.from === undefined || values.to === undefined) throw new ConfigError([{ variable: values.from === undefined ? '--from' : '--to', message: 'give both --from and --to' }]);
+  const from = dateOf('--from', values.from);
+  const to = dateOf('--to', values.to);
+  if (to <= from) throw new ConfigError([{ variable: '--to', message: 'must be after --from' }]);
+  return { from, to };
+}
+
+function dateOf(variable: string, text: string): Date {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new ConfigError([{ variable, message: 'expected an ISO date or date-time' }]);
+  return date;
 }

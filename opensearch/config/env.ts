@@ -35,6 +35,10 @@ export const indexEnvSchema = z.object({
 export const lifecycleEnvSchema = z.object({
   SYNCLOG_RETENTION_HOT_DAYS: envInt(1, 36_500).default(90),
   SYNCLOG_RETENTION_DELETE_DAYS: envInt(1, 36_500).default(730),
+  /** Default 1825: days after an index's period ended until its archive snapshot is deleted (never while held). */
+  SYNCLOG_ARCHIVE_KEEP_DAYS: envInt(1, 36_500).default(1_825),
+  /** Default self-managed: how the ISM rendering moves cold indices (`aws`: UltraWarm via warm_migration). */
+  SYNCLOG_RETENTION_TARGET: z.enum(['self-managed', 'aws']).default('self-managed'),
   SYNCLOG_ARCHIVE_REPOSITORY: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).optional(),
   SYNCLOG_ARCHIVE_TYPE: z.enum(['fs', 's3']).default('fs'),
   /** fs: a directory under the nodes' `path.repo`; s3: `bucket` or `bucket/base/path`. */

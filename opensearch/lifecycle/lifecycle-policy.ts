@@ -11,6 +11,8 @@ export const lifecyclePolicySchema = z
   .strictObject({
     hot_days: z.number().int().positive(),
     delete_days: z.number().int().positive(),
+    /** Days after the period ended until the archive snapshot itself is deleted (never while held). */
+    archive_keep_days: z.number().int().positive(),
     cold: z.strictObject({
       replicas: z.number().int().nonnegative(),
       priority: z.number().int().nonnegative(),
@@ -18,7 +20,8 @@ export const lifecyclePolicySchema = z
     }),
     archive_repository: z.string().min(1),
   })
-  .refine((p) => p.delete_days > p.hot_days, { message: 'delete_days must be greater than hot_days', path: ['delete_days'] });
+  .refine((p) => p.delete_days > p.hot_days, { message: 'delete_days must be greater than hot_days', path: ['delete_days'] })
+  .refine((p) => p.archive_keep_days >= p.delete_days, { message: 'archive_keep_days must be at least delete_days', path: ['archive_keep_days'] });
 
 export type LifecyclePolicy = z.infer<typeof lifecyclePolicySchema>;
 
@@ -26,6 +29,7 @@ export function defaultLifecyclePolicy(overrides: Partial<LifecyclePolicy> & { a
   return lifecyclePolicySchema.parse({
     hot_days: 90,
     delete_days: 730,
+    archive_keep_days: 1_825,
     cold: { replicas: 0, priority: 0, force_merge_segments: 1 },
     ...overrides,
   });
@@ -38,12 +42,18 @@ export interface LifecycleDueDates {
   readonly coldAt: Date;
   /** The index may be deleted (after archiving) from this moment on. */
   readonly deleteAt: Date;
+  /** Its archive snapshot may be deleted from this moment on. */
+  readonly archiveDeleteAt: Date;
 }
 
 /** When an index of `period` becomes due for each transition. */
-export function lifecycleDueDates(period: Period, policy: LifecyclePolicy): LifecycleDueDates {
+export function lifecycleDueDates(period: Pick<Period, 'end'>, policy: LifecyclePolicy): LifecycleDueDates {
   const end = period.end.getTime();
-  return { coldAt: new Date(end + policy.hot_days * DAY_MS), deleteAt: new Date(end + policy.delete_days * DAY_MS) };
+  return {
+    coldAt: new Date(end + policy.hot_days * DAY_MS),
+    deleteAt: new Date(end + policy.delete_days * DAY_MS),
+    archiveDeleteAt: new Date(end + policy.archive_keep_days * DAY_MS),
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { ensureArchiveRepository } from '../setup/ensure-repository.ts';
 import winston from 'winston';
 import { OpenSearchTransport } from '../../shipper/transport/opensearch-transport.ts';
 import { passThroughFormat } from '../../shipper/transport/pass-through-format.ts';
-import { holdIndex, releaseIndex } from './legal-hold.ts';
+import { holdIndex, holdRange, releaseHold } from './legal-hold.ts';
 import { runLifecyclePass } from './lifecycle-runner.ts';
 
 const client = testClient();
@@ -75,7 +75,7 @@ describe('the built-in lifecycle runner on a real node (ages from an injected cl
     await holdIndex(client, config.names, { index, reason: 'audit 2026-17', by: 'legal', at: after(700) });
     expect(await pass(after(731))).toEqual([{ index, action: 'blocked', outcome: 'blocked', detail: 'on legal hold' }]);
     expect(await exists(index)).toBe(true);
-    expect(await releaseIndex(client, config.names, index)).toBe(true);
+    expect(await releaseHold(client, config.names, index)).toBe(true);
 
     // The archive is gone and the repository with it: the snapshot cannot be taken again, so no deletion.
     const [archived] = (await logOf(index)).filter((r) => r.step === 'archived' && r.outcome === 'done');
@@ -104,6 +104,15 @@ describe('the built-in lifecycle runner on a real node (ages from an injected cl
     expect((await client.count({ index: restored })).body.count).toBe(60);
     const { body: aliases } = await client.indices.getAlias({ index: restored } as never);
     expect((aliases as unknown as Record<string, { aliases: object }>)[restored]!.aliases).toEqual({});
+
+    // The archive has its own retention (1825 days by default), and a hold on the time range keeps it.
+    const rangeHold = await holdRange(client, config.names, { from: new Date('2024-01-31T00:00:00Z'), to: new Date('2024-02-02T00:00:00Z'), reason: 'litigation', by: 'legal', at: after(1_800) });
+    expect((await pass(after(1_825))).filter((o) => o.index === index)).toEqual([{ index, action: 'blocked', outcome: 'blocked', detail: `archive ${proof!.snapshot} is on legal hold` }]);
+    await releaseHold(client, config.names, rangeHold);
+    expect((await pass(after(1_825))).filter((o) => o.index === index)).toEqual([{ index, action: 'delete-archive', outcome: 'done', detail: proof!.snapshot }]);
+    await expect(client.snapshot.get({ repository: config.archive.name, snapshot: proof!.snapshot as string } as never)).rejects.toThrow(/snapshot_missing/);
+    expect((await logOf(index)).filter((r) => r.step === 'snapshot-deleted')).toEqual([expect.objectContaining({ outcome: 'done', snapshot: proof!.snapshot, by: 'test' })]);
+    expect((await pass(after(1_900))).filter((o) => o.index === index)).toEqual([]);
   });
 
   it('finishes a deletion whose proof was not written before the runner was killed', async () => {

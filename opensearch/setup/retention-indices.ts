@@ -26,10 +26,10 @@ export const retentionLogIndexBody: IndexBody = {
   },
 };
 
-/** Legal holds: a held index is never deleted. One document per index (`_id` = index name). */
+/** Legal holds: on one index (`_id` = its name) or on a time range (`_id` `range:<from>..<to>`). */
 export const holdsIndexBody: IndexBody = {
   mappings: {
     dynamic: 'strict',
-    properties: { index: keyword, reason: { type: 'text' }, by: keyword, held_at: date },
+    properties: { index: keyword, from: date, to: date, reason: { type: 'text' }, by: keyword, held_at: date },
   },
 };

@@ -13,6 +13,8 @@ export interface SetupConfig {
   readonly index: LogIndexSettings;
   readonly lifecycle: LifecyclePolicy;
   readonly archive: ArchiveRepositoryConfig;
+  /** Where ISM (when the cluster has it) runs the policy: self-managed nodes, or Amazon OpenSearch Service. */
+  readonly retentionTarget: 'self-managed' | 'aws';
 }
 
 export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
@@ -23,6 +25,9 @@ export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
       { variable: 'SYNCLOG_RETENTION_DELETE_DAYS', message: 'must be greater than SYNCLOG_RETENTION_HOT_DAYS' },
     ]);
   }
+  if (env.SYNCLOG_ARCHIVE_KEEP_DAYS < env.SYNCLOG_RETENTION_DELETE_DAYS) {
+    throw new ConfigError([{ variable: 'SYNCLOG_ARCHIVE_KEEP_DAYS', message: 'must be at least SYNCLOG_RETENTION_DELETE_DAYS' }]);
+  }
   return {
     names,
     period: env.SYNCLOG_INDEX_PERIOD,
@@ -30,8 +35,10 @@ export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
     lifecycle: defaultLifecyclePolicy({
       hot_days: env.SYNCLOG_RETENTION_HOT_DAYS,
       delete_days: env.SYNCLOG_RETENTION_DELETE_DAYS,
+      archive_keep_days: env.SYNCLOG_ARCHIVE_KEEP_DAYS,
       archive_repository: repository,
     }),
+    retentionTarget: env.SYNCLOG_RETENTION_TARGET,
     archive: { name: repository, type: env.SYNCLOG_ARCHIVE_TYPE, location: env.SYNCLOG_ARCHIVE_LOCATION },
   };
 }

@@ -1,0 +1,24 @@
+import type { OpenSearchClient } from '../client/create-client.ts';
+import { errorStatus } from '../shared/response-errors.ts';
+
+/** Takes the archive snapshot of one index and checks it. */
+export async function takeArchiveSnapshot(client: OpenSearchClient, repository: string, snapshot: string, index: string): Promise<void> {
+  await client.snapshot.create(
+    { repository, snapshot, wait_for_completion: true, body: { indices: index, include_global_state: false } } as never,
+    { requestTimeout: 3_600_000 },
+  );
+  if (!(await snapshotHolds(client, repository, snapshot, index))) throw new Error(`snapshot ${repository}/${snapshot} did not complete for ${index}`);
+}
+
+/** The snapshot exists, succeeded on every shard, and holds the index. */
+export async function snapshotHolds(client: OpenSearchClient, repository: string, snapshot: string, index: string): Promise<boolean> {
+  try {
+    const { body } = await client.snapshot.get({ repository, snapshot } as never);
+    const found = (body as unknown as { snapshots?: Array<{ state: string; indices: string[]; shards?: { failed: number } }> }).snapshots?.[0];
+    return found?.state === 'SUCCESS' && found.indices.includes(index) && (found.shards?.failed ?? 0) === 0;
+  } catch (error) {
+    // A missing snapshot (404) or repository (404, or 500 when its files are gone) is no archive.
+    if ([404, 500].includes(errorStatus(error).status ?? 0)) return false;
+    throw error;
+  }
+}
