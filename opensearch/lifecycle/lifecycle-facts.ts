@@ -48,7 +48,8 @@ export async function gatherLifecycleFacts(client: OpenSearchClient, names: Inde
   return { indices, log, holds };
 }
 
-async function catIndices(client: OpenSearchClient, names: IndexNames): Promise<Array<{ index: string; docs: number; bytes: number }>> {
+/** The managed log indices (names that parse to a period), with document counts and sizes. */
+export async function catIndices(client: OpenSearchClient, names: IndexNames): Promise<Array<{ index: string; docs: number; bytes: number }>> {
   const { body } = await client.cat.indices({ index: names.logsPattern, format: 'json', bytes: 'b', h: 'index,docs.count,store.size', expand_wildcards: 'all' } as never);
   return (body as unknown as Array<{ index: string; 'docs.count': string | null; 'store.size': string | null }>)
     .filter((row) => names.periodOfIndex(row.index) !== null)

@@ -1,6 +1,8 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
+import { readSetupMetadata } from '../setup/setup-metadata.ts';
 import { snapshotHolds } from './archive-snapshot.ts';
+import { explainIsm, ismPolicyId } from './ism-install.ts';
 import { gatherLifecycleFacts } from './lifecycle-facts.ts';
 import { lifecycleDueDates, type LifecyclePolicy } from './lifecycle-policy.ts';
 
@@ -10,7 +12,8 @@ export interface RetentionCheck {
 }
 
 /**
- * `synclog retention verify`: every index under the log pattern is a managed period index; none
+ * `synclog retention verify`: every index under the log pattern is a managed period index; under
+ * ISM, each is attached to synclog's policy (`_plugins/_ism/explain`) and not stuck; otherwise none
  * is older than the policy allows unless held; every deletion has its proof; every proof's
  * archive is still there unless its own retention deleted it.
  */
@@ -21,6 +24,15 @@ export async function verifyRetention(client: OpenSearchClient, names: IndexName
     if (names.periodOfIndex(index) === null) problems.push({ index, problem: 'matches the log pattern but names no period: nothing manages it' });
   }
   const { indices, log } = await gatherLifecycleFacts(client, names, policy);
+  // Where ISM runs retention, each index must be attached to synclog's policy and not stuck.
+  if ((await readSetupMetadata(client, names.meta))?.executors.retention === 'ism') {
+    for (const { facts } of indices) {
+      const explained = await explainIsm(client, facts.index);
+      if (explained.policyId !== ismPolicyId(names.prefix)) problems.push({ index: facts.index, problem: `not attached to the ISM policy ${ismPolicyId(names.prefix)} (${explained.policyId ?? 'no policy'})` });
+      else if (explained.failed) problems.push({ index: facts.index, problem: `ISM step failed in state ${explained.state}: ${explained.info ?? ''}` });
+    }
+    return { checked: indices.length, problems };
+  }
   for (const { facts } of indices) {
     const due = lifecycleDueDates(facts.period, policy);
     if (now >= due.deleteAt && !facts.held) problems.push({ index: facts.index, problem: `kept past its delete date ${due.deleteAt.toISOString()} without a hold` });

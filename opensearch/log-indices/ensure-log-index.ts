@@ -1,6 +1,8 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import type { Period } from '../record/index-period.ts';
+import { ismPolicyId } from '../lifecycle/ism-install.ts';
+import { readSetupMetadata } from '../setup/setup-metadata.ts';
 import { errorStatus } from '../shared/response-errors.ts';
 
 export interface LogIndexEnsurer {
@@ -18,6 +20,7 @@ export interface LogIndexEnsurer {
 export function createLogIndexEnsurer(client: OpenSearchClient, names: IndexNames): LogIndexEnsurer {
   const known = new Set<string>();
   const inFlight = new Map<string, Promise<string>>();
+  let ismInCharge: Promise<boolean> | null = null;
 
   async function create(index: string, period: Period): Promise<string> {
     try {
@@ -26,6 +29,14 @@ export function createLogIndexEnsurer(client: OpenSearchClient, names: IndexName
         body: { settings: { index: { creation_date: period.start.getTime() } } },
         wait_for_active_shards: '1',
       } as never);
+      // ISM's ism_template only attaches to indices created after the policy, judged by
+      // creation_date, which is back-dated here: where ISM runs retention, attach explicitly.
+      ismInCharge ??= readSetupMetadata(client, names.meta).then((m) => m?.executors.retention === 'ism', () => false);
+      if (await ismInCharge) {
+        await client.transport
+          .request({ method: 'POST', path: `/_plugins/_ism/add/${encodeURIComponent(index)}`, body: { policy_id: ismPolicyId(names.prefix) } } as never)
+          .catch(() => {}); // `synclog retention verify` reports an index left unmanaged
+      }
     } catch (error) {
       // Several producers create the same new period at once: the first wins, the rest are fine.
       if (errorStatus(error).type !== 'resource_already_exists_exception') throw error;

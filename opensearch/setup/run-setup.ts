@@ -2,6 +2,9 @@ import type { OpenSearchClient } from '../client/create-client.ts';
 import { deadLetterMapping } from '../record/dead-letter.ts';
 import { detectCapabilities, type ClusterCapabilities } from './cluster-capabilities.ts';
 import { ensureAutoCreateExcludesLogs } from './ensure-auto-create.ts';
+import { catIndices } from '../lifecycle/lifecycle-facts.ts';
+import { attachIsmPolicy, installIsmPolicy, ismPolicyId } from '../lifecycle/ism-install.ts';
+import { renderIsmPolicy } from '../lifecycle/ism-policy.ts';
 import { ensureIndex } from './ensure-index.ts';
 import { ensureReadAlias } from './ensure-read-alias.ts';
 import { hasHotAndColdNodes } from './node-temperatures.ts';
@@ -27,7 +30,8 @@ export interface SetupReport {
 export async function runSetup(client: OpenSearchClient, config: SetupConfig): Promise<SetupReport> {
   const capabilities = await detectCapabilities(client);
   const { names } = config;
-  const templates = logTemplates(names, config.index, { hotColdNodes: await hasHotAndColdNodes(client) });
+  const hotColdNodes = await hasHotAndColdNodes(client);
+  const templates = logTemplates(names, config.index, { hotColdNodes });
   const changes: SetupChange[] = [];
   changes.push(await ensureTemplate(client, 'component template', templates.settingsComponent.name, templates.settingsComponent.body));
   changes.push(await ensureTemplate(client, 'component template', templates.mappingsComponent.name, templates.mappingsComponent.body));
@@ -41,6 +45,13 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
   changes.push(await ensureIndex(client, names.schedulerRuns, schedulerRunsIndexBody));
   changes.push(await ensureIndex(client, names.retentionLog, retentionLogIndexBody));
   changes.push(await ensureIndex(client, names.holds, holdsIndexBody));
+  if (capabilities.executors.retention === 'ism') {
+    const body = renderIsmPolicy(config.lifecycle, { target: config.retentionTarget, unit: config.period, indexPattern: names.logsPattern, coldNodes: hotColdNodes });
+    const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);
+    changes.push(installed.change);
+    const indices = (await catIndices(client, names)).map((row) => row.index);
+    changes.push(...(await attachIsmPolicy(client, ismPolicyId(names.prefix), installed.seqNo, indices)));
+  }
   changes.push(await ensureSetupMetadata(client, names.meta, setupMetadata(config, capabilities)));
   return { capabilities, changes };
 }
