@@ -43,6 +43,8 @@ export const lifecycleEnvSchema = z.object({
   SYNCLOG_ARCHIVE_TYPE: z.enum(['fs', 's3']).default('fs'),
   /** fs: a directory under the nodes' `path.repo`; s3: `bucket` or `bucket/base/path`. */
   SYNCLOG_ARCHIVE_LOCATION: z.string().optional(),
+  /** s3 on Amazon OpenSearch Service: the IAM role ARN the service assumes to write the archive bucket. */
+  SYNCLOG_ARCHIVE_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'expected an IAM role ARN').optional(),
 });
 
 export const localNodeEnvSchema = z.object({

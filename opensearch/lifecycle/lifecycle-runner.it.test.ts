@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { openSearchEnvSchema } from '../config/env.ts';
 import { parseEnv } from '../config/parse-env.ts';
@@ -12,6 +15,8 @@ import winston from 'winston';
 import { OpenSearchTransport } from '../../shipper/transport/opensearch-transport.ts';
 import { passThroughFormat } from '../../shipper/transport/pass-through-format.ts';
 import { holdIndex, holdRange, releaseHold } from './legal-hold.ts';
+import { retentionStatus } from './retention-status.ts';
+import { verifyRetention } from './verify-retention.ts';
 import { runLifecyclePass } from './lifecycle-runner.ts';
 
 const client = testClient();
@@ -84,6 +89,8 @@ describe('the built-in lifecycle runner on a real node (ages from an injected cl
     const blocked = await pass(after(732));
     expect(blocked).toEqual([{ index, action: 'archive', outcome: 'failed', detail: expect.stringMatching(/repository_missing_exception/) }]);
     expect(await exists(index)).toBe(true);
+    const [row] = await retentionStatus(client, config.names, config.lifecycle, after(732));
+    expect(row).toMatchObject({ index, state: 'cold', archive: expect.stringMatching(/\(MISSING\)$/), next: 'archive due now', error: expect.stringMatching(/^archived failed at .*repository_missing_exception/) });
 
     // Repository back: archived again, then deleted, with its proof.
     await ensureArchiveRepository(client, config.archive);
@@ -147,5 +154,54 @@ describe('the built-in lifecycle runner on a real node (ages from an injected cl
     expect(await outcomes(729)).toEqual(['cold done', 'archive done']);
     expect(await outcomes(730)).toEqual(['delete done']);
     expect((await logOf(backfilled)).find((r) => r.step === 'deleted')).toMatchObject({ doc_count: 20 });
+  });
+
+  it('finishes correctly after a runner process is SIGKILLed at any point of a pass', { timeout: 120_000 }, async () => {
+    const PASS = fileURLToPath(new URL('./fixtures/lifecycle-pass.ts', import.meta.url));
+    const now = '2026-06-01T00:00:00.000Z'; // every 2022 month is past cold, archive and delete
+    const killedAfter: string[] = [];
+    for (const [round, delayMs] of [[1, 20], [2, 150], [3, 450]] as const) {
+      const indices = [await monthIndex(`2022-0${round * 2 - 1}`, 400), await monthIndex(`2022-0${round * 2}`, 400)];
+      const child = spawn(process.execPath, ['--import', 'tsx', PASS, inject('opensearchUrl'), prefix, now], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = once(child, 'exit');
+      const [first] = await Promise.race([once(child.stdout!, 'data'), exited.then(() => ['exited'])]);
+      expect(String(first)).toContain('started');
+      const started = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const finishedFirst = child.exitCode !== null;
+      child.kill('SIGKILL');
+      await exited;
+      killedAfter.push(finishedFirst ? `finished within ${delayMs} ms` : `killed at ${Date.now() - started} ms`);
+      // A snapshot the dead runner started goes on inside OpenSearch; the next pass comes a day later.
+      for (let i = 0; i < 100; i++) {
+        const { body } = await client.snapshot.status({} as never);
+        if ((body as unknown as { snapshots: unknown[] }).snapshots.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await pass(new Date(now));
+      for (const index of indices) {
+        expect(await exists(index)).toBe(false);
+        const proofs = (await logOf(index)).filter((r) => r.step === 'deleted' && r.outcome === 'done');
+        expect(proofs).toHaveLength(1);
+        expect(proofs[0]).toMatchObject({ doc_count: 400, repository: config.archive.name });
+      }
+    }
+    const check = await verifyRetention(client, config.names, config.lifecycle, new Date(now));
+    expect(check.problems.filter((p) => p.index.includes('2022'))).toEqual([]);
+    console.log(`lifecycle kill test: ${killedAfter.join(', ')}; every index then deleted once, with its proof and archive`);
+  });
+
+  it('does nothing where setup recorded ISM as the retention executor', async () => {
+    const index = await monthIndex('2021-01', 2);
+    const { body } = await client.get({ index: config.names.meta, id: 'setup' });
+    const metadata = (body as unknown as { _source: { executors: Record<string, string> } })._source;
+    await client.index({ index: config.names.meta, id: 'setup', refresh: true, body: { ...metadata, executors: { ...metadata.executors, retention: 'ism' } } });
+    try {
+      expect(await pass(new Date('2026-06-01T00:00:00Z'))).toEqual([]);
+      expect(await exists(index)).toBe(true);
+      expect(await logOf(index)).toEqual([]);
+    } finally {
+      await client.index({ index: config.names.meta, id: 'setup', refresh: true, body: metadata });
+    }
   });
 });

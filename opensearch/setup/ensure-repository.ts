@@ -8,6 +8,8 @@ export interface ArchiveRepositoryConfig {
   readonly type: 'fs' | 's3';
   /** fs: a directory under `path.repo`; s3: `bucket` or `bucket/base/path`. Unset for fs: under the first `path.repo`. */
   readonly location?: string | undefined;
+  /** s3 on Amazon OpenSearch Service: the IAM role the service assumes to write the bucket. */
+  readonly roleArn?: string | undefined;
 }
 
 /** The first `path.repo` entry any node declares, or `null`. */
@@ -22,9 +24,14 @@ async function firstPathRepo(client: OpenSearchClient): Promise<string | null> {
   return null;
 }
 
-function s3Settings(location: string): Record<string, string> {
+/**
+ * An S3 repository's settings. On Amazon OpenSearch Service the repository is registered with an
+ * IAM role (`role_arn`) that the service assumes; the registering request must be signed
+ * (OPENSEARCH_AWS_REGION) by an identity allowed to pass that role.
+ */
+export function s3RepositorySettings(location: string, roleArn?: string): Record<string, string> {
   const [bucket, ...rest] = location.split('/');
-  return rest.length ? { bucket: bucket!, base_path: rest.join('/') } : { bucket: bucket! };
+  return { bucket: bucket!, ...(rest.length ? { base_path: rest.join('/') } : {}), ...(roleArn ? { role_arn: roleArn } : {}) };
 }
 
 /** Registers the snapshot repository that archives go to. */
@@ -32,7 +39,7 @@ export async function ensureArchiveRepository(client: OpenSearchClient, config: 
   let settings: Record<string, string>;
   if (config.type === 's3') {
     if (!config.location) return change('snapshot repository', config.name, 'skipped', 'SYNCLOG_ARCHIVE_LOCATION (bucket) is not set');
-    settings = s3Settings(config.location);
+    settings = s3RepositorySettings(config.location, config.roleArn);
   } else {
     const base = config.location ?? (await firstPathRepo(client));
     if (!base) {

@@ -39,6 +39,6 @@ export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
       archive_repository: repository,
     }),
     retentionTarget: env.SYNCLOG_RETENTION_TARGET,
-    archive: { name: repository, type: env.SYNCLOG_ARCHIVE_TYPE, location: env.SYNCLOG_ARCHIVE_LOCATION },
+    archive: { name: repository, type: env.SYNCLOG_ARCHIVE_TYPE, location: env.SYNCLOG_ARCHIVE_LOCATION, roleArn: env.SYNCLOG_ARCHIVE_ROLE_ARN },
   };
 }
