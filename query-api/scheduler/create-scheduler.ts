@@ -66,6 +66,14 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
   let ticking: Promise<void> | null = null;
 
   const iso = (ms: number) => new Date(ms).toISOString();
+  // node-cron's own messages (a fire it missed while the process was paused, say) go to the
+  // service log; catch-up runs the periods it missed.
+  const cronLogger = {
+    info: () => {},
+    debug: () => {},
+    warn: (message: string) => log(`scheduler: node-cron: ${message}`),
+    error: (message: string | Error) => log(`scheduler: node-cron: ${String(message)}`),
+  };
   const track = (work: Promise<void>) => {
     running.add(work);
     void work.finally(() => running.delete(work));
@@ -257,7 +265,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
       if (tasks.length > 0 || stopped) return;
       tasks = jobs
         .filter((job) => job.enabled)
-        .map((job) => cron.schedule(job.cron, () => void tick(), { timezone: job.timezone, name: `synclog:${job.name}` }));
+        .map((job) => cron.schedule(job.cron, () => void tick(), { timezone: job.timezone, name: `synclog:${job.name}`, logger: cronLogger }));
       const every = () => {
         timer = clock.setTimeout(() => {
           void tick().finally(() => !stopped && every());
