@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { createApp } from '../create-app.ts';
-import { apiTokens, authEnvSchema, tokensFromEnv } from './api-tokens.ts';
+import { allows, apiTokens, authEnvSchema, tokensFromEnv } from './api-tokens.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'synclog-tokens-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +39,16 @@ describe('API tokens', () => {
     expect((await get('/metrics', ADMIN)).status).toBe(200);
     expect((await get('/metrics', ANALYST)).status).toBe(403);
     expect((await get('/schedule', METRICS)).status).toBe(403);
+  });
+
+  it('ranks viewer below analyst below admin, and keeps metrics to scraping', () => {
+    expect(allows('viewer', 'viewer')).toBe(true);
+    expect(allows('analyst', 'viewer')).toBe(true);
+    expect(allows('viewer', 'analyst')).toBe(false);
+    expect(allows('admin', 'analyst')).toBe(true);
+    expect(allows('admin', 'metrics')).toBe(true);
+    expect(allows('metrics', 'viewer')).toBe(false);
+    expect(allows('analyst', 'metrics')).toBe(false);
   });
 
   it('serves protected routes without a token only when run open', async () => {

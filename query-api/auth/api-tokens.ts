@@ -4,13 +4,20 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { envBoolean } from '../../opensearch/config/parse-env.ts';
 
-export const ROLES = ['admin', 'analyst', 'metrics'] as const;
+export const ROLES = ['viewer', 'analyst', 'admin', 'metrics'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What a role may do beyond its own: an admin may do everything. */
-export const allows = (held: Role, needed: Role) => held === 'admin' || held === needed;
+/** viewer (search, detail) < analyst (+ export) < admin (+ review, audit, schedule, everything); metrics only scrapes. */
+const RANK: Partial<Record<Role, number>> = { viewer: 1, analyst: 2, admin: 3 };
 
-const tokenEntry = z.string().regex(/^(admin|analyst|metrics):[A-Za-z0-9._~+/=-]{16,}$/, 'expected role:token pairs, comma-separated; roles admin, analyst, metrics; tokens of 16+ characters');
+/** Whether a token of role `held` may use a route that needs `needed`. */
+export function allows(held: Role, needed: Role): boolean {
+  if (held === 'admin' || held === needed) return true;
+  const [h, n] = [RANK[held], RANK[needed]];
+  return h !== undefined && n !== undefined && h >= n;
+}
+
+const tokenEntry = z.string().regex(/^(viewer|analyst|admin|metrics):[A-Za-z0-9._~+/=-]{16,}$/, 'expected role:token pairs, comma-separated; roles viewer, analyst, admin, metrics; tokens of 16+ characters');
 
 /** The HTTP API's authentication settings. */
 export const authEnvSchema = z.object({
