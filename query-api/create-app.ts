@@ -4,6 +4,8 @@ import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
 import { indexNames, type IndexNames } from '../opensearch/record/index-names.ts';
 import { apiTokens, type ApiTokens } from './auth/api-tokens.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { onAppError } from './http/request-errors.ts';
+import { logsRoutes } from './logs/logs-routes.ts';
 import { metricsRoutes } from './metrics/metrics-routes.ts';
 import { scheduleRoutes } from './scheduler/schedule-routes.ts';
 import type { ResolvedJob } from './scheduler/scheduled-job.ts';
@@ -22,8 +24,11 @@ export interface AppDeps {
 /** The query API as a Hono app: tests call `app.request(...)`, the server wraps it. */
 export function createApp(deps: AppDeps) {
   const tokens = deps.tokens ?? apiTokens([]);
+  const names = deps.names ?? indexNames('synclog');
   return new Hono()
+    .onError(onAppError)
     .route('/', healthRoutes(deps.client))
+    .route('/', logsRoutes({ client: deps.client, names, tokens }))
     .route('/', metricsRoutes(deps.registry ?? new Registry(), tokens))
-    .route('/', scheduleRoutes({ client: deps.client, names: deps.names ?? indexNames('synclog'), jobs: deps.jobs ?? [], tokens }));
+    .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
 }

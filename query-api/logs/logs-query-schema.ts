@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CUSTOMER_ROLES, OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import { parseTimeExpression } from './time-expression.ts';
+
+/** One value, a comma-separated list, or the parameter repeated: always a list. */
+const listOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+
+const timeExpression = z.string().transform((text, ctx) => {
+  const date = parseTimeExpression(text, new Date());
+  if (!date) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO date-time or now, now-7d, now-12h, now-30m' });
+    return z.NEVER;
+  }
+  return date;
+});
+
+export const SORT_FIELDS = ['@timestamp', 'duration_ms', 'operation_type', 'status', 'customer_email'] as const;
+export const MAX_PAGE_SIZE = 500;
+
+/** `GET /logs` query parameters. Unknown parameters are refused, naming them. */
+export const logsQuerySchema = z
+  .strictObject({
+    operation_type: listOf(OPERATION_TYPES).optional(),
+    status: listOf(STATUSES).optional(),
+    customer_role: listOf(CUSTOMER_ROLES).optional(),
+    correlation_id: z.string().min(1).max(256).optional(),
+    from: timeExpression.optional(),
+    to: timeExpression.optional(),
+    /** Free search over e-mail, customer name, 1C id, correlation id and error message; never query syntax. */
+    q: z.string().trim().min(1).max(256).optional(),
+    sort: z
+      .string()
+      .regex(new RegExp(`^(${SORT_FIELDS.map((f) => f.replace('@', '\\@')).join('|')}):(asc|desc)$`), `expected <field>:asc|desc with field one of ${SORT_FIELDS.join(', ')}`)
+      .default('@timestamp:desc'),
+    size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+    cursor: z.string().min(1).max(2_000).optional(),
+    /** true: count every match exactly; default: exact up to 10,000, then "at least". */
+    exact_total: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] });
+
+export type LogsQuery = z.infer<typeof logsQuerySchema>;

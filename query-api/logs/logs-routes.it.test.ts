@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
+import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
+import { parseEnv } from '../../opensearch/config/parse-env.ts';
+import { freePort } from '../../opensearch/local/ports.ts';
+import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
+import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { periodOf } from '../../opensearch/record/index-period.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { runSetup } from '../../opensearch/setup/run-setup.ts';
+import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { apiTokens } from '../auth/api-tokens.ts';
+import { createApp } from '../create-app.ts';
+
+const client = testClient();
+const prefix = uniquePrefix('logs-api');
+const VIEWER = 'viewer-token-0123456789';
+const records = generateRecords({ seed: 21, count: 3_000, from: new Date('2026-10-10T00:00:00Z'), to: new Date('2026-11-20T00:00:00Z') });
+let config: SetupConfig;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
+  await runSetup(client, config);
+  const ensurer = createLogIndexEnsurer(client, config.names);
+  const body: unknown[] = [];
+  for (const record of records) body.push({ create: { _index: await ensurer.ensure(periodOf(record['@timestamp'], 'month')), _id: record.event_id } }, record);
+  const { body: result } = await client.bulk({ body, refresh: true } as never);
+  expect((result as unknown as { errors: boolean }).errors).toBe(false);
+  app = createApp({ client, names: config.names, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) });
+});
+afterAll(() => dropPrefix(client, prefix));
+
+const get = (path: string, token: string | null = VIEWER) => app.request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+
+/** Every record the query matches, following next_cursor to the end. */
+async function all(query: string, size = 500): Promise<SyncLogRecord[]> {
+  const found: SyncLogRecord[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await get(`/logs?${query}${query ? '&' : ''}size=${size}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { records: SyncLogRecord[]; next_cursor: string | null };
+    found.push(...page.records);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return found;
+}
+const ids = (list: readonly SyncLogRecord[]) => list.map((r) => r.event_id).sort();
+
+describe('GET /logs on a seeded data set', () => {
+  it('returns exactly the records each filter selects, alone and combined', async () => {
+    const correlation = records.find((r) => r.correlation_id)!.correlation_id!;
+    const from = '2026-10-20T00:00:00.000Z';
+    const to = '2026-11-01T00:00:00.000Z';
+    const cases: Array<[string, (r: SyncLogRecord) => boolean]> = [
+      ['operation_type=import_from_1c', (r) => r.operation_type === 'import_from_1c'],
+      ['status=error,warning', (r) => r.status === 'error' || r.status === 'warning'],
+      ['status=error&status=skipped', (r) => r.status === 'error' || r.status === 'skipped'],
+      ['customer_role=dealer', (r) => r.customer?.role === 'dealer'],
+      [`correlation_id=${correlation}`, (r) => r.correlation_id === correlation],
+      [`from=${from}&to=${to}`, (r) => r['@timestamp'] >= from && r['@timestamp'] < to],
+      [`operation_type=export_to_1c,conflict_resolution&status=error&from=${from}`, (r) => ['export_to_1c', 'conflict_resolution'].includes(r.operation_type!) && r.status === 'error' && r['@timestamp'] >= from],
+    ];
+    for (const [query, keep] of cases) {
+      const expected = records.filter(keep);
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(ids(await all(query)), query).toEqual(ids(expected));
+    }
+  });
+
+  it('finds by e-mail in any case, 1C id and correlation id exactly, and by every word of a name or error message', async () => {
+    const withEmail = records.find((r) => r.customer_email)!;
+    expect(ids(await all(`q=${encodeURIComponent(withEmail.customer_email!.toUpperCase())}`))).toEqual(
+      ids(records.filter((r) => r.customer_email?.toLowerCase() === withEmail.customer_email!.toLowerCase() || r.correlation_id === withEmail.customer_email || r.onec_id === withEmail.customer_email)),
+    );
+    const withOnec = records.find((r) => r.onec_id)!;
+    expect(ids(await all(`q=${encodeURIComponent(withOnec.onec_id!)}`))).toContain(withOnec.event_id);
+    for (const r of await all(`q=${encodeURIComponent(withOnec.onec_id!)}`)) expect([r.onec_id, r.customer_email, r.correlation_id, r.customer?.name, r.error_message].join(' ')).toContain(withOnec.onec_id!.split(/\s/)[0]!);
+    const withError = records.find((r) => r.error_message && /^[\p{L}\s]+/u.test(r.error_message))!;
+    const words = withError.error_message!.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3).slice(0, 2);
+    const found = await all(`q=${encodeURIComponent(words.join(' '))}`);
+    expect(ids(found)).toContain(withError.event_id);
+    for (const r of found) {
+      const text = `${r.customer?.name ?? ''} ${r.error_message ?? ''}`.toLowerCase();
+      for (const word of words) expect(text).toContain(word.toLowerCase());
+    }
+  });
+
+  it('treats query syntax in the search text as plain words', async () => {
+    // Parsed as query syntax, `*` would match everything and `status:error` every failed record.
+    const star = await get('/logs?q=*');
+    expect(((await star.json()) as { total: { value: number } }).total.value).toBe(0);
+    const failed = records.filter((r) => r.status === 'error').length;
+    const fieldLike = await all(`q=${encodeURIComponent('status:error')}`);
+    expect(fieldLike.length).toBeLessThan(failed);
+    for (const r of fieldLike) expect(`${r.customer?.name ?? ''} ${r.error_message ?? ''}`.toLowerCase()).toContain('status:error');
+    for (const q of ['a AND (b', '"unterminated', '\\', 'customer_email:*@* OR onec_id:*', '{"match_all":{}}']) {
+      const response = await get(`/logs?q=${encodeURIComponent(q)}`);
+      expect(response.status, q).toBe(200);
+      expect(((await response.json()) as { total: { value: number } }).total.value, q).toBeLessThan(records.length);
+    }
+  });
+
+  it('visits every record exactly once across cursor pages, whatever the sort', async () => {
+    for (const sort of ['@timestamp:desc', '@timestamp:asc', 'duration_ms:asc', 'status:desc']) {
+      const visited = await all(`sort=${encodeURIComponent(sort)}`, 97);
+      expect(visited.length, sort).toBe(records.length);
+      expect(new Set(visited.map((r) => r.event_id)).size, sort).toBe(records.length);
+    }
+    const newestFirst = await all('', 500);
+    expect(newestFirst.map((r) => r['@timestamp'])).toEqual([...newestFirst.map((r) => r['@timestamp'])].sort().reverse());
+  });
+
+  it('counts exactly up to 10,000 unless asked, and exactly when asked', async () => {
+    const page = (await (await get('/logs?size=1')).json()) as { total: { value: number; relation: string } };
+    expect(page.total).toEqual({ value: records.length, relation: 'eq' });
+    const exact = (await (await get('/logs?size=1&exact_total=true')).json()) as { total: { value: number; relation: string } };
+    expect(exact.total).toEqual({ value: records.length, relation: 'eq' });
+  });
+
+  it('returns one record in full by its event id, 404 for an unknown one, 400 for a malformed one', async () => {
+    const record = records.find((r) => r.details && Object.keys(r.details).length > 0)!;
+    const response = await get(`/logs/${record.event_id}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(record)));
+    expect((await get('/logs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const malformed = await get('/logs/not-an-id');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ field: 'id' });
+  });
+
+  it('answers 400 naming the field for bad parameters, and 401 without a token', async () => {
+    const bad: Array<[string, string]> = [
+      ['status=exploded', 'status'],
+      ['operation_type=', 'operation_type'],
+      ['size=0', 'size'],
+      ['size=501', 'size'],
+      ['from=yesterday', 'from'],
+      ['from=2026-11-02&to=2026-11-01', 'to'],
+      ['sort=customer.name:asc', 'sort'],
+      ['cursor=bm90IGEgY3Vyc29y', 'cursor'],
+      ['limit=10', 'limit'],
+      ['exact_total=maybe', 'exact_total'],
+    ];
+    for (const [query, field] of bad) {
+      const response = await get(`/logs?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(await response.json(), query).toMatchObject({ error: 'invalid_request', field });
+    }
+    const other = (await (await get('/logs?size=1&sort=duration_ms:asc')).json()) as { next_cursor: string };
+    const mismatch = await get(`/logs?cursor=${other.next_cursor}`);
+    expect(await mismatch.json()).toMatchObject({ field: 'cursor', message: 'was made for another sort' });
+    expect((await get('/logs', null)).status).toBe(401);
+  });
+
+  it('answers 503 with a clear body when OpenSearch cannot be reached', async () => {
+    const down = createOpenSearchClient({ urls: [`http://127.0.0.1:${await freePort()}`], requestTimeoutMs: 2_000 });
+    const response = await createApp({ client: down, names: config.names, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) }).request('/logs', { headers: { Authorization: `Bearer ${VIEWER}` } });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: 'unavailable' });
+  });
+});

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { ApiTokens } from '../auth/api-tokens.ts';
+import { requireRole } from '../auth/require-role.ts';
+import { badRequest, invalidInput } from '../http/request-errors.ts';
+import { CursorError } from './cursor.ts';
+import { logsQuerySchema } from './logs-query-schema.ts';
+import { logById, searchLogs } from './logs-search.ts';
+
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `GET /logs` (search, filters, cursor pages) and `GET /logs/:id` (one record): the viewer role. */
+export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens }) {
+  return new Hono()
+    .get('/logs', requireRole(deps.tokens, 'viewer'), async (c) => {
+      // Repeated parameters (`status=error&status=warning`) arrive as lists.
+      const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
+      const parsed = logsQuerySchema.safeParse(raw);
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      try {
+        return c.json(await searchLogs(deps.client, deps.names, parsed.data));
+      } catch (error) {
+        if (error instanceof CursorError) return badRequest(c, 'cursor', error.message);
+        throw error;
+      }
+    })
+    .get('/logs/:id', requireRole(deps.tokens, 'viewer'), async (c) => {
+      const id = c.req.param('id');
+      if (!EVENT_ID.test(id)) return badRequest(c, 'id', 'expected an event id (a UUID)');
+      const record = await logById(deps.client, deps.names, id);
+      return record ? c.json(record) : c.json({ error: 'not_found', message: `no record with event id ${id}` }, 404);
+    });
+}
