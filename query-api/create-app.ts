@@ -3,7 +3,10 @@ import { Registry } from 'prom-client';
 import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
 import { indexNames, type IndexNames } from '../opensearch/record/index-names.ts';
 import { apiTokens, type ApiTokens } from './auth/api-tokens.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
 import { healthRoutes } from './health/health-routes.ts';
+import { readyRoutes } from './health/ready-routes.ts';
+import { httpMetrics } from './metrics/http-metrics.ts';
 import { onAppError } from './http/request-errors.ts';
 import { logsRoutes } from './logs/logs-routes.ts';
 import { metricsRoutes } from './metrics/metrics-routes.ts';
@@ -25,10 +28,14 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const tokens = deps.tokens ?? apiTokens([]);
   const names = deps.names ?? indexNames('synclog');
+  const registry = deps.registry ?? new Registry();
   return new Hono()
     .onError(onAppError)
+    .use('*', httpMetrics(registry))
     .route('/', healthRoutes(deps.client))
+    .route('/', readyRoutes(deps.client, names))
+    .route('/', auditRoutes({ client: deps.client, names, tokens }))
     .route('/', logsRoutes({ client: deps.client, names, tokens }))
-    .route('/', metricsRoutes(deps.registry ?? new Registry(), tokens))
+    .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
 }

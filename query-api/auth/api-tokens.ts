@@ -38,6 +38,14 @@ export interface ApiTokens {
   roleOf(token: string): Role | null;
 }
 
+/** Who made a request, as the access log records it: the role and a fingerprint of the token (never the token). */
+export interface Caller {
+  readonly role: Role | 'open';
+  readonly id: string;
+}
+
+export const callerOf = (role: Role, token: string): Caller => ({ role, id: `${role}#${digest(token).toString('hex').slice(0, 12)}` });
+
 const digest = (token: string) => createHash('sha256').update(token).digest();
 
 export function apiTokens(entries: ReadonlyArray<{ role: Role; token: string }>, open = false): ApiTokens {

@@ -1,5 +1,10 @@
 import { createMiddleware } from 'hono/factory';
-import { allows, type ApiTokens, type Role } from './api-tokens.ts';
+import { allows, callerOf, type ApiTokens, type Caller, type Role } from './api-tokens.ts';
+
+const callers = new WeakMap<Request, Caller>();
+
+/** The caller `requireRole` let through for this request. */
+export const callerOfRequest = (request: Request): Caller => callers.get(request) ?? { role: 'open', id: 'open' };
 
 /**
  * Lets a request through when it carries `Authorization: Bearer <token>` of a role allowed
@@ -7,7 +12,10 @@ import { allows, type ApiTokens, type Role } from './api-tokens.ts';
  */
 export function requireRole(tokens: ApiTokens, needed: Role) {
   return createMiddleware(async (c, next) => {
-    if (tokens.open) return next();
+    if (tokens.open) {
+      callers.set(c.req.raw, { role: 'open', id: 'open' });
+      return next();
+    }
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const role = match ? tokens.roleOf(match[1]!) : null;
@@ -16,6 +24,7 @@ export function requireRole(tokens: ApiTokens, needed: Role) {
       return c.json({ error: 'unauthorized', message: 'send a token as "Authorization: Bearer <token>"' }, 401);
     }
     if (!allows(role, needed)) return c.json({ error: 'forbidden', message: `this needs the ${needed} role` }, 403);
+    callers.set(c.req.raw, callerOf(role, match![1]!));
     return next();
   });
 }

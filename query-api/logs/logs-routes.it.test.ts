@@ -10,7 +10,9 @@ import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { runSetup } from '../../opensearch/setup/run-setup.ts';
 import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
-import { apiTokens } from '../auth/api-tokens.ts';
+import { Registry } from 'prom-client';
+import { indexNames } from '../../opensearch/record/index-names.ts';
+import { apiTokens, callerOf } from '../auth/api-tokens.ts';
 import { createApp } from '../create-app.ts';
 
 const client = testClient();
@@ -160,5 +162,44 @@ describe('GET /logs on a seeded data set', () => {
     const response = await createApp({ client: down, names: config.names, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) }).request('/logs', { headers: { Authorization: `Bearer ${VIEWER}` } });
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: 'unavailable' });
+  });
+
+  it('records every search and detail view, once, in an access log that only admins read', async () => {
+    const AUDITED = 'viewer-token-audited-42';
+    const ADMIN = 'admin-token-0123456789';
+    const registry = new Registry();
+    const audited = createApp({ client, names: config.names, registry, tokens: apiTokens([{ role: 'viewer', token: AUDITED }, { role: 'admin', token: ADMIN }]) });
+    const as = (token: string, path: string) => audited.request(path, { headers: { Authorization: `Bearer ${token}` } });
+    const errors = records.filter((r) => r.status === 'error');
+    const search = (await (await as(AUDITED, '/logs?status=error&size=7')).json()) as { records: SyncLogRecord[] };
+    expect(search.records).toHaveLength(Math.min(7, errors.length));
+    expect((await as(AUDITED, `/logs/${records[0]!.event_id}`)).status).toBe(200);
+    expect((await as(AUDITED, '/audit')).status).toBe(403);
+
+    await client.indices.refresh({ index: config.names.accessLog });
+    const who = callerOf('viewer', AUDITED).id;
+    const response = await as(ADMIN, `/audit?who=${encodeURIComponent(who)}`);
+    expect(response.status).toBe(200);
+    const { entries } = (await response.json()) as { entries: Array<Record<string, unknown>> };
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(expect.arrayContaining([
+      expect.objectContaining({ who, role: 'viewer', route: '/logs', filters: { status: 'error', size: '7' }, row_count: search.records.length }),
+      expect.objectContaining({ who, role: 'viewer', route: '/logs/:id', record_id: records[0]!.event_id, row_count: 1 }),
+    ]));
+    expect(JSON.stringify(entries)).not.toContain(AUDITED);
+
+    // Metrics are labelled by route template, never by the raw path.
+    const metrics = await registry.metrics();
+    expect(metrics).toMatch(/synclog_http_requests_total\{method="GET",route="\/logs\/:id",status="200"\} 1/);
+    expect(metrics).toMatch(/synclog_http_requests_total\{method="GET",route="\/audit",status="403"\} 1/);
+    expect(metrics).not.toContain(records[0]!.event_id);
+  });
+
+  it('is ready once setup has been applied for its prefix, and says why not otherwise', async () => {
+    expect(await (await get('/ready', null)).json()).toMatchObject({ status: 'ready' });
+    const unset = createApp({ client, names: indexNames(uniquePrefix('never-set-up')) });
+    const response = await unset.request('/ready');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'not_ready', reason: expect.stringMatching(/setup has not been applied/) });
   });
 });

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ApiTokens } from '../auth/api-tokens.ts';
-import { requireRole } from '../auth/require-role.ts';
+import { callerOfRequest, requireRole } from '../auth/require-role.ts';
+import { recordAccess } from '../audit/access-log.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { CursorError } from './cursor.ts';
 import { logsQuerySchema } from './logs-query-schema.ts';
@@ -18,17 +19,21 @@ export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; 
       const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
       const parsed = logsQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
+      let page;
       try {
-        return c.json(await searchLogs(deps.client, deps.names, parsed.data));
+        page = await searchLogs(deps.client, deps.names, parsed.data);
       } catch (error) {
         if (error instanceof CursorError) return badRequest(c, 'cursor', error.message);
         throw error;
       }
+      await recordAccess(deps.client, deps.names, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/logs', filters: raw, rowCount: page.records.length });
+      return c.json(page);
     })
     .get('/logs/:id', requireRole(deps.tokens, 'viewer'), async (c) => {
       const id = c.req.param('id');
       if (!EVENT_ID.test(id)) return badRequest(c, 'id', 'expected an event id (a UUID)');
       const record = await logById(deps.client, deps.names, id);
+      await recordAccess(deps.client, deps.names, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/logs/:id', recordId: id, filters: {}, rowCount: record ? 1 : 0 });
       return record ? c.json(record) : c.json({ error: 'not_found', message: `no record with event id ${id}` }, 404);
     });
 }

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { ApiTokens } from '../auth/api-tokens.ts';
+import { callerOfRequest, requireRole } from '../auth/require-role.ts';
+import { invalidInput } from '../http/request-errors.ts';
+import { parseTimeExpression } from '../logs/time-expression.ts';
+import { readAccessLog, recordAccess } from './access-log.ts';
+
+const time = z.string().transform((text, ctx) => parseTimeExpression(text, new Date()) ?? (ctx.addIssue({ code: 'custom', message: 'expected an ISO date-time or now-7d' }), z.NEVER));
+const auditQuerySchema = z.strictObject({
+  who: z.string().min(1).max(100).optional(),
+  route: z.string().min(1).max(100).optional(),
+  from: time.optional(),
+  to: time.optional(),
+  size: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** `GET /audit` (admin): the access log, newest first. Reading it is itself recorded. */
+export function auditRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens }) {
+  return new Hono().get('/audit', requireRole(deps.tokens, 'admin'), async (c) => {
+    const raw = c.req.query();
+    const parsed = auditQuerySchema.safeParse(raw);
+    if (!parsed.success) return invalidInput(c, parsed.error);
+    const entries = await readAccessLog(deps.client, deps.names, parsed.data);
+    await recordAccess(deps.client, deps.names, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/audit', filters: raw, rowCount: entries.length });
+    return c.json({ entries });
+  });
+}
