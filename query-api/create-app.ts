@@ -4,6 +4,8 @@ import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
 import { indexNames, type IndexNames } from '../opensearch/record/index-names.ts';
 import { apiTokens, type ApiTokens } from './auth/api-tokens.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
+import { exportRoutes } from './export/export-routes.ts';
+import type { XlsxLimits } from './export/xlsx-writer.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { readyRoutes } from './health/ready-routes.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
@@ -20,6 +22,8 @@ export interface AppDeps {
   /** The service's metrics. Default: an empty registry. */
   readonly registry?: Registry;
   readonly names?: IndexNames;
+  /** XLSX sheet and cell limits; tests lower them to see a sheet fill up. Default: the format's own. */
+  readonly xlsxLimits?: XlsxLimits;
   /** The scheduler's jobs, for `GET /schedule`. */
   readonly jobs?: readonly ResolvedJob[];
 }
@@ -35,6 +39,8 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps.client))
     .route('/', readyRoutes(deps.client, names))
     .route('/', auditRoutes({ client: deps.client, names, tokens }))
+    // Before /logs/:id, which would otherwise take `export.csv` for an id.
+    .route('/', exportRoutes({ client: deps.client, names, tokens, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))
     .route('/', logsRoutes({ client: deps.client, names, tokens }))
     .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));

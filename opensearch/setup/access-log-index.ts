@@ -19,3 +19,23 @@ export const accessLogIndexBody: IndexBody = {
     },
   },
 };
+
+/** Export manifests: one document per export (`_id` = export id). */
+export const exportsIndexBody: IndexBody = {
+  mappings: {
+    dynamic: 'strict',
+    properties: {
+      id: keyword,
+      format: keyword,
+      status: keyword,
+      query: { type: 'flat_object' },
+      who: keyword,
+      started_at: { type: 'date' },
+      finished_at: { type: 'date' },
+      row_count: { type: 'long' },
+      bytes: { type: 'long' },
+      sha256: keyword,
+      error: { type: 'text' },
+    },
+  },
+};

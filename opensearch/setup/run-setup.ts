@@ -10,7 +10,7 @@ import { ensureReadAlias } from './ensure-read-alias.ts';
 import { hasHotAndColdNodes } from './node-temperatures.ts';
 import { ensureArchiveRepository } from './ensure-repository.ts';
 import { ensureTemplate } from './ensure-template.ts';
-import { accessLogIndexBody } from './access-log-index.ts';
+import { accessLogIndexBody, exportsIndexBody } from './access-log-index.ts';
 import { holdsIndexBody, retentionLogIndexBody } from './retention-indices.ts';
 import { schedulerRunsIndexBody, schedulerStateIndexBody } from './scheduler-indices.ts';
 import { logTemplates } from './log-templates.ts';
@@ -47,6 +47,7 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
   changes.push(await ensureIndex(client, names.retentionLog, retentionLogIndexBody));
   changes.push(await ensureIndex(client, names.holds, holdsIndexBody));
   changes.push(await ensureIndex(client, names.accessLog, accessLogIndexBody));
+  changes.push(await ensureIndex(client, names.exports, exportsIndexBody));
   if (capabilities.executors.retention === 'ism') {
     const body = renderIsmPolicy(config.lifecycle, { target: config.retentionTarget, unit: config.period, indexPattern: names.logsPattern, coldNodes: hotColdNodes });
     const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);

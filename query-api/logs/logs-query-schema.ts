@@ -21,17 +21,30 @@ const timeExpression = z.string().transform((text, ctx) => {
 export const SORT_FIELDS = ['@timestamp', 'duration_ms', 'operation_type', 'status', 'customer_email'] as const;
 export const MAX_PAGE_SIZE = 500;
 
+/** The filters `GET /logs` and the exports share. */
+const filterShape = {
+  operation_type: listOf(OPERATION_TYPES).optional(),
+  status: listOf(STATUSES).optional(),
+  customer_role: listOf(CUSTOMER_ROLES).optional(),
+  correlation_id: z.string().min(1).max(256).optional(),
+  from: timeExpression.optional(),
+  to: timeExpression.optional(),
+  /** Free search over e-mail, customer name, 1C id, correlation id and error message; never query syntax. */
+  q: z.string().trim().min(1).max(256).optional(),
+};
+const fromBeforeTo: [(q: { from?: Date | undefined; to?: Date | undefined }) => boolean, { message: string; path: string[] }] = [
+  (q) => !q.from || !q.to || q.from < q.to,
+  { message: 'must be after from', path: ['to'] },
+];
+
+/** Export query parameters: the filters alone (an export takes every match, in time order). */
+export const exportQuerySchema = z.strictObject(filterShape).refine(...fromBeforeTo);
+export type LogsFilterQuery = z.infer<typeof exportQuerySchema>;
+
 /** `GET /logs` query parameters. Unknown parameters are refused, naming them. */
 export const logsQuerySchema = z
   .strictObject({
-    operation_type: listOf(OPERATION_TYPES).optional(),
-    status: listOf(STATUSES).optional(),
-    customer_role: listOf(CUSTOMER_ROLES).optional(),
-    correlation_id: z.string().min(1).max(256).optional(),
-    from: timeExpression.optional(),
-    to: timeExpression.optional(),
-    /** Free search over e-mail, customer name, 1C id, correlation id and error message; never query syntax. */
-    q: z.string().trim().min(1).max(256).optional(),
+    ...filterShape,
     sort: z
       .string()
       .regex(new RegExp(`^(${SORT_FIELDS.map((f) => f.replace('@', '\\@')).join('|')}):(asc|desc)$`), `expected <field>:asc|desc with field one of ${SORT_FIELDS.join(', ')}`)
@@ -41,6 +54,6 @@ export const logsQuerySchema = z
     /** true: count every match exactly; default: exact up to 10,000, then "at least". */
     exact_total: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] });
+  .refine(...fromBeforeTo);
 
 export type LogsQuery = z.infer<typeof logsQuerySchema>;

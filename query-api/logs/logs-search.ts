@@ -3,7 +3,7 @@ import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { timeRangeClause } from '../../opensearch/shared/time-range.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import type { LogsQuery } from './logs-query-schema.ts';
+import type { LogsFilterQuery, LogsQuery } from './logs-query-schema.ts';
 
 export interface LogsPage {
   readonly total: { readonly value: number; readonly relation: 'eq' | 'gte' };
@@ -15,7 +15,7 @@ export interface LogsPage {
 const TOTAL_CAP = 10_000;
 
 /** The bool query of a `GET /logs` request: filters as terms and a range, free text only through `match`/`term`. */
-export function logsFilter(query: LogsQuery): Record<string, unknown> {
+export function logsFilter(query: LogsFilterQuery): Record<string, unknown> {
   const filter: unknown[] = [];
   if (query.operation_type) filter.push({ terms: { operation_type: query.operation_type } });
   if (query.status) filter.push({ terms: { status: query.status } });

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { ApiTokens } from '../auth/api-tokens.ts';
+import { callerOfRequest, requireRole } from '../auth/require-role.ts';
+import { recordAccess } from '../audit/access-log.ts';
+import { badRequest, invalidInput } from '../http/request-errors.ts';
+import { exportQuerySchema } from '../logs/logs-query-schema.ts';
+import { logsFilter } from '../logs/logs-search.ts';
+import { readManifest } from './export-manifest.ts';
+import { runExport } from './run-export.ts';
+import type { XlsxLimits } from './xlsx-writer.ts';
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/**
+ * `GET /logs/export.csv|xlsx` (analyst): every record the filters match, streamed, no row cap;
+ * the `X-Synclog-Export-Id` header names the manifest `GET /exports/:id` returns.
+ */
+export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; xlsxLimits?: XlsxLimits }) {
+  const app = new Hono();
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/logs/export.${format}`, requireRole(deps.tokens, 'analyst'), async (c) => {
+      const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
+      const parsed = exportQuerySchema.safeParse(raw);
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      const caller = callerOfRequest(c.req.raw);
+      const started = await runExport(deps, { format, query: logsFilter(parsed.data), filters: raw, caller, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) });
+      await recordAccess(deps.client, deps.names, { caller, method: 'GET', route: `/logs/export.${format}`, recordId: started.id, filters: raw, rowCount: 0 });
+      return c.body(started.body, 200, {
+        'Content-Type': CONTENT_TYPES[format],
+        'Content-Disposition': `attachment; filename="synclog-export-${started.id}.${format}"`,
+        'X-Synclog-Export-Id': started.id,
+      });
+    });
+  }
+  app.get('/exports/:id', requireRole(deps.tokens, 'analyst'), async (c) => {
+    const id = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/.test(id)) return badRequest(c, 'id', 'expected an export id');
+    const manifest = await readManifest(deps.client, deps.names, id);
+    return manifest ? c.json(manifest) : c.json({ error: 'not_found', message: `no export ${id}` }, 404);
+  });
+  return app;
+}

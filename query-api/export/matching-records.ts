@@ -1,0 +1,37 @@
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+
+const PAGE = 5_000;
+
+/**
+ * Every record the query matches, in a stable order (time, then event id), page by page through a
+ * point in time: constant memory, no result cap, a consistent view while it runs. The point in
+ * time is closed when the loop ends, however it ends (a client that went away included).
+ */
+export async function* matchingRecords(client: OpenSearchClient, names: IndexNames, query: Record<string, unknown>): AsyncGenerator<SyncLogRecord[]> {
+  const { body: pit } = await client.createPit({ index: names.readAlias, keep_alive: '2m', allow_partial_pit_creation: false } as never);
+  const pitId = (pit as unknown as { pit_id: string }).pit_id;
+  try {
+    let after: unknown[] | undefined;
+    for (;;) {
+      const { body } = await client.search({
+        body: {
+          size: PAGE,
+          query,
+          pit: { id: pitId, keep_alive: '2m' },
+          sort: [{ '@timestamp': 'asc' }, { event_id: 'asc' }],
+          track_total_hits: false,
+          ...(after ? { search_after: after } : {}),
+        },
+      } as never);
+      const hits = (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }).hits.hits;
+      if (hits.length === 0) return;
+      yield hits.map((hit) => hit._source);
+      after = hits.at(-1)!.sort;
+      if (hits.length < PAGE) return;
+    }
+  } finally {
+    await client.deletePit({ body: { pit_id: [pitId] } } as never).catch(() => {});
+  }
+}
