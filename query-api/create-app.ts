@@ -9,6 +9,7 @@ import type { XlsxLimits } from './export/xlsx-writer.ts';
 import { healthRoutes } from './health/health-routes.ts';
 import { readyRoutes } from './health/ready-routes.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
+import { openApiDocument } from './openapi/openapi-document.ts';
 import { onAppError } from './http/request-errors.ts';
 import { logsRoutes } from './logs/logs-routes.ts';
 import { metricsRoutes } from './metrics/metrics-routes.ts';
@@ -33,11 +34,13 @@ export function createApp(deps: AppDeps) {
   const tokens = deps.tokens ?? apiTokens([]);
   const names = deps.names ?? indexNames('synclog');
   const registry = deps.registry ?? new Registry();
+  const document = openApiDocument();
   return new Hono()
     .onError(onAppError)
     .use('*', httpMetrics(registry))
     .route('/', healthRoutes(deps.client))
     .route('/', readyRoutes(deps.client, names))
+    .get('/openapi.json', (c) => c.json(document))
     .route('/', auditRoutes({ client: deps.client, names, tokens }))
     // Before /logs/:id, which would otherwise take `export.csv` for an id.
     .route('/', exportRoutes({ client: deps.client, names, tokens, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
+import { recordFields } from '../../opensearch/record/fields.ts';
+import { createApp } from '../create-app.ts';
+import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
+
+const app = createApp({ client: createOpenSearchClient({ urls: ['http://127.0.0.1:9'] }) });
+const toOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+describe('GET /openapi.json', () => {
+  it('documents exactly the routes the app serves', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const served = new Set(app.routes.filter((r) => r.method === 'GET' && r.path !== '/*' && r.path !== '*').map((r) => toOpenApi(r.path)));
+    expect(new Set(Object.keys(document.paths))).toEqual(served);
+  });
+
+  it('lists the query parameters the request schemas accept, with the allowed values', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }> };
+    const logs = document.paths['/logs']!.get.parameters;
+    expect(logs.map((p) => p.name).sort()).toEqual(Object.keys(logsQuerySchema.shape).sort());
+    expect(logs.find((p) => p.name === 'status')!.schema).toMatchObject({ type: 'array', items: { enum: expect.arrayContaining(['success', 'error', 'pending']) } });
+    expect(logs.find((p) => p.name === 'size')!.schema).toMatchObject({ minimum: 1, maximum: 500 });
+    expect(document.paths['/logs/export.csv']!.get.parameters.map((p) => p.name).sort()).toEqual(Object.keys(exportQuerySchema.shape).sort());
+  });
+
+  it('describes a record with every field of the record schema', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as { components: { schemas: { SyncLogRecord: { properties: Record<string, unknown> } } } };
+    expect(Object.keys(document.components.schemas.SyncLogRecord.properties).sort()).toEqual(Object.keys(recordFields).sort());
+  });
+});

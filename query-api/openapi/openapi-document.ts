@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
+import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
+
+type Schema = Record<string, unknown>;
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Schema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Schema;
+  return rest;
+};
+
+const TIME_DESCRIPTION = 'ISO date or date-time, or now / now-7d / now-12h / now-30m';
+
+/** Query parameters from a zod object schema: allowed values as the parsed (output) side shows them. */
+function queryParameters(schema: z.ZodType): Schema[] {
+  const output = jsonSchema(schema, 'output') as { properties: Record<string, Schema>; required?: string[] };
+  const input = jsonSchema(schema, 'input') as { properties: Record<string, Schema> };
+  return Object.entries(output.properties).map(([name, out]) => {
+    const isList = out.type === 'array';
+    const isTime = name === 'from' || name === 'to';
+    return {
+      name,
+      in: 'query',
+      required: false,
+      ...(isTime ? { description: TIME_DESCRIPTION } : {}),
+      ...(isList ? { style: 'form', explode: true, description: 'one value, a comma-separated list, or the parameter repeated' } : {}),
+      schema: isTime ? { type: 'string' } : isList ? out : (input.properties[name] ?? out),
+    };
+  });
+}
+
+const errorBody = { type: 'object', properties: { error: { type: 'string' }, field: { type: 'string' }, message: { type: 'string' } }, required: ['error', 'message'] };
+const errors = (...codes: Array<400 | 401 | 403 | 404 | 503>) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: { 400: 'invalid input; `field` names it', 401: 'no or unknown token', 403: 'the token lacks the role', 404: 'not found', 503: 'OpenSearch unreachable' }[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]));
+const json = (schema: Schema, description = 'OK') => ({ '200': { description, content: { 'application/json': { schema } } } });
+const idParameter = (description: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
+
+/** The OpenAPI 3.1 document of the HTTP API, built from the same zod schemas that validate requests. */
+export function openApiDocument(): Schema {
+  const records = { $ref: '#/components/schemas/SyncLogRecord' };
+  const secured = (role: string) => ({ security: [{ bearer: [] }], 'x-synclog-role': role });
+  return {
+    openapi: '3.1.0',
+    info: { title: 'synclog query API', version: '1' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: { SyncLogRecord: jsonSchema(syncLogRecordSchema, 'output'), Error: errorBody },
+    },
+    paths: {
+      '/health': { get: { summary: 'liveness', responses: { ...json({ type: 'object' }), ...errors(503) } } },
+      '/ready': { get: { summary: 'readiness: OpenSearch answers and setup is applied', responses: { ...json({ type: 'object' }), ...errors(503) } } },
+      '/logs': {
+        get: {
+          summary: 'search sync logs',
+          ...secured('viewer'),
+          parameters: queryParameters(logsQuerySchema),
+          responses: {
+            ...json({
+              type: 'object',
+              properties: {
+                total: { type: 'object', properties: { value: { type: 'integer' }, relation: { enum: ['eq', 'gte'] } } },
+                records: { type: 'array', items: records },
+                next_cursor: { type: ['string', 'null'] },
+              },
+            }),
+            ...errors(400, 401, 403, 503),
+          },
+        },
+      },
+      '/logs/{id}': { get: { summary: 'one record', ...secured('viewer'), parameters: [idParameter('event id')], responses: { ...json(records), ...errors(400, 401, 403, 404, 503) } } },
+      ...Object.fromEntries(
+        (['csv', 'xlsx'] as const).map((format) => [
+          `/logs/export.${format}`,
+          {
+            get: {
+              summary: `every matching record as ${format.toUpperCase()}, streamed; X-Synclog-Export-Id names its manifest`,
+              ...secured('analyst'),
+              parameters: queryParameters(exportQuerySchema),
+              responses: { '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 503) },
+            },
+          },
+        ]),
+      ),
+      '/exports/{id}': { get: { summary: 'an export manifest', ...secured('analyst'), parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } } },
+      '/audit': { get: { summary: 'the access log', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },
+      '/schedule': { get: { summary: 'scheduled jobs and the leader', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(401, 403, 503) } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', ...secured('metrics'), responses: { '200': { description: 'text exposition format' }, ...errors(401, 403) } } },
+      '/openapi.json': { get: { summary: 'this document', responses: json({ type: 'object' }) } },
+    },
+  };
+}
