@@ -10,6 +10,7 @@ import { healthRoutes } from './health/health-routes.ts';
 import { readyRoutes } from './health/ready-routes.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
+import { reviewRoutes } from './reviews/review-routes.ts';
 import { onAppError } from './http/request-errors.ts';
 import { logsRoutes } from './logs/logs-routes.ts';
 import { metricsRoutes } from './metrics/metrics-routes.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     .route('/', auditRoutes({ client: deps.client, names, tokens }))
     // Before /logs/:id, which would otherwise take `export.csv` for an id.
     .route('/', exportRoutes({ client: deps.client, names, tokens, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))
+    .route('/', reviewRoutes({ client: deps.client, names, tokens }))
     .route('/', logsRoutes({ client: deps.client, names, tokens }))
     .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));

@@ -21,6 +21,8 @@ export interface IndexNames {
   readonly meta: string;
   readonly accessLog: string;
   readonly reviews: string;
+  /** One copy of each reviewed record, for the exact `reviewed` filter. */
+  readonly reviewed: string;
   readonly exports: string;
   readonly alertState: string;
   readonly schedulerLeases: string;
@@ -46,6 +48,7 @@ export function indexNames(prefix: string): IndexNames {
     meta: `${prefix}-meta`,
     accessLog: `${prefix}-access`,
     reviews: `${prefix}-reviews`,
+    reviewed: `${prefix}-reviewed`,
     exports: `${prefix}-exports`,
     alertState: `${prefix}-alert-state`,
     schedulerLeases: `${prefix}-scheduler-leases`,

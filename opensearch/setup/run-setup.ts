@@ -11,6 +11,7 @@ import { hasHotAndColdNodes } from './node-temperatures.ts';
 import { ensureArchiveRepository } from './ensure-repository.ts';
 import { ensureTemplate } from './ensure-template.ts';
 import { accessLogIndexBody, exportsIndexBody } from './access-log-index.ts';
+import { reviewedIndexBody, reviewsIndexBody } from './review-indices.ts';
 import { holdsIndexBody, retentionLogIndexBody } from './retention-indices.ts';
 import { schedulerRunsIndexBody, schedulerStateIndexBody } from './scheduler-indices.ts';
 import { logTemplates } from './log-templates.ts';
@@ -48,6 +49,8 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
   changes.push(await ensureIndex(client, names.holds, holdsIndexBody));
   changes.push(await ensureIndex(client, names.accessLog, accessLogIndexBody));
   changes.push(await ensureIndex(client, names.exports, exportsIndexBody));
+  changes.push(await ensureIndex(client, names.reviews, reviewsIndexBody));
+  changes.push(await ensureIndex(client, names.reviewed, reviewedIndexBody));
   if (capabilities.executors.retention === 'ism') {
     const body = renderIsmPolicy(config.lifecycle, { target: config.retentionTarget, unit: config.period, indexPattern: names.logsPattern, coldNodes: hotColdNodes });
     const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);

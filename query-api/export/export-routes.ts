@@ -25,7 +25,7 @@ export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       const caller = callerOfRequest(c.req.raw);
-      const started = await runExport(deps, { format, query: logsFilter(parsed.data), filters: raw, caller, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) });
+      const started = await runExport(deps, { format, query: logsFilter(parsed.data), reviewed: parsed.data.reviewed, filters: raw, caller, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) });
       await recordAccess(deps.client, deps.names, { caller, method: 'GET', route: `/logs/export.${format}`, recordId: started.id, filters: raw, rowCount: 0 });
       return c.body(started.body, 200, {
         'Content-Type': CONTENT_TYPES[format],

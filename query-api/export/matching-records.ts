@@ -1,6 +1,7 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { recordOfCopy } from '../reviews/reviewed-copy.ts';
 
 const PAGE = 5_000;
 
@@ -9,8 +10,9 @@ const PAGE = 5_000;
  * point in time: constant memory, no result cap, a consistent view while it runs. The point in
  * time is closed when the loop ends, however it ends (a client that went away included).
  */
-export async function* matchingRecords(client: OpenSearchClient, names: IndexNames, query: Record<string, unknown>): AsyncGenerator<SyncLogRecord[]> {
-  const { body: pit } = await client.createPit({ index: names.readAlias, keep_alive: '2m', allow_partial_pit_creation: false } as never);
+export async function* matchingRecords(client: OpenSearchClient, names: IndexNames, query: Record<string, unknown>, reviewed?: boolean): AsyncGenerator<SyncLogRecord[]> {
+  // reviewed=true reads the reviewed set (a copy of each reviewed record); false skips its members page by page.
+  const { body: pit } = await client.createPit({ index: reviewed === true ? names.reviewed : names.readAlias, keep_alive: '2m', allow_partial_pit_creation: false } as never);
   const pitId = (pit as unknown as { pit_id: string }).pit_id;
   try {
     let after: unknown[] | undefined;
@@ -27,11 +29,17 @@ export async function* matchingRecords(client: OpenSearchClient, names: IndexNam
       } as never);
       const hits = (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }).hits.hits;
       if (hits.length === 0) return;
-      yield hits.map((hit) => hit._source);
+      const skip = reviewed === false ? await reviewedAmong(client, names, hits.map((hit) => hit._source.event_id)) : new Set<string>();
+      yield hits.filter((hit) => !skip.has(hit._source.event_id)).map((hit) => recordOfCopy(hit._source));
       after = hits.at(-1)!.sort;
       if (hits.length < PAGE) return;
     }
   } finally {
     await client.deletePit({ body: { pit_id: [pitId] } } as never).catch(() => {});
   }
+}
+
+async function reviewedAmong(client: OpenSearchClient, names: IndexNames, ids: readonly string[]): Promise<Set<string>> {
+  const { body } = await client.search({ index: names.reviewed, ignore_unavailable: true, body: { size: ids.length, _source: false, query: { ids: { values: ids } } } } as never);
+  return new Set((body as unknown as { hits: { hits: Array<{ _id: string }> } }).hits.hits.map((hit) => hit._id));
 }

@@ -24,7 +24,7 @@ export interface StartedExport {
  */
 export async function runExport(
   deps: { client: OpenSearchClient; names: IndexNames },
-  request: { format: 'csv' | 'xlsx'; query: Record<string, unknown>; filters: Record<string, unknown>; caller: Caller; xlsxLimits?: XlsxLimits },
+  request: { format: 'csv' | 'xlsx'; query: Record<string, unknown>; reviewed?: boolean | undefined; filters: Record<string, unknown>; caller: Caller; xlsxLimits?: XlsxLimits },
 ): Promise<StartedExport> {
   const id = randomUUID();
   const base: ExportManifest = { id, format: request.format, status: 'running', query: request.filters, who: request.caller.id, started_at: new Date().toISOString() };
@@ -40,7 +40,7 @@ export async function runExport(
     },
   });
   const out = new PassThrough();
-  const records = matchingRecords(deps.client, deps.names, request.query);
+  const records = matchingRecords(deps.client, deps.names, request.query, request.reviewed);
   async function* batches() {
     for await (const page of records) {
       rows += page.length;

@@ -31,6 +31,8 @@ const filterShape = {
   to: timeExpression.optional(),
   /** Free search over e-mail, customer name, 1C id, correlation id and error message; never query syntax. */
   q: z.string().trim().min(1).max(256).optional(),
+  /** Only records someone reviewed (true), or only those nobody has (false). */
+  reviewed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 };
 const fromBeforeTo: [(q: { from?: Date | undefined; to?: Date | undefined }) => boolean, { message: string; path: string[] }] = [
   (q) => !q.from || !q.to || q.from < q.to,

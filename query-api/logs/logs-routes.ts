@@ -4,6 +4,7 @@ import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ApiTokens } from '../auth/api-tokens.ts';
 import { callerOfRequest, requireRole } from '../auth/require-role.ts';
 import { recordAccess } from '../audit/access-log.ts';
+import { reviewsOf } from '../reviews/review-store.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { CursorError } from './cursor.ts';
 import { logsQuerySchema } from './logs-query-schema.ts';
@@ -34,6 +35,6 @@ export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; 
       if (!EVENT_ID.test(id)) return badRequest(c, 'id', 'expected an event id (a UUID)');
       const record = await logById(deps.client, deps.names, id);
       await recordAccess(deps.client, deps.names, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/logs/:id', recordId: id, filters: {}, rowCount: record ? 1 : 0 });
-      return record ? c.json(record) : c.json({ error: 'not_found', message: `no record with event id ${id}` }, 404);
+      return record ? c.json({ ...record, reviews: await reviewsOf(deps.client, deps.names, id) }) : c.json({ error: 'not_found', message: `no record with event id ${id}` }, 404);
     });
 }

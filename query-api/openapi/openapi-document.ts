@@ -81,6 +81,26 @@ export function openApiDocument(): Schema {
           },
         ]),
       ),
+      '/logs/{id}/review': {
+        post: {
+          summary: 'record a review of one record (the record itself never changes)',
+          ...secured('admin'),
+          parameters: [idParameter('event id')],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { comment: { type: 'string', maxLength: 2000 } }, additionalProperties: false } } } },
+          responses: { '201': { description: 'the record\'s review history' }, ...errors(400, 401, 403, 404, 503) },
+        },
+      },
+      '/logs/review': {
+        post: {
+          summary: 'review every record a filter matches',
+          ...secured('admin'),
+          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['filter'], properties: { filter: { type: 'object', description: 'the filters of GET /logs' }, comment: { type: 'string', maxLength: 2000 } } } } } },
+          responses: { ...json({ type: 'object', properties: { matched: { type: 'integer' }, newly_reviewed: { type: 'integer' } } }), ...errors(400, 401, 403, 503) },
+        },
+      },
+      '/reviews/coverage': {
+        get: { summary: 'reviewed errors over errors', ...secured('viewer'), parameters: queryParameters(exportQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
+      },
       '/exports/{id}': { get: { summary: 'an export manifest', ...secured('analyst'), parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } } },
       '/audit': { get: { summary: 'the access log', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },
       '/schedule': { get: { summary: 'scheduled jobs and the leader', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(401, 403, 503) } } },

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
+import { parseEnv } from '../../opensearch/config/parse-env.ts';
+import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
+import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { periodOf } from '../../opensearch/record/index-period.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { runSetup } from '../../opensearch/setup/run-setup.ts';
+import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { apiTokens } from '../auth/api-tokens.ts';
+import { createApp } from '../create-app.ts';
+
+const client = testClient();
+const prefix = uniquePrefix('reviews');
+const ADMIN = 'admin-token-0123456789';
+const VIEWER = 'viewer-token-0123456789';
+const COUNT = 70_000;
+const records = generateRecords({ seed: 31, count: COUNT, from: new Date('2026-08-01T00:00:00Z'), to: new Date('2026-11-01T00:00:00Z') });
+// The first 66,000 by time get reviewed: more than a terms lookup (65,536 ids) could filter.
+const byTime = [...records].sort((a, b) => (a['@timestamp'] < b['@timestamp'] ? -1 : a['@timestamp'] > b['@timestamp'] ? 1 : 0));
+const cut = byTime[66_000]!['@timestamp'];
+const reviewedSet = new Set(records.filter((r) => r['@timestamp'] < cut).map((r) => r.event_id));
+let config: SetupConfig;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
+  await runSetup(client, config);
+  const ensurer = createLogIndexEnsurer(client, config.names);
+  for (let start = 0; start < records.length; start += 10_000) {
+    const body: unknown[] = [];
+    for (const r of records.slice(start, start + 10_000)) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
+    const { body: result } = await client.bulk({ body } as never, { requestTimeout: 120_000 });
+    expect((result as unknown as { errors: boolean }).errors).toBe(false);
+  }
+  await client.indices.refresh({ index: config.names.logsPattern });
+  // August has gone cold: read-only. Its records are reviewed all the same (they are never written).
+  await client.indices.putSettings({ index: `${prefix}-logs-2026.08`, body: { index: { 'blocks.write': true } } } as never);
+  app = createApp({ client, names: config.names, tokens: apiTokens([{ role: 'admin', token: ADMIN }, { role: 'viewer', token: VIEWER }]) });
+}, 300_000);
+afterAll(() => dropPrefix(client, prefix));
+
+const as = (token: string, path: string, init: RequestInit = {}) => app.request(path, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+async function all(query: string): Promise<SyncLogRecord[]> {
+  const found: SyncLogRecord[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await as(VIEWER, `/logs?${query}&size=500${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { records: SyncLogRecord[]; next_cursor: string | null };
+    found.push(...page.records);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return found;
+}
+const total = async (query: string) => ((await (await as(VIEWER, `/logs?${query}&size=1&exact_total=true`)).json()) as { total: { value: number } }).total.value;
+
+describe('reviews', () => {
+  it('reviews 66,000 records by filter, including read-only ones, and keeps reviewed=true|false exact in counts and pages', { timeout: 300_000 }, async () => {
+    const bulk = await as(ADMIN, '/logs/review', { method: 'POST', body: JSON.stringify({ filter: { to: cut }, comment: 'quarterly audit' }) });
+    expect(bulk.status).toBe(200);
+    expect(await bulk.json()).toEqual({ matched: reviewedSet.size, newly_reviewed: reviewedSet.size });
+
+    expect(await total('reviewed=true')).toBe(reviewedSet.size);
+    expect(await total('reviewed=false')).toBe(COUNT - reviewedSet.size);
+    // Oldest first, every page walks past reviewed records to find the unreviewed ones.
+    for (const sort of ['@timestamp:asc', '@timestamp:desc']) {
+      const unreviewed = await all(`reviewed=false&sort=${encodeURIComponent(sort)}`);
+      expect(unreviewed.length, sort).toBe(COUNT - reviewedSet.size);
+      expect(new Set(unreviewed.map((r) => r.event_id)).size, sort).toBe(unreviewed.length);
+      expect(unreviewed.every((r) => !reviewedSet.has(r.event_id)), sort).toBe(true);
+    }
+    const reviewedErrors = records.filter((r) => reviewedSet.has(r.event_id) && r.status === 'error');
+    const found = await all('reviewed=true&status=error');
+    expect(found.map((r) => r.event_id).sort()).toEqual(reviewedErrors.map((r) => r.event_id).sort());
+    expect(found[0]).not.toHaveProperty('first_reviewed_by');
+
+    const errors = records.filter((r) => r.status === 'error').length;
+    expect(await (await as(VIEWER, '/reviews/coverage')).json()).toEqual({ errors, reviewed_errors: reviewedErrors.length, coverage: reviewedErrors.length / errors });
+  });
+
+  it('records each review of one record with who, when and the comment, shown with the record', async () => {
+    const record = byTime.at(-1)!;
+    expect(reviewedSet.has(record.event_id)).toBe(false);
+    const before = await total('reviewed=true');
+    const first = await as(ADMIN, `/logs/${record.event_id}/review`, { method: 'POST', body: JSON.stringify({ comment: 'customer called back' }) });
+    expect(first.status).toBe(201);
+    await as(ADMIN, `/logs/${record.event_id}/review`, { method: 'POST', body: JSON.stringify({ comment: 'fixed in 1C' }) });
+    expect(await total('reviewed=true')).toBe(before + 1);
+    const detail = (await (await as(VIEWER, `/logs/${record.event_id}`)).json()) as { reviews: Array<Record<string, unknown>> };
+    expect(detail.reviews).toEqual([
+      expect.objectContaining({ comment: 'customer called back', role: 'admin', reviewer: expect.stringMatching(/^admin#/), reviewed_at: expect.any(String) }),
+      expect.objectContaining({ comment: 'fixed in 1C' }),
+    ]);
+  });
+
+  it('refuses reviews from non-admins, without a filter, with unknown fields or bad JSON, naming the field', async () => {
+    expect((await as(VIEWER, '/logs/review', { method: 'POST', body: '{"filter":{"status":"error"}}' })).status).toBe(403);
+    const cases: Array<[string, string]> = [
+      ['{"filter":{}}', 'filter'],
+      ['{"filter":{"status":"exploded"}}', 'filter.status'],
+      ['{"filter":{"status":"error"},"color":"red"}', 'color'],
+      ['{not json', 'body'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await as(ADMIN, '/logs/review', { method: 'POST', body });
+      expect(response.status, body).toBe(400);
+      expect(await response.json(), body).toMatchObject({ field });
+    }
+    expect((await as(ADMIN, '/logs/00000000-0000-4000-8000-000000000000/review', { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+});

@@ -1,0 +1,66 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { ApiTokens } from '../auth/api-tokens.ts';
+import { callerOfRequest, requireRole } from '../auth/require-role.ts';
+import { badRequest, invalidInput } from '../http/request-errors.ts';
+import { exportQuerySchema } from '../logs/logs-query-schema.ts';
+import { logById, logsFilter } from '../logs/logs-search.ts';
+import { reviewMatching, reviewRecord, reviewsOf } from './review-store.ts';
+
+const comment = z.string().trim().min(1).max(2_000).optional();
+const oneReviewSchema = z.strictObject({ comment });
+const bulkReviewSchema = z.strictObject({ filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])), comment });
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return Symbol.for('invalid');
+  }
+}
+
+/**
+ * Reviews (admin): `POST /logs/:id/review` and `POST /logs/review` (every record a filter matches)
+ * record who reviewed what, when and why, beside the records, which never change. `GET
+ * /reviews/coverage` (viewer): reviewed errors over errors, for the same filters as `GET /logs`.
+ */
+export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens }) {
+  const { client, names } = deps;
+  return new Hono()
+    .post('/logs/review', requireRole(deps.tokens, 'admin'), async (c) => {
+      const body = await jsonBody(c);
+      if (typeof body === 'symbol') return badRequest(c, 'body', 'expected JSON');
+      const parsed = bulkReviewSchema.safeParse(body);
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      if (Object.keys(parsed.data.filter).length === 0) return badRequest(c, 'filter', 'name at least one filter (reviewing every record at once is not allowed)');
+      const filter = exportQuerySchema.safeParse(parsed.data.filter);
+      if (!filter.success) return badRequest(c, `filter.${String(filter.error.issues[0]!.path[0] ?? '')}`, filter.error.issues[0]!.message);
+      return c.json(await reviewMatching(client, names, logsFilter(filter.data), callerOfRequest(c.req.raw), parsed.data.comment));
+    })
+    .post('/logs/:id/review', requireRole(deps.tokens, 'admin'), async (c) => {
+      const id = c.req.param('id');
+      if (!EVENT_ID.test(id)) return badRequest(c, 'id', 'expected an event id (a UUID)');
+      const body = await jsonBody(c);
+      if (typeof body === 'symbol') return badRequest(c, 'body', 'expected JSON');
+      const parsed = oneReviewSchema.safeParse(body);
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      const record = await logById(client, names, id);
+      if (!record) return c.json({ error: 'not_found', message: `no record with event id ${id}` }, 404);
+      await reviewRecord(client, names, record, callerOfRequest(c.req.raw), parsed.data.comment);
+      return c.json({ event_id: id, reviews: await reviewsOf(client, names, id) }, 201);
+    })
+    .get('/reviews/coverage', requireRole(deps.tokens, 'viewer'), async (c) => {
+      const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
+      const parsed = exportQuerySchema.safeParse(raw);
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      const query = logsFilter({ ...parsed.data, status: ['error'] });
+      const count = async (index: string) => Number(((await client.count({ index, ignore_unavailable: true, allow_no_indices: true, body: { query } } as never)).body as unknown as { count: number }).count);
+      const [errors, reviewedErrors] = await Promise.all([count(names.readAlias), count(names.reviewed)]);
+      return c.json({ errors, reviewed_errors: reviewedErrors, coverage: errors === 0 ? null : reviewedErrors / errors });
+    });
+}
