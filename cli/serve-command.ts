@@ -9,6 +9,7 @@ import { systemClock } from '../opensearch/shared/clock.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { authEnvSchema, tokensFromEnv } from '../query-api/auth/api-tokens.ts';
 import { createApp } from '../query-api/create-app.ts';
+import { createCircuitBreaker } from '../query-api/http/circuit-breaker.ts';
 import { createScheduler } from '../query-api/scheduler/create-scheduler.ts';
 import { resolveJobs, schedulerEnvSchema, schedulerOptions } from '../query-api/scheduler/scheduler-config.ts';
 import { createSchedulerMetrics } from '../query-api/scheduler/scheduler-metrics.ts';
@@ -42,7 +43,8 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
     schedulerOptions(schedulerEnv, instanceId),
     jobs,
   );
-  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
+  const breaker = createCircuitBreaker({ failures: serviceEnv.SYNCLOG_BREAKER_FAILURES, coolDownMs: serviceEnv.SYNCLOG_BREAKER_COOLDOWN_MS, clock: systemClock });
+  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
   scheduler.start();
   say(`synclog is serving on ${server.url} (GET /health; /metrics and /schedule with a token); scheduler instance ${instanceId}, jobs: ${jobs.map((j) => `${j.name}${j.enabled ? '' : ' (disabled)'}`).join(', ')}`);
   await new Promise<void>((resolve) => {

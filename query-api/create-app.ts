@@ -10,6 +10,8 @@ import { healthRoutes } from './health/health-routes.ts';
 import { readyRoutes } from './health/ready-routes.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
+import { circuitBreakerMiddleware, createCircuitBreaker, type CircuitBreaker } from './http/circuit-breaker.ts';
+import { systemClock } from '../opensearch/shared/clock.ts';
 import { reviewRoutes } from './reviews/review-routes.ts';
 import { onAppError } from './http/request-errors.ts';
 import { logsRoutes } from './logs/logs-routes.ts';
@@ -26,6 +28,8 @@ export interface AppDeps {
   readonly names?: IndexNames;
   /** XLSX sheet and cell limits; tests lower them to see a sheet fill up. Default: the format's own. */
   readonly xlsxLimits?: XlsxLimits;
+  /** Fails fast while OpenSearch is down. Default: 5 failures, 5 s cool-down, system clock. */
+  readonly breaker?: CircuitBreaker;
   /** The scheduler's jobs, for `GET /schedule`. */
   readonly jobs?: readonly ResolvedJob[];
 }
@@ -36,9 +40,12 @@ export function createApp(deps: AppDeps) {
   const names = deps.names ?? indexNames('synclog');
   const registry = deps.registry ?? new Registry();
   const document = openApiDocument();
-  return new Hono()
-    .onError(onAppError)
-    .use('*', httpMetrics(registry))
+  const breaker = circuitBreakerMiddleware(deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock }));
+  const app = new Hono().onError(onAppError).use('*', httpMetrics(registry));
+  // Every route that reads OpenSearch on the caller's behalf, not the probes.
+  // ('/logs/*' also matches '/logs' itself.)
+  for (const path of ['/logs/*', '/exports/*', '/audit', '/reviews/*', '/schedule']) app.use(path, breaker);
+  return app
     .route('/', healthRoutes(deps.client))
     .route('/', readyRoutes(deps.client, names))
     .get('/openapi.json', (c) => c.json(document))

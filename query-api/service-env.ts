@@ -7,6 +7,10 @@ export const serviceEnvSchema = z.object({
   PORT: envInt(1, 65_535).default(8080),
   /** Default 127.0.0.1: the service is reachable from other hosts only when asked (0.0.0.0 in containers). */
   SYNCLOG_HTTP_HOST: z.string().default('127.0.0.1'),
+  /** Default 5: OpenSearch failures in a row after which requests get a 503 at once… */
+  SYNCLOG_BREAKER_FAILURES: envInt(1, 1_000).default(5),
+  /** Default 5000: …for this long, before one request tries again. */
+  SYNCLOG_BREAKER_COOLDOWN_MS: envInt(100, 600_000).default(5_000),
 });
 
 export type ServiceEnv = z.infer<typeof serviceEnvSchema>;

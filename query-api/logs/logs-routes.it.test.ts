@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
@@ -9,7 +10,10 @@ import { periodOf } from '../../opensearch/record/index-period.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { runSetup } from '../../opensearch/setup/run-setup.ts';
 import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { startFaultProxy } from '../../test/fault-proxy.ts';
+import { manualClock } from '../../test/manual-clock.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { createCircuitBreaker } from '../http/circuit-breaker.ts';
 import { Registry } from 'prom-client';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import { apiTokens, callerOf } from '../auth/api-tokens.ts';
@@ -201,5 +205,51 @@ describe('GET /logs on a seeded data set', () => {
     const response = await unset.request('/ready');
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ status: 'not_ready', reason: expect.stringMatching(/setup has not been applied/) });
+  });
+});
+
+describe('GET /logs while OpenSearch is down', () => {
+  it('fails fast once the breaker opens, and recovers by itself when the node is back', async () => {
+    const proxy = await startFaultProxy(inject('opensearchUrl'));
+    try {
+      proxy.match = '';
+      proxy.mode = 'down';
+      const { clock, advance } = manualClock();
+      const breaker = createCircuitBreaker({ failures: 2, coolDownMs: 1_000, clock });
+      const behindProxy = createApp({ client: createOpenSearchClient({ urls: [proxy.url], requestTimeoutMs: 2_000 }), names: config.names, breaker, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) });
+      const request = () => behindProxy.request('/logs?size=1', { headers: { Authorization: `Bearer ${VIEWER}` } });
+      for (let i = 0; i < 2; i++) expect((await request()).status).toBe(503);
+      const tried = proxy.counts.down;
+      const fast = await request();
+      expect(fast.status).toBe(503);
+      expect(fast.headers.get('retry-after')).toBe('5');
+      expect(proxy.counts.down).toBe(tried); // refused without trying the cluster
+      proxy.mode = 'pass';
+      expect((await request()).status).toBe(503); // still cooling down
+      advance(1_000);
+      expect((await request()).status).toBe(200);
+      expect(breaker.state()).toBe('closed');
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('GET /logs under fuzzed parameters', () => {
+  it('answers 200 or 400, never a 5xx, whatever the query string holds', { timeout: 120_000 }, async () => {
+    const keys = ['operation_type', 'status', 'customer_role', 'correlation_id', 'from', 'to', 'q', 'sort', 'size', 'cursor', 'exact_total', 'reviewed', 'x'];
+    const values = fc.oneof(
+      fc.string(),
+      fc.constantFrom('error', 'success,error', 'import_from_1c', 'now-7d', 'now', '2026-11-01', '2026-13-45', '@timestamp:asc', 'duration_ms:desc', '0', '500', '-1', 'true', 'dealer', '*', '\\', '"', '{"a":1}', 'bnVsbA', 'W10', ''),
+      fc.integer().map(String),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...keys), values), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams(pairs).toString();
+        const response = await get(`/logs?${query}`);
+        return response.status === 200 || response.status === 400;
+      }),
+      { numRuns: 300 },
+    );
   });
 });
