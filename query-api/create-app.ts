@@ -15,6 +15,7 @@ import { systemClock } from '../opensearch/shared/clock.ts';
 import { reviewRoutes } from './reviews/review-routes.ts';
 import { onAppError } from './http/request-errors.ts';
 import { logsRoutes } from './logs/logs-routes.ts';
+import type { QueryLimits } from './logs/logs-query-schema.ts';
 import { metricsRoutes } from './metrics/metrics-routes.ts';
 import { scheduleRoutes } from './scheduler/schedule-routes.ts';
 import type { ResolvedJob } from './scheduler/scheduled-job.ts';
@@ -28,6 +29,8 @@ export interface AppDeps {
   readonly names?: IndexNames;
   /** XLSX sheet and cell limits; tests lower them to see a sheet fill up. Default: the format's own. */
   readonly xlsxLimits?: XlsxLimits;
+  /** Page size and date span limits of `GET /logs`. Default 500 records, 3,650 days. */
+  readonly limits?: QueryLimits;
   /** Fails fast while OpenSearch is down. Default: 5 failures, 5 s cool-down, system clock. */
   readonly breaker?: CircuitBreaker;
   /** The scheduler's jobs, for `GET /schedule`. */
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps) {
     // Before /logs/:id, which would otherwise take `export.csv` for an id.
     .route('/', exportRoutes({ client: deps.client, names, tokens, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))
     .route('/', reviewRoutes({ client: deps.client, names, tokens }))
-    .route('/', logsRoutes({ client: deps.client, names, tokens }))
+    .route('/', logsRoutes({ client: deps.client, names, tokens, ...(deps.limits ? { limits: deps.limits } : {}) }))
     .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
 }

@@ -11,6 +11,10 @@ export const serviceEnvSchema = z.object({
   SYNCLOG_BREAKER_FAILURES: envInt(1, 1_000).default(5),
   /** Default 5000: …for this long, before one request tries again. */
   SYNCLOG_BREAKER_COOLDOWN_MS: envInt(100, 600_000).default(5_000),
+  /** Default 500: the largest page `GET /logs` serves. */
+  SYNCLOG_MAX_PAGE_SIZE: envInt(1, 10_000).default(500),
+  /** Default 3650: the longest time span one search may cover. */
+  SYNCLOG_MAX_SPAN_DAYS: envInt(1, 36_500).default(3_650),
 });
 
 export type ServiceEnv = z.infer<typeof serviceEnvSchema>;

@@ -19,7 +19,14 @@ const timeExpression = z.string().transform((text, ctx) => {
 });
 
 export const SORT_FIELDS = ['@timestamp', 'duration_ms', 'operation_type', 'status', 'customer_email'] as const;
-export const MAX_PAGE_SIZE = 500;
+
+/** Request limits, from the service's configuration (`SYNCLOG_MAX_PAGE_SIZE`, `SYNCLOG_MAX_SPAN_DAYS`). */
+export interface QueryLimits {
+  readonly maxPageSize: number;
+  /** The longest `from`..`to` (or `from`..now) a search may cover. */
+  readonly maxSpanDays: number;
+}
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxPageSize: 500, maxSpanDays: 3_650 };
 
 /** The filters `GET /logs` and the exports share. */
 const filterShape = {
@@ -43,19 +50,27 @@ const fromBeforeTo: [(q: { from?: Date | undefined; to?: Date | undefined }) => 
 export const exportQuerySchema = z.strictObject(filterShape).refine(...fromBeforeTo);
 export type LogsFilterQuery = z.infer<typeof exportQuerySchema>;
 
-/** `GET /logs` query parameters. Unknown parameters are refused, naming them. */
-export const logsQuerySchema = z
+const DAY_MS = 86_400_000;
+const withinSpan = (limits: QueryLimits): [(q: { from?: Date | undefined; to?: Date | undefined }) => boolean, { message: string; path: string[] }] => [
+  (q) => !q.from || (q.to ?? new Date()).getTime() - q.from.getTime() <= limits.maxSpanDays * DAY_MS,
+  { message: `covers more than ${limits.maxSpanDays} days`, path: ['from'] },
+];
+
+/** `GET /logs` query parameters under the given limits. Unknown parameters are refused, naming them. */
+export const logsQuerySchemaFor = (limits: QueryLimits) => z
   .strictObject({
     ...filterShape,
     sort: z
       .string()
       .regex(new RegExp(`^(${SORT_FIELDS.map((f) => f.replace('@', '\\@')).join('|')}):(asc|desc)$`), `expected <field>:asc|desc with field one of ${SORT_FIELDS.join(', ')}`)
       .default('@timestamp:desc'),
-    size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+    size: z.coerce.number().int().min(1).max(limits.maxPageSize).default(Math.min(50, limits.maxPageSize)),
     cursor: z.string().min(1).max(2_000).optional(),
     /** true: count every match exactly; default: exact up to 10,000, then "at least". */
     exact_total: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
   })
-  .refine(...fromBeforeTo);
+  .refine(...fromBeforeTo)
+  .refine(...withinSpan(limits));
 
+export const logsQuerySchema = logsQuerySchemaFor(DEFAULT_QUERY_LIMITS);
 export type LogsQuery = z.infer<typeof logsQuerySchema>;

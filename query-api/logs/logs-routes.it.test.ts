@@ -253,3 +253,14 @@ describe('GET /logs under fuzzed parameters', () => {
     );
   });
 });
+
+describe('GET /logs limits', () => {
+  it('refuses pages and time spans past the configured limits, naming the field', async () => {
+    const limited = createApp({ client, names: config.names, limits: { maxPageSize: 20, maxSpanDays: 30 }, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) });
+    const get = async (query: string) => limited.request(`/logs?${query}`, { headers: { Authorization: `Bearer ${VIEWER}` } });
+    expect(await (await get('size=21')).json()).toMatchObject({ field: 'size' });
+    expect(await (await get('from=now-31d')).json()).toMatchObject({ field: 'from', message: 'covers more than 30 days' });
+    expect((await get('from=2026-10-10&to=2026-11-09')).status).toBe(200);
+    expect(((await (await get('')).json()) as { records: unknown[] }).records).toHaveLength(20);
+  });
+});

@@ -7,18 +7,19 @@ import { recordAccess } from '../audit/access-log.ts';
 import { reviewsOf } from '../reviews/review-store.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { CursorError } from './cursor.ts';
-import { logsQuerySchema } from './logs-query-schema.ts';
+import { DEFAULT_QUERY_LIMITS, logsQuerySchemaFor, type QueryLimits } from './logs-query-schema.ts';
 import { logById, searchLogs } from './logs-search.ts';
 
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `GET /logs` (search, filters, cursor pages) and `GET /logs/:id` (one record): the viewer role. */
-export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens }) {
+export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; limits?: QueryLimits }) {
+  const schema = logsQuerySchemaFor(deps.limits ?? DEFAULT_QUERY_LIMITS);
   return new Hono()
     .get('/logs', requireRole(deps.tokens, 'viewer'), async (c) => {
       // Repeated parameters (`status=error&status=warning`) arrive as lists.
       const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
-      const parsed = logsQuerySchema.safeParse(raw);
+      const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       let page;
       try {
