@@ -1,0 +1,142 @@
+/**
+ * Query benchmark: the main list query and a CSV export through the HTTP API, against the same
+ * OpenSearch requests issued by the bare client in the same run, on a seeded data set.
+ *
+ *   node --import tsx bench/query/run.ts [--records 300000] [--requests 300] [--keep-node]
+ */
+import { parseArgs } from 'node:util';
+import { Registry } from 'prom-client';
+import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
+import { parseEnv } from '../../opensearch/config/parse-env.ts';
+import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
+import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { periodOf } from '../../opensearch/record/index-period.ts';
+import { runSetup } from '../../opensearch/setup/run-setup.ts';
+import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
+import { apiTokens } from '../../query-api/auth/api-tokens.ts';
+import { createApp } from '../../query-api/create-app.ts';
+import { logsQuerySchema } from '../../query-api/logs/logs-query-schema.ts';
+import { logsFilter } from '../../query-api/logs/logs-search.ts';
+import { startServer } from '../../query-api/start-server.ts';
+import { dropTarget, startBenchCluster } from '../ingest/bench-cluster.ts';
+import { fixed, formatTable, grouped } from '../shared/format-table.ts';
+
+const { values } = parseArgs({ options: { records: { type: 'string', default: '300000' }, requests: { type: 'string', default: '300' }, 'keep-node': { type: 'boolean', default: false } } });
+const count = Number(values.records);
+const requests = Number(values.requests);
+const progress = (line: string) => process.stderr.write(`[bench:query] ${line}\n`);
+const prefix = 'bench-query';
+const TOKEN = 'bench-analyst-token-0123456789';
+
+const cluster = await startBenchCluster(progress);
+const { client } = cluster;
+try {
+  const config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
+  await dropTarget(client, prefix);
+  await runSetup(client, config);
+  const ensurer = createLogIndexEnsurer(client, config.names);
+  progress(`loading ${grouped(count)} generated records`);
+  for (let done = 0, chunk = 0; done < count; chunk++) {
+    const n = Math.min(50_000, count - done);
+    const from = new Date(Date.UTC(2026, 0, 1) + chunk * 86_400_000 * 3);
+    const records = generateRecords({ seed: 100 + chunk, count: n, from, to: new Date(from.getTime() + 3 * 86_400_000) });
+    const body: unknown[] = [];
+    for (const r of records) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
+    for (let i = 0; i < body.length; i += 10_000) await client.bulk({ body: body.slice(i, i + 10_000) } as never, { requestTimeout: 300_000 });
+    done += n;
+  }
+  await client.indices.refresh({ index: config.names.logsPattern });
+  await client.indices.forcemerge({ index: config.names.logsPattern, max_num_segments: 1 } as never, { requestTimeout: 1_800_000 });
+
+  const app = createApp({ client, names: config.names, registry: new Registry(), tokens: apiTokens([{ role: 'analyst', token: TOKEN }]) });
+  const server = await startServer(app, 0, '127.0.0.1');
+  const headers = { Authorization: `Bearer ${TOKEN}` };
+  const queries = ['status=error', 'operation_type=import_from_1c&status=error,warning', 'customer_role=dealer&from=2026-01-10&to=2026-02-10', 'q=timeout'];
+
+  /** The request the API makes for a query string, issued directly. */
+  const bare = async (query: string) => {
+    const parsed = logsQuerySchema.parse(Object.fromEntries(new URLSearchParams(query)));
+    await client.search({ index: config.names.readAlias, body: { size: parsed.size + 1, query: logsFilter(parsed), sort: [{ '@timestamp': { order: 'desc', missing: '_first' } }, { event_id: { order: 'desc' } }], track_total_hits: 10_000 } } as never);
+  };
+  const api = async (query: string) => {
+    const response = await fetch(`${server.url}/logs?${query}`, { headers });
+    if (response.status !== 200) throw new Error(`GET /logs?${query}: ${response.status}`);
+    await response.arrayBuffer();
+  };
+  const time = async (fn: () => Promise<void>) => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 50; i++) await Promise.all([bare(queries[i % 4]!), api(queries[i % 4]!)]); // warm-up
+  const latencies = { api: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < requests; i++) {
+    const query = queries[i % queries.length]!;
+    // Interleaved, alternating which goes first, so drift hits both alike.
+    if (i % 2 === 0) {
+      latencies.bare.push(await time(() => bare(query)));
+      latencies.api.push(await time(() => api(query)));
+    } else {
+      latencies.api.push(await time(() => api(query)));
+      latencies.bare.push(await time(() => bare(query)));
+    }
+  }
+  const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+
+  // Export: the API's CSV of everything vs a bare PIT + search_after loop over the same records.
+  const exportRows = async () => {
+    const started = performance.now();
+    const before = process.memoryUsage().rss;
+    const response = await fetch(`${server.url}/logs/export.csv`, { headers });
+    let bytes = 0;
+    let peak = before;
+    for await (const chunk of response.body!) {
+      bytes += (chunk as Uint8Array).length;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    return { seconds: (performance.now() - started) / 1000, bytes, rssGrowthMb: (peak - before) / 1e6 };
+  };
+  const bareLoop = async () => {
+    const started = performance.now();
+    const { body: pit } = await client.createPit({ index: config.names.readAlias, keep_alive: '2m' } as never);
+    const id = (pit as unknown as { pit_id: string }).pit_id;
+    let after: unknown[] | undefined;
+    let rows = 0;
+    for (;;) {
+      const { body } = await client.search({ body: { size: 5_000, pit: { id, keep_alive: '2m' }, sort: [{ '@timestamp': 'asc' }, { event_id: 'asc' }], track_total_hits: false, ...(after ? { search_after: after } : {}) } } as never);
+      const hits = (body as unknown as { hits: { hits: Array<{ sort: unknown[] }> } }).hits.hits;
+      rows += hits.length;
+      if (hits.length < 5_000) break;
+      after = hits.at(-1)!.sort;
+    }
+    await client.deletePit({ body: { pit_id: [id] } } as never);
+    return { seconds: (performance.now() - started) / 1000, rows };
+  };
+  const loop = await bareLoop();
+  const exported = await exportRows();
+  const loop2 = await bareLoop();
+  const loopSeconds = (loop.seconds + loop2.seconds) / 2;
+  await server.close();
+
+  const p95Ratio = pct(latencies.api, 95) / pct(latencies.bare, 95);
+  const exportRatio = count / exported.seconds / (loop.rows / loopSeconds);
+  console.log(`## Query: ${grouped(count)} records, ${requests} list requests per side (4 queries, interleaved), local OpenSearch "bench"\n`);
+  console.log(formatTable(['path', 'p50 ms', 'p95 ms', 'p99 ms'], [
+    ['bare client search', fixed(pct(latencies.bare, 50), 1), fixed(pct(latencies.bare, 95), 1), fixed(pct(latencies.bare, 99), 1)],
+    ['GET /logs (HTTP, auth, validation, access log)', fixed(pct(latencies.api, 50), 1), fixed(pct(latencies.api, 95), 1), fixed(pct(latencies.api, 99), 1)],
+  ]));
+  console.log('');
+  console.log(formatTable(['export', 'rows', 'seconds', 'rows/s', 'client RSS growth MB'], [
+    ['bare PIT + search_after loop (mean of before/after)', grouped(loop.rows), fixed(loopSeconds, 1), grouped(loop.rows / loopSeconds), '–'],
+    ['GET /logs/export.csv (streamed to this process)', grouped(count), fixed(exported.seconds, 1), grouped(count / exported.seconds), fixed(exported.rssGrowthMb, 0)],
+  ]));
+  console.log('');
+  console.log(formatTable(['ratio', 'value', 'target', 'met'], [
+    ['API p95 ÷ bare client p95', `${fixed(p95Ratio, 2)}×`, '≤ 1.10×', p95Ratio <= 1.1 ? 'yes' : 'NO'],
+    ['export rows/s ÷ bare PIT loop rows/s', `${fixed(exportRatio, 2)}×`, '≥ 0.8×', exportRatio >= 0.8 ? 'yes' : 'NO'],
+  ]));
+} finally {
+  await dropTarget(client, prefix).catch(() => {});
+  if (cluster.reused || values['keep-node']) await client.close();
+  else await cluster.stop();
+}
