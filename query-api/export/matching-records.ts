@@ -14,27 +14,33 @@ export async function* matchingRecords(client: OpenSearchClient, names: IndexNam
   // reviewed=true reads the reviewed set (a copy of each reviewed record); false skips its members page by page.
   const { body: pit } = await client.createPit({ index: reviewed === true ? names.reviewed : names.readAlias, keep_alive: '2m', allow_partial_pit_creation: false } as never);
   const pitId = (pit as unknown as { pit_id: string }).pit_id;
+  const pageAfter = async (after: unknown[] | undefined) => {
+    const { body } = await client.search({
+      body: {
+        size: PAGE,
+        query,
+        pit: { id: pitId, keep_alive: '2m' },
+        sort: [{ '@timestamp': 'asc' }, { event_id: 'asc' }],
+        track_total_hits: false,
+        ...(after ? { search_after: after } : {}),
+      },
+    } as never);
+    return (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }).hits.hits;
+  };
+  let next = pageAfter(undefined);
   try {
-    let after: unknown[] | undefined;
     for (;;) {
-      const { body } = await client.search({
-        body: {
-          size: PAGE,
-          query,
-          pit: { id: pitId, keep_alive: '2m' },
-          sort: [{ '@timestamp': 'asc' }, { event_id: 'asc' }],
-          track_total_hits: false,
-          ...(after ? { search_after: after } : {}),
-        },
-      } as never);
-      const hits = (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }).hits.hits;
+      const hits = await next;
       if (hits.length === 0) return;
+      // The next page is on its way while this one is written out: OpenSearch and the writer work at once.
+      if (hits.length === PAGE) next = pageAfter(hits.at(-1)!.sort);
       const skip = reviewed === false ? await reviewedAmong(client, names, hits.map((hit) => hit._source.event_id)) : new Set<string>();
       yield hits.filter((hit) => !skip.has(hit._source.event_id)).map((hit) => recordOfCopy(hit._source));
-      after = hits.at(-1)!.sort;
       if (hits.length < PAGE) return;
     }
   } finally {
+    // A page fetched ahead for a reader that left is not wanted; its failure once the point in time is gone is expected.
+    next.catch(() => {});
     await client.deletePit({ body: { pit_id: [pitId] } } as never).catch(() => {});
   }
 }
