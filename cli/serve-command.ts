@@ -7,6 +7,7 @@ import { parseEnv } from '../opensearch/config/parse-env.ts';
 import { defaultSynclogHome } from '../opensearch/local/local-paths.ts';
 import { systemClock } from '../opensearch/shared/clock.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { createAccessLogWriter } from '../query-api/audit/access-log-writer.ts';
 import { authEnvSchema, tokensFromEnv } from '../query-api/auth/api-tokens.ts';
 import { createApp } from '../query-api/create-app.ts';
 import { createCircuitBreaker } from '../query-api/http/circuit-breaker.ts';
@@ -33,7 +34,15 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   const { client } = await connect(openSearchEnv, env, say);
   const jobs = resolveJobs(serviceJobs({ client, config }), schedulerEnv);
   await setupCommand(client, config, say);
-  const tokens = tokensFromEnv(authEnv, join(openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env), 'api-token'), say);
+  const home = openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env);
+  const tokens = tokensFromEnv(authEnv, join(home, 'api-token'), say);
+  const accessLog = createAccessLogWriter({
+    client,
+    names: config.names,
+    walDir: join(home, 'access-log-wal'),
+    producerId: `access-${hostname()}-${process.pid}`,
+    onError: (error) => say(`access log: ${(error as Error).message ?? String(error)}`),
+  });
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -44,7 +53,7 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
     jobs,
   );
   const breaker = createCircuitBreaker({ failures: serviceEnv.SYNCLOG_BREAKER_FAILURES, coolDownMs: serviceEnv.SYNCLOG_BREAKER_COOLDOWN_MS, clock: systemClock });
-  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker, limits: { maxPageSize: serviceEnv.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: serviceEnv.SYNCLOG_MAX_SPAN_DAYS } }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
+  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker, accessLog, limits: { maxPageSize: serviceEnv.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: serviceEnv.SYNCLOG_MAX_SPAN_DAYS } }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
   scheduler.start();
   say(`synclog is serving on ${server.url} (GET /health; /metrics and /schedule with a token); scheduler instance ${instanceId}, jobs: ${jobs.map((j) => `${j.name}${j.enabled ? '' : ' (disabled)'}`).join(', ')}`);
   await new Promise<void>((resolve) => {
@@ -54,6 +63,8 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   say('stopping');
   await scheduler.stop();
   await server.close();
+  // What OpenSearch has not taken yet stays in the write-ahead log for the next start.
+  await Promise.race([accessLog.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   await client.close();
   return 0;
 }

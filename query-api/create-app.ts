@@ -3,6 +3,7 @@ import { Registry } from 'prom-client';
 import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
 import { indexNames, type IndexNames } from '../opensearch/record/index-names.ts';
 import { apiTokens, type ApiTokens } from './auth/api-tokens.ts';
+import { createAccessLogWriter, type AccessLogWriter } from './audit/access-log-writer.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
 import type { XlsxLimits } from './export/xlsx-writer.ts';
@@ -29,6 +30,8 @@ export interface AppDeps {
   readonly names?: IndexNames;
   /** XLSX sheet and cell limits; tests lower them to see a sheet fill up. Default: the format's own. */
   readonly xlsxLimits?: XlsxLimits;
+  /** Where accesses are recorded. Default: straight to OpenSearch before each answer (no write-ahead log). */
+  readonly accessLog?: AccessLogWriter;
   /** Page size and date span limits of `GET /logs`. Default 500 records, 3,650 days. */
   readonly limits?: QueryLimits;
   /** Fails fast while OpenSearch is down. Default: 5 failures, 5 s cool-down, system clock. */
@@ -41,6 +44,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const tokens = deps.tokens ?? apiTokens([]);
   const names = deps.names ?? indexNames('synclog');
+  const accessLog = deps.accessLog ?? createAccessLogWriter({ client: deps.client, names, walDir: null, producerId: 'access' });
   const registry = deps.registry ?? new Registry();
   const document = openApiDocument();
   const breaker = circuitBreakerMiddleware(deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock }));
@@ -52,11 +56,11 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps.client))
     .route('/', readyRoutes(deps.client, names))
     .get('/openapi.json', (c) => c.json(document))
-    .route('/', auditRoutes({ client: deps.client, names, tokens }))
+    .route('/', auditRoutes({ client: deps.client, names, tokens, accessLog }))
     // Before /logs/:id, which would otherwise take `export.csv` for an id.
-    .route('/', exportRoutes({ client: deps.client, names, tokens, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))
+    .route('/', exportRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))
     .route('/', reviewRoutes({ client: deps.client, names, tokens }))
-    .route('/', logsRoutes({ client: deps.client, names, tokens, ...(deps.limits ? { limits: deps.limits } : {}) }))
+    .route('/', logsRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.limits ? { limits: deps.limits } : {}) }))
     .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
 }

@@ -4,7 +4,11 @@
  *
  *   node --import tsx bench/query/run.ts [--records 300000] [--requests 300] [--keep-node]
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createAccessLogWriter } from '../../query-api/audit/access-log-writer.ts';
 import { Registry } from 'prom-client';
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
@@ -48,7 +52,10 @@ try {
   await client.indices.refresh({ index: config.names.logsPattern });
   await client.indices.forcemerge({ index: config.names.logsPattern, max_num_segments: 1 } as never, { requestTimeout: 1_800_000 });
 
-  const app = createApp({ client, names: config.names, registry: new Registry(), tokens: apiTokens([{ role: 'analyst', token: TOKEN }]) });
+  // As `synclog serve` runs it: accesses recorded through a write-ahead log, indexed in the background.
+  const walDir = mkdtempSync(join(tmpdir(), 'synclog-bench-access-'));
+  const accessLog = createAccessLogWriter({ client, names: config.names, walDir, producerId: 'bench-access' });
+  const app = createApp({ client, names: config.names, registry: new Registry(), accessLog, tokens: apiTokens([{ role: 'analyst', token: TOKEN }]) });
   const server = await startServer(app, 0, '127.0.0.1');
   const headers = { Authorization: `Bearer ${TOKEN}` };
   const queries = ['status=error', 'operation_type=import_from_1c&status=error,warning', 'customer_role=dealer&from=2026-01-10&to=2026-02-10', 'q=timeout'];
@@ -117,6 +124,8 @@ try {
   const loop2 = await bareLoop();
   const loopSeconds = (loop.seconds + loop2.seconds) / 2;
   await server.close();
+  await accessLog.close();
+  rmSync(walDir, { recursive: true, force: true });
 
   const p95Ratio = pct(latencies.api, 95) / pct(latencies.bare, 95);
   const exportRatio = count / exported.seconds / (loop.rows / loopSeconds);

@@ -1,6 +1,7 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { Caller } from '../auth/api-tokens.ts';
+import type { AccessLogWriter } from './access-log-writer.ts';
 
 /** One access: who read what, with which filters, and how many records it returned. Append-only. */
 export interface AccessEntry {
@@ -16,12 +17,11 @@ export interface AccessEntry {
 }
 
 /**
- * Records an access before its answer is sent: a search, detail view or export that cannot be
- * recorded fails (503) rather than go unrecorded.
+ * Records an access before its answer is sent (to the write-ahead log, or to OpenSearch without
+ * one): a search, detail view or export that cannot be recorded fails (503) rather than go unrecorded.
  */
 export async function recordAccess(
-  client: OpenSearchClient,
-  names: IndexNames,
+  writer: AccessLogWriter,
   access: { caller: Caller; method: string; route: string; filters: Record<string, unknown>; rowCount: number; recordId?: string },
 ): Promise<void> {
   const entry: AccessEntry = {
@@ -34,7 +34,7 @@ export async function recordAccess(
     filters: access.filters,
     row_count: access.rowCount,
   };
-  await client.index({ index: names.accessLog, body: entry as never });
+  await writer.write(entry);
 }
 
 /** Newest accesses first, optionally of one caller or route, in a time range. */

@@ -7,6 +7,7 @@ import { callerOfRequest, requireRole } from '../auth/require-role.ts';
 import { invalidInput } from '../http/request-errors.ts';
 import { parseTimeExpression } from '../logs/time-expression.ts';
 import { readAccessLog, recordAccess } from './access-log.ts';
+import type { AccessLogWriter } from './access-log-writer.ts';
 
 const time = z.string().transform((text, ctx) => parseTimeExpression(text, new Date()) ?? (ctx.addIssue({ code: 'custom', message: 'expected an ISO date-time or now-7d' }), z.NEVER));
 const auditQuerySchema = z.strictObject({
@@ -18,13 +19,13 @@ const auditQuerySchema = z.strictObject({
 });
 
 /** `GET /audit` (admin): the access log, newest first. Reading it is itself recorded. */
-export function auditRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens }) {
+export function auditRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; accessLog: AccessLogWriter }) {
   return new Hono().get('/audit', requireRole(deps.tokens, 'admin'), async (c) => {
     const raw = c.req.query();
     const parsed = auditQuerySchema.safeParse(raw);
     if (!parsed.success) return invalidInput(c, parsed.error);
     const entries = await readAccessLog(deps.client, deps.names, parsed.data);
-    await recordAccess(deps.client, deps.names, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/audit', filters: raw, rowCount: entries.length });
+    await recordAccess(deps.accessLog, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/audit', filters: raw, rowCount: entries.length });
     return c.json({ entries });
   });
 }

@@ -4,6 +4,7 @@ import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ApiTokens } from '../auth/api-tokens.ts';
 import { callerOfRequest, requireRole } from '../auth/require-role.ts';
 import { recordAccess } from '../audit/access-log.ts';
+import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
 import { logsFilter } from '../logs/logs-search.ts';
@@ -17,7 +18,7 @@ const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.o
  * `GET /logs/export.csv|xlsx` (analyst): every record the filters match, streamed, no row cap;
  * the `X-Synclog-Export-Id` header names the manifest `GET /exports/:id` returns.
  */
-export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; xlsxLimits?: XlsxLimits }) {
+export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; accessLog: AccessLogWriter; xlsxLimits?: XlsxLimits }) {
   const app = new Hono();
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/logs/export.${format}`, requireRole(deps.tokens, 'analyst'), async (c) => {
@@ -26,7 +27,7 @@ export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames
       if (!parsed.success) return invalidInput(c, parsed.error);
       const caller = callerOfRequest(c.req.raw);
       const started = await runExport(deps, { format, query: logsFilter(parsed.data), reviewed: parsed.data.reviewed, filters: raw, caller, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) });
-      await recordAccess(deps.client, deps.names, { caller, method: 'GET', route: `/logs/export.${format}`, recordId: started.id, filters: raw, rowCount: 0 });
+      await recordAccess(deps.accessLog, { caller, method: 'GET', route: `/logs/export.${format}`, recordId: started.id, filters: raw, rowCount: 0 });
       return c.body(started.body, 200, {
         'Content-Type': CONTENT_TYPES[format],
         'Content-Disposition': `attachment; filename="synclog-export-${started.id}.${format}"`,
