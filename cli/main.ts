@@ -9,6 +9,7 @@ import { connect } from './connect.ts';
 import { deadLetterCommand } from './dead-letter-command.ts';
 import { localClusterOptions } from './local-cluster-options.ts';
 import { opensearchCommand } from './opensearch-command.ts';
+import { reportCommand } from './report-command.ts';
 import { retentionCommand } from './retention-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -30,6 +31,8 @@ const USAGE = `usage: synclog <command>
   schedule status [--json]      scheduled jobs: next and last runs, failures, current leader
   schedule run <job> [--period ISO] [--json]
                                 run a job now, once per period like the service
+  report daily [--date YYYY-MM-DD] [--time-zone TZ] [--json]
+                                the daily summary (default: yesterday in SYNCLOG_REPORT_TIMEZONE)
   retention status|verify [--json]
                                 each log index's lifecycle state; check the policy is kept (exit 1 if not)
   retention run [--dry-run] [--json]
@@ -63,6 +66,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       period: { type: 'string' },
       reason: { type: 'string' },
       before: { type: 'string' },
+      date: { type: 'string' },
+      'time-zone': { type: 'string' },
     },
   });
   const [command, action] = positionals;
@@ -92,6 +97,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await verifyCommand(values, env, say);
       case 'schedule':
         return await scheduleCommand(action, positionals.slice(2), values, env, say);
+      case 'report':
+        return await reportCommand(action, values, env, say);
       case 'retention':
         return await retentionCommand(action, positionals.slice(2), values, env, say);
       case 'dead-letter':
@@ -106,6 +113,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
       return 1;
     }
     const { status, reason } = errorStatus(error);
+    if (['ConnectionError', 'TimeoutError', 'NoLivingConnectionsError'].includes((error as Error)?.name)) {
+      console.error(`synclog: cannot reach OpenSearch: ${reason}`);
+      return 1;
+    }
     if (status !== undefined) {
       console.error(`synclog: OpenSearch answered ${status}: ${reason}`);
       return 1;

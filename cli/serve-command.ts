@@ -53,7 +53,7 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
     jobs,
   );
   const breaker = createCircuitBreaker({ failures: serviceEnv.SYNCLOG_BREAKER_FAILURES, coolDownMs: serviceEnv.SYNCLOG_BREAKER_COOLDOWN_MS, clock: systemClock });
-  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker, accessLog, limits: { maxPageSize: serviceEnv.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: serviceEnv.SYNCLOG_MAX_SPAN_DAYS } }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
+  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker, accessLog, reportTimeZone: serviceEnv.SYNCLOG_REPORT_TIMEZONE, limits: { maxPageSize: serviceEnv.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: serviceEnv.SYNCLOG_MAX_SPAN_DAYS } }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
   scheduler.start();
   say(`synclog is serving on ${server.url} (GET /health and /openapi.json without a token, the rest with one); scheduler instance ${instanceId}, jobs: ${jobs.map((j) => `${j.name}${j.enabled ? '' : ' (disabled)'}`).join(', ')}`);
   await new Promise<void>((resolve) => {

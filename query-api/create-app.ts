@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi/openapi-document.ts';
 import { circuitBreakerMiddleware, createCircuitBreaker, type CircuitBreaker } from './http/circuit-breaker.ts';
 import { systemClock } from '../opensearch/shared/clock.ts';
 import { reviewRoutes } from './reviews/review-routes.ts';
+import { reportRoutes } from './reports/report-routes.ts';
 import { onAppError } from './http/request-errors.ts';
 import { logsRoutes } from './logs/logs-routes.ts';
 import type { QueryLimits } from './logs/logs-query-schema.ts';
@@ -32,6 +33,8 @@ export interface AppDeps {
   readonly xlsxLimits?: XlsxLimits;
   /** Where accesses are recorded. Default: straight to OpenSearch before each answer (no write-ahead log). */
   readonly accessLog?: AccessLogWriter;
+  /** The time zone reports cut days in, unless a request names one. Default UTC. */
+  readonly reportTimeZone?: string;
   /** Page size and date span limits of `GET /logs`. Default 500 records, 3,650 days. */
   readonly limits?: QueryLimits;
   /** Fails fast while OpenSearch is down. Default: 5 failures, 5 s cool-down, system clock. */
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps) {
     .route('/', exportRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))
     .route('/', reviewRoutes({ client: deps.client, names, tokens }))
     .route('/', logsRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.limits ? { limits: deps.limits } : {}) }))
+    .route('/', reportRoutes({ client: deps.client, names, tokens, timeZone: deps.reportTimeZone ?? 'UTC' }))
     .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
 }

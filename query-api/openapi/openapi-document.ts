@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
+import { dailyReportQuerySchema } from '../reports/report-routes.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -100,6 +101,14 @@ export function openApiDocument(): Schema {
       },
       '/reviews/coverage': {
         get: { summary: 'reviewed errors over errors', ...secured('viewer'), parameters: queryParameters(exportQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
+      },
+      '/reports/daily': {
+        get: {
+          summary: 'the daily summary: operations by type and status, durations, error rate, top errors',
+          ...secured('viewer'),
+          parameters: queryParameters(dailyReportQuerySchema),
+          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
+        },
       },
       '/exports/{id}': { get: { summary: 'an export manifest', ...secured('analyst'), parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } } },
       '/audit': { get: { summary: 'the access log', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },

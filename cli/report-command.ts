@@ -1,0 +1,43 @@
+import { openSearchEnvSchema } from '../opensearch/config/env.ts';
+import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
+import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { dailySummary } from '../query-api/reports/daily-summary.ts';
+import { dailyReportQuerySchema } from '../query-api/reports/report-routes.ts';
+import { serviceEnvSchema } from '../query-api/service-env.ts';
+import { connect } from './connect.ts';
+
+/** `synclog report daily [--date YYYY-MM-DD] [--time-zone TZ] [--json]`: yesterday's summary by default. */
+export async function reportCommand(
+  kind: string | undefined,
+  values: { date?: string | undefined; 'time-zone'?: string | undefined; json?: boolean | undefined },
+  env: Record<string, string | undefined>,
+  say: (line: string) => void,
+): Promise<number> {
+  if (kind !== 'daily') throw new ConfigError([{ variable: 'report', message: 'expected "daily" (weekly and monthly reports are not available yet)' }]);
+  const timeZone = values['time-zone'] ?? parseEnv(serviceEnvSchema, env).SYNCLOG_REPORT_TIMEZONE;
+  const date = values.date ?? new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone });
+  const parsed = dailyReportQuerySchema.safeParse({ date, time_zone: timeZone });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError([{ variable: issue.path[0] === 'time_zone' ? '--time-zone' : '--date', message: issue.message }]);
+  }
+  const openSearchEnv = parseEnv(openSearchEnvSchema, env);
+  const { names } = setupConfigFromEnv(openSearchEnv);
+  const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
+  try {
+    const summary = await dailySummary(client, names, date, timeZone);
+    if (values.json) {
+      say(JSON.stringify(summary, null, 2));
+      return 0;
+    }
+    say(`Daily summary ${summary.date} (${summary.time_zone})`);
+    say(`  operations: ${summary.operations}; error rate ${(summary.error_rate * 100).toFixed(1)} %`);
+    say(`  by status: ${Object.entries(summary.by_status).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    say(`  by type: ${Object.entries(summary.by_operation_type).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (summary.duration_ms) say(`  duration: avg ${summary.duration_ms.avg.toFixed(0)} ms, p95 ${summary.duration_ms.p95.toFixed(0)} ms, p99 ${summary.duration_ms.p99.toFixed(0)} ms`);
+    for (const e of summary.top_errors) say(`  ${String(e.count).padStart(6)}  ${e.message.slice(0, 120)}`);
+    return 0;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
+import { parseEnv } from '../../opensearch/config/parse-env.ts';
+import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
+import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { indexNames } from '../../opensearch/record/index-names.ts';
+import { periodOf } from '../../opensearch/record/index-period.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import { runSetup } from '../../opensearch/setup/run-setup.ts';
+import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { apiTokens } from '../auth/api-tokens.ts';
+import { createApp } from '../create-app.ts';
+import { dailySummary } from './daily-summary.ts';
+import { localDayBounds } from './local-day.ts';
+
+const client = testClient();
+const prefix = uniquePrefix('daily');
+const TZ = 'Europe/Moscow';
+const records = generateRecords({ seed: 12, count: 20_000, from: new Date('2026-11-20T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z') });
+let config: SetupConfig;
+
+beforeAll(async () => {
+  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
+  await runSetup(client, config);
+  const ensurer = createLogIndexEnsurer(client, config.names);
+  const body: unknown[] = [];
+  for (const r of records) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
+  const { body: result } = await client.bulk({ body, refresh: true } as never, { requestTimeout: 120_000 });
+  expect((result as unknown as { errors: boolean }).errors).toBe(false);
+});
+afterAll(() => dropPrefix(client, prefix));
+
+/** The day's figures computed here from the generated records: each operation in its latest state. */
+function expectedDay(date: string) {
+  const { from, to } = localDayBounds(date, TZ);
+  const latest = new Map<string, SyncLogRecord>();
+  for (const r of records) {
+    if (!r.operation_id) continue;
+    const seen = latest.get(r.operation_id);
+    if (!seen || r['@timestamp'] > seen['@timestamp'] || (r['@timestamp'] === seen['@timestamp'] && r.producer_seq > seen.producer_seq)) latest.set(r.operation_id, r);
+  }
+  const day = [...latest.values()].filter((r) => r['@timestamp'] >= from.toISOString() && r['@timestamp'] < to.toISOString());
+  const count = <K extends string>(keys: readonly K[], read: (r: SyncLogRecord) => string | undefined) => Object.fromEntries(keys.map((k) => [k, day.filter((r) => read(r) === k).length]));
+  const durations = day.map((r) => r.duration_ms).filter((d): d is number => d !== undefined).sort((a, b) => a - b);
+  const errorCounts = new Map<string, number>();
+  for (const r of day) if (r.status === 'error' && r.error_message && r.error_message.length <= 1_024) errorCounts.set(r.error_message, (errorCounts.get(r.error_message) ?? 0) + 1);
+  return {
+    operations: day.length,
+    byType: count(OPERATION_TYPES, (r) => r.operation_type),
+    byStatus: count(STATUSES, (r) => r.status),
+    durations,
+    errors: day.filter((r) => r.status === 'error').length,
+    errorCounts,
+  };
+}
+const exactPercentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+describe('the daily summary on a seeded data set', () => {
+  it('matches figures computed independently from the records, each operation once in its latest state', async () => {
+    for (const date of ['2026-11-21', '2026-11-23', '2026-11-25']) {
+      const expected = expectedDay(date);
+      const summary = await dailySummary(client, config.names, date, TZ);
+      expect(summary.operations, date).toBe(expected.operations);
+      expect(summary.by_operation_type, date).toEqual(expected.byType);
+      expect(summary.by_status, date).toEqual(expected.byStatus);
+      expect(summary.error_rate, date).toBeCloseTo(expected.errors / expected.operations, 10);
+      const avg = expected.durations.reduce((a, b) => a + b, 0) / expected.durations.length;
+      expect(summary.duration_ms!.avg, date).toBeCloseTo(avg, 6);
+      // t-digest estimates: within 5 % of the exact nearest-rank percentile.
+      for (const [p, value] of [[95, summary.duration_ms!.p95], [99, summary.duration_ms!.p99]] as const) {
+        const exact = exactPercentile(expected.durations, p);
+        expect(Math.abs(value - exact) / exact, `${date} p${p}: ${value} vs ${exact}`).toBeLessThan(0.05);
+      }
+      expect(summary.top_errors.length, date).toBe(Math.min(10, expected.errorCounts.size));
+      for (const { message, count } of summary.top_errors) expect(count, message).toBe(expected.errorCounts.get(message));
+      const ranked = [...expected.errorCounts.values()].sort((a, b) => b - a);
+      expect(summary.top_errors.map((e) => e.count), date).toEqual(ranked.slice(0, summary.top_errors.length));
+    }
+  });
+
+  it('gives a valid empty report for a day without records, and where no log index exists yet', async () => {
+    const summary = await dailySummary(client, config.names, '2026-01-01', TZ);
+    expect(summary).toMatchObject({ operations: 0, error_rate: 0, duration_ms: null, top_errors: [], by_status: { error: 0, pending: 0 } });
+    const fresh = await dailySummary(client, indexNames(uniquePrefix('no-logs')), '2026-11-23', TZ);
+    expect(fresh).toMatchObject({ operations: 0, error_rate: 0, duration_ms: null, top_errors: [] });
+  });
+
+  it('is served at GET /reports/daily, and a bad date or time zone gets a 400 naming it', async () => {
+    const app = createApp({ client, names: config.names, reportTimeZone: TZ, tokens: apiTokens([{ role: 'viewer', token: 'viewer-token-0123456789' }]) });
+    const get = (query: string) => app.request(`/reports/daily?${query}`, { headers: { Authorization: 'Bearer viewer-token-0123456789' } });
+    const response = await get('date=2026-11-23');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(await dailySummary(client, config.names, '2026-11-23', TZ))));
+    expect(((await (await get('date=2026-11-23&time_zone=UTC')).json()) as { from: string }).from).toBe('2026-11-23T00:00:00.000Z');
+    for (const [query, field] of [['date=2026-02-30', 'date'], ['date=yesterday', 'date'], ['', 'date'], ['date=2026-11-23&time_zone=Mars/Olympus', 'time_zone'], ['date=2026-11-23&month=11', 'month']] as const) {
+      const bad = await get(query);
+      expect(bad.status, query).toBe(400);
+      expect(await bad.json(), query).toMatchObject({ field });
+    }
+  });
+});

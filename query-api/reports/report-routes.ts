@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { ApiTokens } from '../auth/api-tokens.ts';
+import { requireRole } from '../auth/require-role.ts';
+import { invalidInput } from '../http/request-errors.ts';
+import { dailySummary } from './daily-summary.ts';
+import { isTimeZone } from './local-day.ts';
+
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+
+export const dailyReportQuerySchema = z.strictObject({
+  date: calendarDate,
+  time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
+});
+
+/** `GET /reports/daily?date=YYYY-MM-DD[&time_zone=…]` (viewer): the daily summary as JSON. */
+export function reportRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; timeZone: string }) {
+  return new Hono().get('/reports/daily', requireRole(deps.tokens, 'viewer'), async (c) => {
+    const parsed = dailyReportQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return invalidInput(c, parsed.error);
+    return c.json(await dailySummary(deps.client, deps.names, parsed.data.date, parsed.data.time_zone ?? deps.timeZone));
+  });
+}
