@@ -3,19 +3,21 @@ import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { dailySummary } from '../query-api/reports/daily-summary.ts';
 import { dailyReportQuerySchema } from '../query-api/reports/report-routes.ts';
+import { weeklyErrorReport } from '../query-api/reports/weekly-errors.ts';
 import { serviceEnvSchema } from '../query-api/service-env.ts';
 import { connect } from './connect.ts';
 
-/** `synclog report daily [--date YYYY-MM-DD] [--time-zone TZ] [--json]`: yesterday's summary by default. */
+/** `synclog report daily|weekly [--date YYYY-MM-DD] [--time-zone TZ] [--json]`: by default yesterday, or the 7 days up to it. */
 export async function reportCommand(
   kind: string | undefined,
   values: { date?: string | undefined; 'time-zone'?: string | undefined; json?: boolean | undefined },
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (kind !== 'daily') throw new ConfigError([{ variable: 'report', message: 'expected "daily" (weekly and monthly reports are not available yet)' }]);
+  if (kind !== 'daily' && kind !== 'weekly') throw new ConfigError([{ variable: 'report', message: 'expected "daily" or "weekly" (the monthly report is not available yet)' }]);
   const timeZone = values['time-zone'] ?? parseEnv(serviceEnvSchema, env).SYNCLOG_REPORT_TIMEZONE;
-  const date = values.date ?? new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone });
+  // Default: yesterday, or the 7 days up to yesterday.
+  const date = values.date ?? new Date(Date.now() - (kind === 'daily' ? 1 : 7) * 86_400_000).toLocaleDateString('en-CA', { timeZone });
   const parsed = dailyReportQuerySchema.safeParse({ date, time_zone: timeZone });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -25,6 +27,17 @@ export async function reportCommand(
   const { names } = setupConfigFromEnv(openSearchEnv);
   const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
   try {
+    if (kind === 'weekly') {
+      const report = await weeklyErrorReport(client, names, date, timeZone);
+      if (values.json) say(JSON.stringify(report, null, 2));
+      else {
+        say(`Weekly error analysis from ${report.start} (${report.time_zone})`);
+        say(`  errors: ${report.errors} of ${report.operations} operations (${(report.error_rate * 100).toFixed(1)} %), ${report.change.errors >= 0 ? '+' : ''}${report.change.errors} on the week before; ${report.affected_customers} customers affected`);
+        say(`  by day: ${report.by_day.map((d) => `${d.date.slice(5)} ${d.errors}`).join(', ')}`);
+        for (const f of report.top_fingerprints) say(`  ${String(f.count).padStart(6)}  ${f.example.slice(0, 120)}`);
+      }
+      return 0;
+    }
     const summary = await dailySummary(client, names, date, timeZone);
     if (values.json) {
       say(JSON.stringify(summary, null, 2));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
-import { dailyReportQuerySchema } from '../reports/report-routes.ts';
+import { dailyReportQuerySchema, weeklyReportQuerySchema } from '../reports/report-routes.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -107,6 +107,14 @@ export function openApiDocument(): Schema {
           summary: 'the daily summary: operations by type and status, durations, error rate, top errors',
           ...secured('viewer'),
           parameters: queryParameters(dailyReportQuerySchema),
+          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
+        },
+      },
+      '/reports/weekly-errors': {
+        get: {
+          summary: 'the weekly error analysis of 7 local days from start, with the week before',
+          ...secured('viewer'),
+          parameters: queryParameters(weeklyReportQuerySchema),
           responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
         },
       },

@@ -13,6 +13,7 @@ import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { apiTokens } from '../auth/api-tokens.ts';
 import { createApp } from '../create-app.ts';
 import { dailySummary } from './daily-summary.ts';
+import { weeklyErrorReport } from './weekly-errors.ts';
 import { localDayBounds } from './local-day.ts';
 
 const client = testClient();
@@ -99,5 +100,26 @@ describe('the daily summary on a seeded data set', () => {
       expect(bad.status, query).toBe(400);
       expect(await bad.json(), query).toMatchObject({ field });
     }
+  });
+
+  it('analyses a week of errors: by type and day, by fingerprint, affected customers, against the week before', async () => {
+    const report = await weeklyErrorReport(client, config.names, '2026-11-20', TZ);
+    const days = Array.from({ length: 7 }, (_, i) => new Date(Date.parse('2026-11-20T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10));
+    const daily = days.map((d) => expectedDay(d));
+    const { from } = localDayBounds(days[0]!, TZ);
+    const { to } = localDayBounds(days[6]!, TZ);
+    const errorRecords = records.filter((r) => r.status === 'error' && r.operation_id && r['@timestamp'] >= from.toISOString() && r['@timestamp'] < to.toISOString());
+    expect(report.errors).toBe(errorRecords.length);
+    expect(report.operations).toBe(daily.reduce((n, d) => n + d.operations, 0));
+    expect(report.by_day).toEqual(days.map((date, i) => ({ date, errors: daily[i]!.errors })));
+    for (const type of OPERATION_TYPES) expect(report.by_operation_type[type], type).toBe(errorRecords.filter((r) => r.operation_type === type).length);
+    const byFingerprint = new Map<string, number>();
+    for (const r of errorRecords) if (r.error_fingerprint) byFingerprint.set(r.error_fingerprint, (byFingerprint.get(r.error_fingerprint) ?? 0) + 1);
+    for (const f of report.top_fingerprints) expect(f.count, f.fingerprint).toBe(byFingerprint.get(f.fingerprint));
+    expect(report.top_fingerprints.map((f) => f.count)).toEqual([...byFingerprint.values()].sort((a, b) => b - a).slice(0, 10));
+    expect(report.affected_customers).toBe(new Set(errorRecords.filter((r) => r.customer).map((r) => r.customer!.id)).size);
+    // The week before holds no records: every figure is its change.
+    expect(report.previous).toMatchObject({ errors: 0, operations: 0, error_rate: 0, affected_customers: 0 });
+    expect(report.change).toEqual({ errors: report.errors, error_rate: report.error_rate, affected_customers: report.affected_customers });
   });
 });

@@ -12,6 +12,8 @@ export interface DailySummary {
   readonly operations: number;
   readonly by_operation_type: Record<OperationType, number>;
   readonly by_status: Record<Status, number>;
+  /** Operations that ended in `error`, by operation type. */
+  readonly errors_by_operation_type: Record<OperationType, number>;
   /** Over operations that ended with a duration; percentiles are OpenSearch's t-digest estimates. */
   readonly duration_ms: { readonly avg: number; readonly p95: number; readonly p99: number } | null;
   /** Operations that ended in `error` ÷ operations; 0 on an empty day. */
@@ -44,7 +46,13 @@ export async function dailySummary(client: OpenSearchClient, names: IndexNames, 
       statuses: { terms: { field: 'status', size: STATUSES.length } },
       duration_avg: { avg: { field: 'duration_ms' } },
       duration_pct: { percentiles: { field: 'duration_ms', percents: [95, 99] } },
-      errors: { filter: { term: { status: 'error' } }, aggs: { messages: { terms: { field: 'error_message.keyword', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] } } } },
+      errors: {
+        filter: { term: { status: 'error' } },
+        aggs: {
+          messages: { terms: { field: 'error_message.keyword', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] } },
+          types: { terms: { field: 'operation_type', size: OPERATION_TYPES.length } },
+        },
+      },
     },
   });
   const result = body as unknown as {
@@ -54,7 +62,7 @@ export async function dailySummary(client: OpenSearchClient, names: IndexNames, 
       statuses: Buckets;
       duration_avg: { value: number | null };
       duration_pct: { values: Record<string, number | null> };
-      errors: { doc_count: number; messages: Buckets };
+      errors: { doc_count: number; messages: Buckets; types: Buckets };
     };
   };
   // No log index at all (a new installation) answers without aggregations: an empty day.
@@ -63,12 +71,14 @@ export async function dailySummary(client: OpenSearchClient, names: IndexNames, 
     statuses: { buckets: [] },
     duration_avg: { value: null },
     duration_pct: { values: {} },
-    errors: { doc_count: 0, messages: { buckets: [] } },
+    errors: { doc_count: 0, messages: { buckets: [] }, types: { buckets: [] } },
   };
   const byType = zero(OPERATION_TYPES);
   const byStatus = zero(STATUSES);
   for (const b of aggs.types.buckets) byType[b.key as OperationType] = b.doc_count;
   for (const b of aggs.statuses.buckets) byStatus[b.key as Status] = b.doc_count;
+  const errorsByType = zero(OPERATION_TYPES);
+  for (const b of aggs.errors.types.buckets) errorsByType[b.key as OperationType] = b.doc_count;
 
   // Pending records on the day whose operation never logged an outcome: still running, or lost.
   const pendingOnly = await pendingOnlyOperations(client, names, day);
@@ -86,6 +96,7 @@ export async function dailySummary(client: OpenSearchClient, names: IndexNames, 
     operations,
     by_operation_type: byType,
     by_status: byStatus,
+    errors_by_operation_type: errorsByType,
     duration_ms: aggs.duration_avg.value === null || p95 == null || p99 == null ? null : { avg: aggs.duration_avg.value, p95, p99 },
     error_rate: operations === 0 ? 0 : aggs.errors.doc_count / operations,
     top_errors: aggs.errors.messages.buckets.map((b) => ({ message: b.key, count: b.doc_count })),

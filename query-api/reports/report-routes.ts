@@ -7,6 +7,7 @@ import { requireRole } from '../auth/require-role.ts';
 import { invalidInput } from '../http/request-errors.ts';
 import { dailySummary } from './daily-summary.ts';
 import { isTimeZone } from './local-day.ts';
+import { weeklyErrorReport } from './weekly-errors.ts';
 
 const calendarDate = z
   .string()
@@ -18,11 +19,25 @@ export const dailyReportQuerySchema = z.strictObject({
   time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
 });
 
-/** `GET /reports/daily?date=YYYY-MM-DD[&time_zone=…]` (viewer): the daily summary as JSON. */
+export const weeklyReportQuerySchema = z.strictObject({
+  start: calendarDate,
+  time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
+});
+
+/**
+ * `GET /reports/daily?date=YYYY-MM-DD` and `GET /reports/weekly-errors?start=YYYY-MM-DD` (viewer),
+ * with an optional `time_zone`: the reports as JSON.
+ */
 export function reportRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; timeZone: string }) {
-  return new Hono().get('/reports/daily', requireRole(deps.tokens, 'viewer'), async (c) => {
-    const parsed = dailyReportQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) return invalidInput(c, parsed.error);
-    return c.json(await dailySummary(deps.client, deps.names, parsed.data.date, parsed.data.time_zone ?? deps.timeZone));
-  });
+  return new Hono()
+    .get('/reports/daily', requireRole(deps.tokens, 'viewer'), async (c) => {
+      const parsed = dailyReportQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      return c.json(await dailySummary(deps.client, deps.names, parsed.data.date, parsed.data.time_zone ?? deps.timeZone));
+    })
+    .get('/reports/weekly-errors', requireRole(deps.tokens, 'viewer'), async (c) => {
+      const parsed = weeklyReportQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      return c.json(await weeklyErrorReport(deps.client, deps.names, parsed.data.start, parsed.data.time_zone ?? deps.timeZone));
+    });
 }

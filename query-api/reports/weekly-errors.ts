@@ -1,0 +1,88 @@
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import { OPERATION_TYPES, type OperationType } from '../../opensearch/record/vocabulary.ts';
+import { dailySummary } from './daily-summary.ts';
+import { localDayBounds } from './local-day.ts';
+
+export interface WeekErrors {
+  readonly start: string;
+  readonly time_zone: string;
+  readonly from: string;
+  readonly to: string;
+  readonly errors: number;
+  readonly operations: number;
+  readonly error_rate: number;
+  readonly by_operation_type: Record<OperationType, number>;
+  /** Local calendar days, in order, each with its errors. */
+  readonly by_day: ReadonlyArray<{ readonly date: string; readonly errors: number }>;
+  /** The most common errors, grouped by fingerprint (messages that differ only in ids and numbers are one). */
+  readonly top_fingerprints: ReadonlyArray<{ readonly fingerprint: string; readonly count: number; readonly example: string }>;
+  /** Distinct customers with at least one failed operation (exact up to 40,000). */
+  readonly affected_customers: number;
+}
+
+export interface WeeklyErrorReport extends WeekErrors {
+  readonly previous: WeekErrors;
+  readonly change: { readonly errors: number; readonly error_rate: number; readonly affected_customers: number };
+}
+
+const DAY_MS = 86_400_000;
+const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The weekly error analysis of the 7 local days from `start`, with the week before for comparison.
+ * Errors are outcome records with status `error` (an operation's error is always its latest state);
+ * operations are counted as in the daily summary, once each.
+ */
+export async function weeklyErrorReport(client: OpenSearchClient, names: IndexNames, start: string, timeZone: string): Promise<WeeklyErrorReport> {
+  const [week, previous] = await Promise.all([weekErrors(client, names, start, timeZone), weekErrors(client, names, dayAfter(start, -7), timeZone)]);
+  return {
+    ...week,
+    previous,
+    change: { errors: week.errors - previous.errors, error_rate: week.error_rate - previous.error_rate, affected_customers: week.affected_customers - previous.affected_customers },
+  };
+}
+
+async function weekErrors(client: OpenSearchClient, names: IndexNames, start: string, timeZone: string): Promise<WeekErrors> {
+  const days = Array.from({ length: 7 }, (_, i) => dayAfter(start, i));
+  // Each day as the daily summary counts it: operations once, errors in their latest state.
+  const daily = await Promise.all(days.map((date) => dailySummary(client, names, date, timeZone)));
+  const from = localDayBounds(days[0]!, timeZone).from;
+  const to = localDayBounds(days[6]!, timeZone).to;
+  const { body } = await client.search({
+    index: names.readAlias,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    body: {
+      size: 0,
+      query: { bool: { filter: [{ range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } }, { term: { status: 'error' } }, { exists: { field: 'operation_id' } }] } },
+      aggs: {
+        fingerprints: { terms: { field: 'error_fingerprint', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] }, aggs: { example: { top_hits: { size: 1, _source: ['error_message'] } } } },
+        customers: { cardinality: { field: 'customer.id', precision_threshold: 40_000 } },
+      },
+    },
+  } as never);
+  const aggs = (body as unknown as {
+    aggregations?: {
+      fingerprints: { buckets: Array<{ key: string; doc_count: number; example: { hits: { hits: Array<{ _source: { error_message?: string } }> } } }> };
+      customers: { value: number };
+    };
+  }).aggregations;
+  const byType = Object.fromEntries(OPERATION_TYPES.map((t) => [t, 0])) as Record<OperationType, number>;
+  for (const day of daily) for (const t of OPERATION_TYPES) byType[t] += day.errors_by_operation_type[t];
+  const errors = daily.reduce((n, d) => n + d.by_status.error, 0);
+  const operations = daily.reduce((n, d) => n + d.operations, 0);
+  return {
+    start,
+    time_zone: timeZone,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    errors,
+    operations,
+    error_rate: operations === 0 ? 0 : errors / operations,
+    by_operation_type: byType,
+    by_day: daily.map((d) => ({ date: d.date, errors: d.by_status.error })),
+    top_fingerprints: (aggs?.fingerprints.buckets ?? []).map((b) => ({ fingerprint: b.key, count: b.doc_count, example: b.example.hits.hits[0]?._source.error_message ?? '' })),
+    affected_customers: aggs?.customers.value ?? 0,
+  };
+}
