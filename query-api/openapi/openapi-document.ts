@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
-import { dailyReportQuerySchema, weeklyReportQuerySchema } from '../reports/report-routes.ts';
+import { dailyReportQuerySchema, monthlyReportQuerySchema, weeklyReportQuerySchema } from '../reports/report-routes.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -115,6 +115,14 @@ export function openApiDocument(): Schema {
           summary: 'the weekly error analysis of 7 local days from start, with the week before',
           ...secured('viewer'),
           parameters: queryParameters(weeklyReportQuerySchema),
+          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
+        },
+      },
+      '/reports/monthly-activity': {
+        get: {
+          summary: 'the monthly customer activity: active, new and returning customers, top customers, imports and exports, repeated failures',
+          ...secured('viewer'),
+          parameters: queryParameters(monthlyReportQuerySchema),
           responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
         },
       },

@@ -1,11 +1,16 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { OPERATION_TYPES, STATUSES, type OperationType, type Status } from '../../opensearch/record/vocabulary.ts';
+import { completeResult } from './complete-result.ts';
 import { localDayBounds } from './local-day.ts';
 
-export interface DailySummary {
+export interface DailySummary extends OperationFigures {
   readonly date: string;
   readonly time_zone: string;
+}
+
+/** What the reports say of the operations of a time range, each counted once in its latest state. */
+export interface OperationFigures {
   readonly from: string;
   readonly to: string;
   /** Operations whose latest state falls on the day; each counted once. */
@@ -33,8 +38,13 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
  */
 export async function dailySummary(client: OpenSearchClient, names: IndexNames, date: string, timeZone: string): Promise<DailySummary> {
   const { from, to } = localDayBounds(date, timeZone);
+  return { date, time_zone: timeZone, ...(await operationFigures(client, names, from, to)) };
+}
+
+/** The operations of `[from, to)`: each counted once, where its latest record falls. */
+export async function operationFigures(client: OpenSearchClient, names: IndexNames, from: Date, to: Date): Promise<OperationFigures> {
   const day = { range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } };
-  const search = (body: Record<string, unknown>) => client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body } as never);
+  const search = async (body: Record<string, unknown>) => ({ body: completeResult((await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body } as never)).body) });
 
   // Outcomes on the day: each is its operation's latest record.
   const { body } = await search({
@@ -89,8 +99,6 @@ export async function dailySummary(client: OpenSearchClient, names: IndexNames, 
   const p95 = aggs.duration_pct.values['95.0'];
   const p99 = aggs.duration_pct.values['99.0'];
   return {
-    date,
-    time_zone: timeZone,
     from: from.toISOString(),
     to: to.toISOString(),
     operations,
@@ -119,7 +127,7 @@ async function pendingOnlyOperations(client: OpenSearchClient, names: IndexNames
         aggs: { ops: { composite: { size: 5_000, sources: [{ id: { terms: { field: 'operation_id' } } }, { type: { terms: { field: 'operation_type', missing_bucket: true } } }], ...(after ? { after } : {}) } } },
       },
     } as never);
-    const ops = (body as unknown as { aggregations?: { ops: { buckets: Array<{ key: { id: string; type: OperationType | null } }>; after_key?: Record<string, unknown> } } }).aggregations?.ops;
+    const ops = (completeResult(body) as { aggregations?: { ops: { buckets: Array<{ key: { id: string; type: OperationType | null } }>; after_key?: Record<string, unknown> } } }).aggregations?.ops;
     if (!ops || ops.buckets.length === 0) break;
     const ids = ops.buckets.map((b) => b.key.id);
     const { body: outcomes } = await client.search({
@@ -128,7 +136,7 @@ async function pendingOnlyOperations(client: OpenSearchClient, names: IndexNames
       allow_no_indices: true,
       body: { size: 0, query: { bool: { filter: [{ terms: { operation_id: ids } }], must_not: [{ term: { status: 'pending' } }] } }, aggs: { ids: { terms: { field: 'operation_id', size: ids.length } } } },
     } as never);
-    const ended = new Set((outcomes as unknown as { aggregations: { ids: Buckets } }).aggregations.ids.buckets.map((b) => b.key));
+    const ended = new Set((completeResult(outcomes) as { aggregations: { ids: Buckets } }).aggregations.ids.buckets.map((b) => b.key));
     for (const { key } of ops.buckets) {
       if (ended.has(key.id)) continue;
       total++;

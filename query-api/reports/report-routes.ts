@@ -7,6 +7,7 @@ import { requireRole } from '../auth/require-role.ts';
 import { invalidInput } from '../http/request-errors.ts';
 import { dailySummary } from './daily-summary.ts';
 import { isTimeZone } from './local-day.ts';
+import { monthlyActivity } from './monthly-activity.ts';
 import { weeklyErrorReport } from './weekly-errors.ts';
 
 const calendarDate = z
@@ -24,9 +25,16 @@ export const weeklyReportQuerySchema = z.strictObject({
   time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
 });
 
+export const monthlyReportQuerySchema = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
+  time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
+  top: z.coerce.number().int().min(1).max(1_000).default(10),
+});
+
 /**
- * `GET /reports/daily?date=YYYY-MM-DD` and `GET /reports/weekly-errors?start=YYYY-MM-DD` (viewer),
- * with an optional `time_zone`: the reports as JSON.
+ * `GET /reports/daily?date=YYYY-MM-DD`, `GET /reports/weekly-errors?start=YYYY-MM-DD` and
+ * `GET /reports/monthly-activity?month=YYYY-MM` (viewer), with an optional `time_zone`: the
+ * reports as JSON.
  */
 export function reportRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; timeZone: string }) {
   return new Hono()
@@ -39,5 +47,10 @@ export function reportRoutes(deps: { client: OpenSearchClient; names: IndexNames
       const parsed = weeklyReportQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
       return c.json(await weeklyErrorReport(deps.client, deps.names, parsed.data.start, parsed.data.time_zone ?? deps.timeZone));
+    })
+    .get('/reports/monthly-activity', requireRole(deps.tokens, 'viewer'), async (c) => {
+      const parsed = monthlyReportQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) return invalidInput(c, parsed.error);
+      return c.json(await monthlyActivity(deps.client, deps.names, parsed.data.month, parsed.data.time_zone ?? deps.timeZone, parsed.data.top));
     });
 }

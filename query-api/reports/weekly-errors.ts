@@ -2,6 +2,7 @@ import type { OpenSearchClient } from '../../opensearch/client/create-client.ts'
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { OPERATION_TYPES, type OperationType } from '../../opensearch/record/vocabulary.ts';
 import { dailySummary } from './daily-summary.ts';
+import { completeResult } from './complete-result.ts';
 import { localDayBounds } from './local-day.ts';
 
 export interface WeekErrors {
@@ -62,7 +63,7 @@ async function weekErrors(client: OpenSearchClient, names: IndexNames, start: st
       },
     },
   } as never);
-  const aggs = (body as unknown as {
+  const aggs = (completeResult(body) as {
     aggregations?: {
       fingerprints: { buckets: Array<{ key: string; doc_count: number; example: { hits: { hits: Array<{ _source: { error_message?: string } }> } } }> };
       customers: { value: number };
