@@ -31,9 +31,10 @@ const USAGE = `usage: synclog <command>
   schedule status [--json]      scheduled jobs: next and last runs, failures, current leader
   schedule run <job> [--period ISO] [--json]
                                 run a job now, once per period like the service
-  report daily|weekly [--date YYYY-MM-DD] [--time-zone TZ] [--json]
-                                the daily summary or the weekly error analysis from --date
-                                (default: yesterday / the 7 days up to it, in SYNCLOG_REPORT_TIMEZONE)
+  report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--json]
+                                the daily summary, the weekly error analysis from --date, or the
+                                monthly activity of --date's month (default: yesterday / the 7 days
+                                up to it / last month, in SYNCLOG_REPORT_TIMEZONE)
   retention status|verify [--json]
                                 each log index's lifecycle state; check the policy is kept (exit 1 if not)
   retention run [--dry-run] [--json]

@@ -3,21 +3,27 @@ import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { dailySummary } from '../query-api/reports/daily-summary.ts';
 import { dailyReportQuerySchema } from '../query-api/reports/report-routes.ts';
+import { monthlyActivity } from '../query-api/reports/monthly-activity.ts';
 import { weeklyErrorReport } from '../query-api/reports/weekly-errors.ts';
 import { serviceEnvSchema } from '../query-api/service-env.ts';
 import { connect } from './connect.ts';
 
-/** `synclog report daily|weekly [--date YYYY-MM-DD] [--time-zone TZ] [--json]`: by default yesterday, or the 7 days up to it. */
+/**
+ * `synclog report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--json]`: by default
+ * yesterday, the 7 days up to it, or last month (`--date` names any day of the month).
+ */
 export async function reportCommand(
   kind: string | undefined,
   values: { date?: string | undefined; 'time-zone'?: string | undefined; json?: boolean | undefined },
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (kind !== 'daily' && kind !== 'weekly') throw new ConfigError([{ variable: 'report', message: 'expected "daily" or "weekly" (the monthly report is not available yet)' }]);
+  if (kind !== 'daily' && kind !== 'weekly' && kind !== 'monthly') throw new ConfigError([{ variable: 'report', message: 'expected daily, weekly or monthly' }]);
   const timeZone = values['time-zone'] ?? parseEnv(serviceEnvSchema, env).SYNCLOG_REPORT_TIMEZONE;
   // Default: yesterday, or the 7 days up to yesterday.
-  const date = values.date ?? new Date(Date.now() - (kind === 'daily' ? 1 : 7) * 86_400_000).toLocaleDateString('en-CA', { timeZone });
+  // A month is named by any of its days; by default last month.
+  const daysBack = kind === 'daily' ? 1 : kind === 'weekly' ? 7 : new Date().getUTCDate() + 1;
+  const date = values.date ?? new Date(Date.now() - daysBack * 86_400_000).toLocaleDateString('en-CA', { timeZone });
   const parsed = dailyReportQuerySchema.safeParse({ date, time_zone: timeZone });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -27,6 +33,17 @@ export async function reportCommand(
   const { names } = setupConfigFromEnv(openSearchEnv);
   const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
   try {
+    if (kind === 'monthly') {
+      const report = await monthlyActivity(client, names, date.slice(0, 7), timeZone);
+      if (values.json) say(JSON.stringify(report, null, 2));
+      else {
+        say(`Monthly customer activity ${report.month} (${report.time_zone})`);
+        say(`  active customers: ${report.active_customers} (${report.new_customers} new, ${report.returning_customers} returning); imports ${report.imports}, exports ${report.exports}`);
+        for (const c of report.top_customers) say(`  ${String(c.operations).padStart(6)}  ${c.customer_id}`);
+        say(`  customers with repeated failures: ${report.repeated_failures.length}`);
+      }
+      return 0;
+    }
     if (kind === 'weekly') {
       const report = await weeklyErrorReport(client, names, date, timeZone);
       if (values.json) say(JSON.stringify(report, null, 2));
