@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envInt } from '../opensearch/config/parse-env.ts';
-import { isTimeZone } from './reports/local-day.ts';
+import { timeZoneSchema } from './reports/local-day.ts';
 
 /** The HTTP service's own environment variables. */
 export const serviceEnvSchema = z.object({
@@ -13,7 +13,7 @@ export const serviceEnvSchema = z.object({
   /** Default 5000: …for this long, before one request tries again. */
   SYNCLOG_BREAKER_COOLDOWN_MS: envInt(100, 600_000).default(5_000),
   /** Default UTC: the time zone reports cut their days in. */
-  SYNCLOG_REPORT_TIMEZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').default('UTC'),
+  SYNCLOG_REPORT_TIMEZONE: timeZoneSchema.default('UTC'),
   /** Default 500: the largest page `GET /logs` serves. */
   SYNCLOG_MAX_PAGE_SIZE: envInt(1, 10_000).default(500),
   /** Default 3650: the longest time span one search may cover. */

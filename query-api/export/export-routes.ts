@@ -5,6 +5,7 @@ import type { ApiTokens } from '../auth/api-tokens.ts';
 import { callerOfRequest, requireRole } from '../auth/require-role.ts';
 import { recordAccess } from '../audit/access-log.ts';
 import type { AccessLogWriter } from '../audit/access-log-writer.ts';
+import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
 import { logsFilter } from '../logs/logs-search.ts';
@@ -22,7 +23,7 @@ export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames
   const app = new Hono();
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/logs/export.${format}`, requireRole(deps.tokens, 'analyst'), async (c) => {
-      const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
+      const raw = queryParams(c);
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       const caller = callerOfRequest(c.req.raw);

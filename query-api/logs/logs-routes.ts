@@ -6,6 +6,7 @@ import { callerOfRequest, requireRole } from '../auth/require-role.ts';
 import { recordAccess } from '../audit/access-log.ts';
 import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { reviewsOf } from '../reviews/review-store.ts';
+import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { CursorError } from './cursor.ts';
 import { DEFAULT_QUERY_LIMITS, logsQuerySchemaFor, type QueryLimits } from './logs-query-schema.ts';
@@ -18,8 +19,7 @@ export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; 
   const schema = logsQuerySchemaFor(deps.limits ?? DEFAULT_QUERY_LIMITS);
   return new Hono()
     .get('/logs', requireRole(deps.tokens, 'viewer'), async (c) => {
-      // Repeated parameters (`status=error&status=warning`) arrive as lists.
-      const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
+      const raw = queryParams(c);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       let page;

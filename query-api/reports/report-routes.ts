@@ -6,7 +6,7 @@ import type { ApiTokens } from '../auth/api-tokens.ts';
 import { requireRole } from '../auth/require-role.ts';
 import { invalidInput } from '../http/request-errors.ts';
 import { dailySummary } from './daily-summary.ts';
-import { isTimeZone } from './local-day.ts';
+import { timeZoneSchema } from './local-day.ts';
 import { monthlyActivity } from './monthly-activity.ts';
 import { weeklyErrorReport } from './weekly-errors.ts';
 
@@ -17,17 +17,17 @@ const calendarDate = z
 
 export const dailyReportQuerySchema = z.strictObject({
   date: calendarDate,
-  time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
+  time_zone: timeZoneSchema.optional(),
 });
 
 export const weeklyReportQuerySchema = z.strictObject({
   start: calendarDate,
-  time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
+  time_zone: timeZoneSchema.optional(),
 });
 
 export const monthlyReportQuerySchema = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
-  time_zone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Moscow').optional(),
+  time_zone: timeZoneSchema.optional(),
   top: z.coerce.number().int().min(1).max(1_000).default(10),
 });
 

@@ -4,6 +4,7 @@ import type { OpenSearchClient } from '../../opensearch/client/create-client.ts'
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ApiTokens } from '../auth/api-tokens.ts';
 import { callerOfRequest, requireRole } from '../auth/require-role.ts';
+import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
 import { logById, logsFilter } from '../logs/logs-search.ts';
@@ -55,7 +56,7 @@ export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames
       return c.json({ event_id: id, reviews: await reviewsOf(client, names, id) }, 201);
     })
     .get('/reviews/coverage', requireRole(deps.tokens, 'viewer'), async (c) => {
-      const raw = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
+      const raw = queryParams(c);
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       const query = logsFilter({ ...parsed.data, status: ['error'] });
