@@ -2,15 +2,11 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
-import { parseEnv } from '../../opensearch/config/parse-env.ts';
-import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
-import { periodOf } from '../../opensearch/record/index-period.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
-import { runSetup } from '../../opensearch/setup/run-setup.ts';
-import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { apiTokens } from '../auth/api-tokens.ts';
 import { createApp } from '../create-app.ts';
 import { startServer, type RunningServer } from '../start-server.ts';
@@ -32,16 +28,7 @@ let config: SetupConfig;
 let server: RunningServer;
 
 beforeAll(async () => {
-  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
-  await runSetup(client, config);
-  const ensurer = createLogIndexEnsurer(client, config.names);
-  for (let start = 0; start < records.length; start += 10_000) {
-    const body: unknown[] = [];
-    for (const r of records.slice(start, start + 10_000)) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
-    const { body: result } = await client.bulk({ body } as never, { requestTimeout: 120_000 });
-    expect((result as unknown as { errors: boolean }).errors).toBe(false);
-  }
-  await client.indices.refresh({ index: config.names.logsPattern });
+  config = await seedPrefix(client, prefix, records);
   const app = createApp({ client, names: config.names, tokens: apiTokens([{ role: 'analyst', token: ANALYST }]), xlsxLimits: { rowsPerSheet: 40_001, cellChars: 100 } });
   server = await startServer(app, 0, '127.0.0.1');
 }, 300_000);

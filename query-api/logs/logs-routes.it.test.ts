@@ -1,18 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
-import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
-import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { freePort } from '../../opensearch/local/ports.ts';
-import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
-import { periodOf } from '../../opensearch/record/index-period.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
-import { runSetup } from '../../opensearch/setup/run-setup.ts';
-import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { startFaultProxy } from '../../test/fault-proxy.ts';
 import { manualClock } from '../../test/manual-clock.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { createCircuitBreaker } from '../http/circuit-breaker.ts';
 import { Registry } from 'prom-client';
 import { indexNames } from '../../opensearch/record/index-names.ts';
@@ -27,13 +23,7 @@ let config: SetupConfig;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
-  await runSetup(client, config);
-  const ensurer = createLogIndexEnsurer(client, config.names);
-  const body: unknown[] = [];
-  for (const record of records) body.push({ create: { _index: await ensurer.ensure(periodOf(record['@timestamp'], 'month')), _id: record.event_id } }, record);
-  const { body: result } = await client.bulk({ body, refresh: true } as never);
-  expect((result as unknown as { errors: boolean }).errors).toBe(false);
+  config = await seedPrefix(client, prefix, records);
   app = createApp({ client, names: config.names, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) });
 });
 afterAll(() => dropPrefix(client, prefix));

@@ -1,7 +1,7 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { OPERATION_TYPES, STATUSES, type OperationType, type Status } from '../../opensearch/record/vocabulary.ts';
-import { completeResult } from './complete-result.ts';
+import { searchForReport } from './report-search.ts';
 import { localDayBounds } from './local-day.ts';
 
 export interface DailySummary extends OperationFigures {
@@ -44,10 +44,9 @@ export async function dailySummary(client: OpenSearchClient, names: IndexNames, 
 /** The operations of `[from, to)`: each counted once, where its latest record falls. */
 export async function operationFigures(client: OpenSearchClient, names: IndexNames, from: Date, to: Date): Promise<OperationFigures> {
   const day = { range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } };
-  const search = async (body: Record<string, unknown>) => ({ body: completeResult((await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body } as never)).body) });
 
   // Outcomes on the day: each is its operation's latest record.
-  const { body } = await search({
+  const body = await searchForReport(client, names, {
     size: 0,
     track_total_hits: true,
     query: { bool: { filter: [day, { exists: { field: 'operation_id' } }], must_not: [{ term: { status: 'pending' } }] } },
@@ -65,7 +64,7 @@ export async function operationFigures(client: OpenSearchClient, names: IndexNam
       },
     },
   });
-  const result = body as unknown as {
+  const result = body as {
     hits: { total: { value: number } };
     aggregations?: {
       types: Buckets;
@@ -117,26 +116,20 @@ async function pendingOnlyOperations(client: OpenSearchClient, names: IndexNames
   let total = 0;
   let after: Record<string, unknown> | undefined;
   for (;;) {
-    const { body } = await client.search({
-      index: names.readAlias,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      body: {
-        size: 0,
-        query: { bool: { filter: [day, { term: { status: 'pending' } }, { exists: { field: 'operation_id' } }] } },
-        aggs: { ops: { composite: { size: 5_000, sources: [{ id: { terms: { field: 'operation_id' } } }, { type: { terms: { field: 'operation_type', missing_bucket: true } } }], ...(after ? { after } : {}) } } },
-      },
-    } as never);
-    const ops = (completeResult(body) as { aggregations?: { ops: { buckets: Array<{ key: { id: string; type: OperationType | null } }>; after_key?: Record<string, unknown> } } }).aggregations?.ops;
+    const body = await searchForReport(client, names, {
+      size: 0,
+      query: { bool: { filter: [day, { term: { status: 'pending' } }, { exists: { field: 'operation_id' } }] } },
+      aggs: { ops: { composite: { size: 5_000, sources: [{ id: { terms: { field: 'operation_id' } } }, { type: { terms: { field: 'operation_type', missing_bucket: true } } }], ...(after ? { after } : {}) } } },
+    });
+    const ops = (body as { aggregations?: { ops: { buckets: Array<{ key: { id: string; type: OperationType | null } }>; after_key?: Record<string, unknown> } } }).aggregations?.ops;
     if (!ops || ops.buckets.length === 0) break;
     const ids = ops.buckets.map((b) => b.key.id);
-    const { body: outcomes } = await client.search({
-      index: names.readAlias,
-      ignore_unavailable: true,
-      allow_no_indices: true,
-      body: { size: 0, query: { bool: { filter: [{ terms: { operation_id: ids } }], must_not: [{ term: { status: 'pending' } }] } }, aggs: { ids: { terms: { field: 'operation_id', size: ids.length } } } },
-    } as never);
-    const ended = new Set((completeResult(outcomes) as { aggregations: { ids: Buckets } }).aggregations.ids.buckets.map((b) => b.key));
+    const outcomes = await searchForReport(client, names, {
+      size: 0,
+      query: { bool: { filter: [{ terms: { operation_id: ids } }], must_not: [{ term: { status: 'pending' } }] } },
+      aggs: { ids: { terms: { field: 'operation_id', size: ids.length } } },
+    });
+    const ended = new Set((outcomes as { aggregations: { ids: Buckets } }).aggregations.ids.buckets.map((b) => b.key));
     for (const { key } of ops.buckets) {
       if (ended.has(key.id)) continue;
       total++;

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
-import { parseEnv } from '../../opensearch/config/parse-env.ts';
-import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
-import { periodOf } from '../../opensearch/record/index-period.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
-import { runSetup } from '../../opensearch/setup/run-setup.ts';
-import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { monthlyActivity } from './monthly-activity.ts';
 
 const client = testClient();
@@ -16,13 +12,7 @@ const records = generateRecords({ seed: 44, count: 15_000, from: new Date('2026-
 let config: SetupConfig;
 
 beforeAll(async () => {
-  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
-  await runSetup(client, config);
-  const ensurer = createLogIndexEnsurer(client, config.names);
-  const body: unknown[] = [];
-  for (const r of records) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
-  const { body: result } = await client.bulk({ body, refresh: true } as never, { requestTimeout: 120_000 });
-  expect((result as unknown as { errors: boolean }).errors).toBe(false);
+  config = await seedPrefix(client, prefix, records);
 });
 afterAll(() => dropPrefix(client, prefix));
 

@@ -2,7 +2,7 @@ import type { OpenSearchClient } from '../../opensearch/client/create-client.ts'
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { operationFigures } from './daily-summary.ts';
 import { localDayBounds } from './local-day.ts';
-import { completeResult } from './complete-result.ts';
+import { searchForReport } from './report-search.ts';
 
 export interface MonthlyActivity {
   readonly month: string;
@@ -31,8 +31,7 @@ export async function monthlyActivity(client: OpenSearchClient, names: IndexName
   const from = localDayBounds(`${month}-01`, timeZone).from;
   const to = localDayBounds(`${next}-01`, timeZone).from;
   const inMonth: Range = { range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } };
-  const search = async (body: Record<string, unknown>) =>
-    completeResult((await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body: { size: 0, ...body } } as never)).body) as { aggregations?: Record<string, unknown> };
+  const search = async (body: Record<string, unknown>) => (await searchForReport(client, names, { size: 0, ...body })) as { aggregations?: Record<string, unknown> };
 
   const figures = await operationFigures(client, names, from, to);
   const { aggregations } = await search({

@@ -2,7 +2,7 @@ import type { OpenSearchClient } from '../../opensearch/client/create-client.ts'
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { OPERATION_TYPES, type OperationType } from '../../opensearch/record/vocabulary.ts';
 import { dailySummary } from './daily-summary.ts';
-import { completeResult } from './complete-result.ts';
+import { searchForReport } from './report-search.ts';
 import { localDayBounds } from './local-day.ts';
 
 export interface WeekErrors {
@@ -50,20 +50,15 @@ async function weekErrors(client: OpenSearchClient, names: IndexNames, start: st
   const daily = await Promise.all(days.map((date) => dailySummary(client, names, date, timeZone)));
   const from = localDayBounds(days[0]!, timeZone).from;
   const to = localDayBounds(days[6]!, timeZone).to;
-  const { body } = await client.search({
-    index: names.readAlias,
-    ignore_unavailable: true,
-    allow_no_indices: true,
-    body: {
-      size: 0,
-      query: { bool: { filter: [{ range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } }, { term: { status: 'error' } }, { exists: { field: 'operation_id' } }] } },
-      aggs: {
-        fingerprints: { terms: { field: 'error_fingerprint', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] }, aggs: { example: { top_hits: { size: 1, _source: ['error_message'] } } } },
-        customers: { cardinality: { field: 'customer.id', precision_threshold: 40_000 } },
-      },
+  const body = await searchForReport(client, names, {
+    size: 0,
+    query: { bool: { filter: [{ range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } }, { term: { status: 'error' } }, { exists: { field: 'operation_id' } }] } },
+    aggs: {
+      fingerprints: { terms: { field: 'error_fingerprint', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] }, aggs: { example: { top_hits: { size: 1, _source: ['error_message'] } } } },
+      customers: { cardinality: { field: 'customer.id', precision_threshold: 40_000 } },
     },
-  } as never);
-  const aggs = (completeResult(body) as {
+  });
+  const aggs = (body as {
     aggregations?: {
       fingerprints: { buckets: Array<{ key: string; doc_count: number; example: { hits: { hits: Array<{ _source: { error_message?: string } }> } } }> };
       customers: { value: number };

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
-import { parseEnv } from '../../opensearch/config/parse-env.ts';
-import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
-import { periodOf } from '../../opensearch/record/index-period.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
-import { runSetup } from '../../opensearch/setup/run-setup.ts';
-import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { apiTokens } from '../auth/api-tokens.ts';
 import { createApp } from '../create-app.ts';
 
@@ -25,16 +21,7 @@ let config: SetupConfig;
 let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
-  config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
-  await runSetup(client, config);
-  const ensurer = createLogIndexEnsurer(client, config.names);
-  for (let start = 0; start < records.length; start += 10_000) {
-    const body: unknown[] = [];
-    for (const r of records.slice(start, start + 10_000)) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
-    const { body: result } = await client.bulk({ body } as never, { requestTimeout: 120_000 });
-    expect((result as unknown as { errors: boolean }).errors).toBe(false);
-  }
-  await client.indices.refresh({ index: config.names.logsPattern });
+  config = await seedPrefix(client, prefix, records);
   // August has gone cold: read-only. Its records are reviewed all the same (they are never written).
   await client.indices.putSettings({ index: `${prefix}-logs-2026.08`, body: { index: { 'blocks.write': true } } } as never);
   app = createApp({ client, names: config.names, tokens: apiTokens([{ role: 'admin', token: ADMIN }, { role: 'viewer', token: VIEWER }]) });
