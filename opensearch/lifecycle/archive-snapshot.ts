@@ -1,12 +1,17 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import { errorStatus } from '../shared/response-errors.ts';
 
-/** Takes the archive snapshot of one index and checks it. */
+/** Takes the archive snapshot of one index (or adopts the one of that name already taken) and checks it. */
 export async function takeArchiveSnapshot(client: OpenSearchClient, repository: string, snapshot: string, index: string): Promise<void> {
-  await client.snapshot.create(
-    { repository, snapshot, wait_for_completion: true, body: { indices: index, include_global_state: false } } as never,
-    { requestTimeout: 3_600_000 },
-  );
+  try {
+    await client.snapshot.create(
+      { repository, snapshot, wait_for_completion: true, body: { indices: index, include_global_state: false } } as never,
+      { requestTimeout: 3_600_000 },
+    );
+  } catch (error) {
+    // A pass cut short after starting this very snapshot: it is adopted below if it completed.
+    if (errorStatus(error).type !== 'invalid_snapshot_name_exception') throw error;
+  }
   if (!(await snapshotHolds(client, repository, snapshot, index))) throw new Error(`snapshot ${repository}/${snapshot} did not complete for ${index}`);
 }
 

@@ -178,9 +178,9 @@ describe('the built-in lifecycle runner on a real node (ages from an injected cl
         if ((body as unknown as { snapshots: unknown[] }).snapshots.length === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await pass(new Date(now));
+      const outcomes = await pass(new Date(now));
       for (const index of indices) {
-        expect(await exists(index)).toBe(false);
+        expect(await exists(index), JSON.stringify(outcomes.filter((o) => o.index === index))).toBe(false);
         const proofs = (await logOf(index)).filter((r) => r.step === 'deleted' && r.outcome === 'done');
         expect(proofs).toHaveLength(1);
         expect(proofs[0]).toMatchObject({ doc_count: 400, repository: config.archive.name });

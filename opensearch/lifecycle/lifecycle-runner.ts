@@ -85,7 +85,8 @@ async function advance(deps: LifecycleRunnerDeps, initial: IndexFacts, docs: num
         // Intent first, with what the proof needs; the proof itself once the index is gone.
         const proof = { doc_count: docs, snapshot: action.snapshot, repository };
         await record('deleting', 'done', proof);
-        await client.indices.delete({ index });
+        // Already gone (a pass cut short after sending the delete) is as good as deleted now.
+        await client.indices.delete({ index }, { ignore: [404] });
         await record('deleted', 'done', proof);
       }
       outcomes.push({ index, action: action.kind, outcome: 'done' });
