@@ -8,6 +8,7 @@ import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { startFaultProxy } from '../../test/fault-proxy.ts';
 import { manualClock } from '../../test/manual-clock.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { allLogPages } from '../../test/all-log-pages.ts';
 import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { createCircuitBreaker } from '../http/circuit-breaker.ts';
 import { Registry } from 'prom-client';
@@ -30,19 +31,7 @@ afterAll(() => dropPrefix(client, prefix));
 
 const get = (path: string, token: string | null = VIEWER) => app.request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
 
-/** Every record the query matches, following next_cursor to the end. */
-async function all(query: string, size = 500): Promise<SyncLogRecord[]> {
-  const found: SyncLogRecord[] = [];
-  let cursor: string | null = null;
-  do {
-    const response = await get(`/logs?${query}${query ? '&' : ''}size=${size}${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as { records: SyncLogRecord[]; next_cursor: string | null };
-    found.push(...page.records);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return found;
-}
+const all = (query: string, size = 500) => allLogPages((path) => get(path), query, size);
 const ids = (list: readonly SyncLogRecord[]) => list.map((r) => r.event_id).sort();
 
 describe('GET /logs on a seeded data set', () => {

@@ -3,6 +3,7 @@ import { generateRecords } from '../../opensearch/record/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { allLogPages } from '../../test/all-log-pages.ts';
 import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { apiTokens } from '../auth/api-tokens.ts';
 import { createApp } from '../create-app.ts';
@@ -29,18 +30,7 @@ beforeAll(async () => {
 afterAll(() => dropPrefix(client, prefix));
 
 const as = (token: string, path: string, init: RequestInit = {}) => app.request(path, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
-async function all(query: string): Promise<SyncLogRecord[]> {
-  const found: SyncLogRecord[] = [];
-  let cursor: string | null = null;
-  do {
-    const response = await as(VIEWER, `/logs?${query}&size=500${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as { records: SyncLogRecord[]; next_cursor: string | null };
-    found.push(...page.records);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return found;
-}
+const all = (query: string) => allLogPages((path) => as(VIEWER, path), query);
 const total = async (query: string) => ((await (await as(VIEWER, `/logs?${query}&size=1&exact_total=true`)).json()) as { total: { value: number } }).total.value;
 
 describe('reviews', () => {
