@@ -31,10 +31,12 @@ const USAGE = `usage: synclog <command>
   schedule status [--json]      scheduled jobs: next and last runs, failures, current leader
   schedule run <job> [--period ISO] [--json]
                                 run a job now, once per period like the service
-  report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--json]
+  report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--format json|csv|xlsx|html]
+         [--out FILE] [--email]
                                 the daily summary, the weekly error analysis from --date, or the
                                 monthly activity of --date's month (default: yesterday / the 7 days
-                                up to it / last month, in SYNCLOG_REPORT_TIMEZONE)
+                                up to it / last month, in SYNCLOG_REPORT_TIMEZONE); --email mails it
+                                to its recipients in SYNCLOG_REPORTS
   retention status|verify [--json]
                                 each log index's lifecycle state; check the policy is kept (exit 1 if not)
   retention run [--dry-run] [--json]
@@ -70,6 +72,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       before: { type: 'string' },
       date: { type: 'string' },
       'time-zone': { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      email: { type: 'boolean' },
     },
   });
   const [command, action] = positionals;

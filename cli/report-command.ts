@@ -1,73 +1,90 @@
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
-import { dailySummary } from '../query-api/reports/daily-summary.ts';
+import { buildReport, completedPeriod, periodOfDate } from '../query-api/reports/build-report.ts';
+import { deliverReport } from '../query-api/reports/delivery/deliver-report.ts';
+import { reportSettingsFromEnv, targetsOf } from '../query-api/reports/delivery/report-delivery-env.ts';
+import { createReportMailer } from '../query-api/reports/delivery/report-mailer.ts';
+import { displayValue } from '../query-api/reports/formats/report-html.ts';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../query-api/reports/formats/render-report.ts';
+import type { ReportDocument } from '../query-api/reports/formats/report-document.ts';
 import { dailyReportQuerySchema } from '../query-api/reports/report-routes.ts';
-import { monthlyActivity } from '../query-api/reports/monthly-activity.ts';
-import { weeklyErrorReport } from '../query-api/reports/weekly-errors.ts';
-import { serviceEnvSchema } from '../query-api/service-env.ts';
 import { connect } from './connect.ts';
+import { startProgress } from './progress.ts';
+
+const KINDS = { daily: 'daily', weekly: 'weekly', monthly: 'monthly' } as const;
 
 /**
- * `synclog report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--json]`: by default
- * yesterday, the 7 days up to it, or last month (`--date` names any day of the month).
+ * `synclog report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--format
+ * json|csv|xlsx|html] [--out FILE] [--email]`: by default yesterday, the 7 days up to it, or last
+ * month (`--date` names the day, the week's first day, or any day of the month), as text on the
+ * terminal. `--email` also mails it to the report's recipients in SYNCLOG_REPORTS.
  */
 export async function reportCommand(
-  kind: string | undefined,
-  values: { date?: string | undefined; 'time-zone'?: string | undefined; json?: boolean | undefined },
+  kindName: string | undefined,
+  values: { date?: string | undefined; 'time-zone'?: string | undefined; json?: boolean | undefined; format?: string | undefined; out?: string | undefined; email?: boolean | undefined },
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (kind !== 'daily' && kind !== 'weekly' && kind !== 'monthly') throw new ConfigError([{ variable: 'report', message: 'expected daily, weekly or monthly' }]);
-  const timeZone = values['time-zone'] ?? parseEnv(serviceEnvSchema, env).SYNCLOG_REPORT_TIMEZONE;
-  // Default: yesterday, or the 7 days up to yesterday.
-  // A month is named by any of its days; by default last month.
-  const daysBack = kind === 'daily' ? 1 : kind === 'weekly' ? 7 : new Date().getUTCDate() + 1;
-  const date = values.date ?? new Date(Date.now() - daysBack * 86_400_000).toLocaleDateString('en-CA', { timeZone });
-  const parsed = dailyReportQuerySchema.safeParse({ date, time_zone: timeZone });
+  const kind = KINDS[kindName as keyof typeof KINDS];
+  if (!kind) throw new ConfigError([{ variable: 'report', message: 'expected daily, weekly or monthly' }]);
+  const format = chosenFormat(values);
+  if (format === 'xlsx' && !values.out) throw new ConfigError([{ variable: '--out', message: 'xlsx is a binary file: name one with --out' }]);
+  const settings = reportSettingsFromEnv(env);
+  const timeZone = values['time-zone'] ?? settings.timeZone;
+  const parsed = dailyReportQuerySchema.safeParse({ date: values.date ?? '2000-01-01', time_zone: timeZone });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError([{ variable: issue.path[0] === 'time_zone' ? '--time-zone' : '--date', message: issue.message }]);
   }
+  const targets = targetsOf(settings.delivery, kind);
+  if (values.email && targets.to.length === 0) throw new ConfigError([{ variable: 'SYNCLOG_REPORTS', message: `names no recipients for the ${kind} report` }]);
+
+  const request = values.date ? periodOfDate(kind, values.date) : completedPeriod(kind, new Date(), timeZone);
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const { names } = setupConfigFromEnv(openSearchEnv);
-  const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
+  const { client } = await connect(openSearchEnv, env, (line) => !format && say(line));
   try {
-    if (kind === 'monthly') {
-      const report = await monthlyActivity(client, names, date.slice(0, 7), timeZone);
-      if (values.json) say(JSON.stringify(report, null, 2));
-      else {
-        say(`Monthly customer activity ${report.month} (${report.time_zone})`);
-        say(`  active customers: ${report.active_customers} (${report.new_customers} new, ${report.returning_customers} returning); imports ${report.imports}, exports ${report.exports}`);
-        for (const c of report.top_customers) say(`  ${String(c.operations).padStart(6)}  ${c.customer_id}`);
-        say(`  customers with repeated failures: ${report.repeated_failures.length}`);
-      }
-      return 0;
+    const progress = startProgress(`building the ${kind} report`);
+    const report = await buildReport(client, names, request, timeZone).finally(() => progress.stop());
+    if (format) {
+      const rendered = await renderReport(report.doc, report.data, format);
+      if (values.out) {
+        await writeFile(values.out, rendered.body);
+        console.error(`wrote ${values.out}`);
+      } else say(String(rendered.body).trimEnd());
+    } else for (const line of textLines(report.doc)) say(line);
+    if (values.email) {
+      const { SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM } = settings.delivery;
+      const outcome = await deliverReport(report, { ...targets, webhooks: [] }, { mailer: createReportMailer(SYNCLOG_SMTP_URL!, SYNCLOG_MAIL_FROM), runId: null });
+      for (const f of outcome.failed) console.error(`synclog: mail not sent: ${f.error}`);
+      if (outcome.failed.length > 0) return 1;
+      console.error(`mailed to ${targets.to.join(', ')}`);
     }
-    if (kind === 'weekly') {
-      const report = await weeklyErrorReport(client, names, date, timeZone);
-      if (values.json) say(JSON.stringify(report, null, 2));
-      else {
-        say(`Weekly error analysis from ${report.start} (${report.time_zone})`);
-        say(`  errors: ${report.errors} of ${report.operations} operations (${(report.error_rate * 100).toFixed(1)} %), ${report.change.errors >= 0 ? '+' : ''}${report.change.errors} on the week before; ${report.affected_customers} customers affected`);
-        say(`  by day: ${report.by_day.map((d) => `${d.date.slice(5)} ${d.errors}`).join(', ')}`);
-        for (const f of report.top_fingerprints) say(`  ${String(f.count).padStart(6)}  ${f.example.slice(0, 120)}`);
-      }
-      return 0;
-    }
-    const summary = await dailySummary(client, names, date, timeZone);
-    if (values.json) {
-      say(JSON.stringify(summary, null, 2));
-      return 0;
-    }
-    say(`Daily summary ${summary.date} (${summary.time_zone})`);
-    say(`  operations: ${summary.operations}; error rate ${(summary.error_rate * 100).toFixed(1)} %`);
-    say(`  by status: ${Object.entries(summary.by_status).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    say(`  by type: ${Object.entries(summary.by_operation_type).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    if (summary.duration_ms) say(`  duration: avg ${summary.duration_ms.avg.toFixed(0)} ms, p95 ${summary.duration_ms.p95.toFixed(0)} ms, p99 ${summary.duration_ms.p99.toFixed(0)} ms`);
-    for (const e of summary.top_errors) say(`  ${String(e.count).padStart(6)}  ${e.message.slice(0, 120)}`);
     return 0;
   } finally {
     await client.close();
   }
+}
+
+/** `--format`, else the `--out` file's extension, else `--json`; undefined means text for a terminal. */
+function chosenFormat(values: { json?: boolean | undefined; format?: string | undefined; out?: string | undefined }): ReportFormat | undefined {
+  const named = values.format ?? (values.out ? extname(values.out).slice(1) : values.json ? 'json' : undefined);
+  if (named === undefined) return undefined;
+  if (!(REPORT_FORMATS as readonly string[]).includes(named)) throw new ConfigError([{ variable: values.format ? '--format' : '--out', message: `expected ${REPORT_FORMATS.join(', ')}` }]);
+  return named as ReportFormat;
+}
+
+/** The report for a terminal: the headline, then each table. */
+function textLines(doc: ReportDocument): string[] {
+  const lines = [`${doc.title} ${doc.period} (${doc.time_zone})`];
+  for (const [measure, value] of doc.headline) lines.push(`  ${measure.replace(/_/g, ' ')}: ${displayValue(measure, value)}`);
+  for (const table of doc.tables) {
+    lines.push('', `${table.title}:`);
+    if (table.rows.length === 0) lines.push('  none');
+    for (const row of table.rows) lines.push(`  ${row.map((cell, i) => (typeof cell === 'number' ? displayValue(table.columns[i]!, cell) : String(cell).slice(0, 120))).join('  ')}`);
+  }
+  return lines;
 }

@@ -5,6 +5,7 @@ import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { createScheduler } from '../query-api/scheduler/create-scheduler.ts';
 import { scheduleStatus } from '../query-api/scheduler/schedule-status.ts';
 import { resolveJobs, schedulerEnvSchema, schedulerOptions } from '../query-api/scheduler/scheduler-config.ts';
+import { reportSettingsFromEnv } from '../query-api/reports/delivery/report-delivery-env.ts';
 import { serviceJobs } from '../query-api/scheduler/service-jobs.ts';
 import { connect } from './connect.ts';
 
@@ -26,11 +27,12 @@ export async function scheduleCommand(
   if (action === 'run' && !args[0]) throw new ConfigError([{ variable: 'schedule run', message: 'name the job to run' }]);
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const schedulerEnv = parseEnv(schedulerEnvSchema, env);
+  const reports = reportSettingsFromEnv(env);
   const config = setupConfigFromEnv(openSearchEnv);
   const { names } = config;
   const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
   try {
-    const jobs = resolveJobs(serviceJobs({ client, config }), schedulerEnv);
+    const jobs = resolveJobs(serviceJobs({ client, config, reports }), schedulerEnv);
     if (action === 'status') {
       const status = await scheduleStatus(client, names, jobs, new Date());
       if (values.json) say(JSON.stringify(status, null, 2));

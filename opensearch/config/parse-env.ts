@@ -16,7 +16,8 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, str
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({
     variable: issue.path.length ? String(issue.path[0]) : '(environment)',
-    message: issue.message,
+    // Inside a JSON value, say where: `daily.to.0: Invalid email address`.
+    message: issue.path.length > 1 ? `${issue.path.slice(1).join('.')}: ${issue.message}` : issue.message,
   }));
   throw new ConfigError(problems);
 }
@@ -29,3 +30,17 @@ export const envBoolean = z
 /** A positive integer read from the environment. */
 export const envInt = (min = 1, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number({ error: 'expected a number' }).int('expected a whole number').min(min).max(max);
+
+/** A JSON value read from the environment, then checked by `schema`. */
+export const envJson = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);

@@ -29,6 +29,8 @@ export interface IndexNames {
   readonly schedulerRuns: string;
   readonly holds: string;
   readonly retentionLog: string;
+  /** Which targets each scheduled report run reached. */
+  readonly reportDeliveries: string;
   /** Pattern of indices restored from archive snapshots; never under the read alias. */
   readonly restoredPattern: string;
   /** Name of the log index that holds records of this period. */
@@ -55,6 +57,7 @@ export function indexNames(prefix: string): IndexNames {
     schedulerRuns: `${prefix}-scheduler-runs`,
     holds: `${prefix}-holds`,
     retentionLog: `${prefix}-retention-log`,
+    reportDeliveries: `${prefix}-report-deliveries`,
     restoredPattern: `${prefix}-restored-*`,
     logIndex: (period) => `${logsBase}${period.suffix}`,
     logIndexFor: (timestamp, unit) => `${logsBase}${periodOf(timestamp, unit).suffix}`,

@@ -13,6 +13,7 @@ import { ensureTemplate } from './ensure-template.ts';
 import { accessLogIndexBody, exportsIndexBody } from './access-log-index.ts';
 import { reviewedIndexBody, reviewsIndexBody } from './review-indices.ts';
 import { holdsIndexBody, retentionLogIndexBody } from './retention-indices.ts';
+import { reportDeliveriesIndexBody } from './report-indices.ts';
 import { schedulerRunsIndexBody, schedulerStateIndexBody } from './scheduler-indices.ts';
 import { logTemplates } from './log-templates.ts';
 import type { SetupChange } from './setup-change.ts';
@@ -51,6 +52,7 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
   changes.push(await ensureIndex(client, names.exports, exportsIndexBody));
   changes.push(await ensureIndex(client, names.reviews, reviewsIndexBody));
   changes.push(await ensureIndex(client, names.reviewed, reviewedIndexBody));
+  changes.push(await ensureIndex(client, names.reportDeliveries, reportDeliveriesIndexBody));
   if (capabilities.executors.retention === 'ism') {
     const body = renderIsmPolicy(config.lifecycle, { target: config.retentionTarget, unit: config.period, indexPattern: names.logsPattern, coldNodes: hotColdNodes });
     const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);

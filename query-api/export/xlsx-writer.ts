@@ -11,6 +11,11 @@ export interface XlsxLimits {
 export const XLSX_LIMITS: XlsxLimits = { rowsPerSheet: 1_048_576, cellChars: 32_767 };
 const TRUNCATED = '…[truncated]';
 
+/** A cell within XLSX's character limit: an over-long text is cut and ends in a visible mark. */
+export function fitCell<T>(cell: T, limits: XlsxLimits = XLSX_LIMITS): T | string {
+  return typeof cell === 'string' && cell.length > limits.cellChars ? `${cell.slice(0, limits.cellChars - TRUNCATED.length)}${TRUNCATED}` : cell;
+}
+
 /**
  * Streams rows into an XLSX workbook on `out` with exceljs' streaming writer: a new sheet (with
  * the header again) when one is full, over-long cells cut and marked, never a silent failure.
@@ -34,7 +39,7 @@ export async function writeXlsx(batches: AsyncIterable<ReadonlyArray<ReadonlyArr
     if (out.destroyed) break;
     for (const row of batch) {
       if (rowsInSheet >= limits.rowsPerSheet) newSheet();
-      sheet!.addRow(row.map((cell) => (typeof cell === 'string' && cell.length > limits.cellChars ? `${cell.slice(0, limits.cellChars - TRUNCATED.length)}${TRUNCATED}` : cell))).commit();
+      sheet!.addRow(row.map((cell) => fitCell(cell, limits))).commit();
       rowsInSheet++;
       written++;
     }

@@ -40,6 +40,25 @@ const idParameter = (description: string) => ({ name: 'id', in: 'path', required
 export function openApiDocument(): Schema {
   const records = { $ref: '#/components/schemas/SyncLogRecord' };
   const secured = (role: string) => ({ security: [{ bearer: [] }], 'x-synclog-role': role });
+  const reportPath = (summary: string, schema: z.ZodType) => ({
+    get: {
+      summary,
+      ...secured('viewer'),
+      parameters: queryParameters(schema),
+      responses: {
+        '200': {
+          description: 'the report in the asked format: JSON (default), CSV (section,item,measure,value), XLSX or HTML',
+          content: {
+            'application/json': { schema: { type: 'object' } },
+            'text/csv': { schema: { type: 'string' } },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            'text/html': { schema: { type: 'string' } },
+          },
+        },
+        ...errors(400, 401, 403, 503),
+      },
+    },
+  });
   return {
     openapi: '3.1.0',
     info: { title: 'synclog query API', version: '1' },
@@ -102,30 +121,12 @@ export function openApiDocument(): Schema {
       '/reviews/coverage': {
         get: { summary: 'reviewed errors over errors', ...secured('viewer'), parameters: queryParameters(exportQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
       },
-      '/reports/daily': {
-        get: {
-          summary: 'the daily summary: operations by type and status, durations, error rate, top errors',
-          ...secured('viewer'),
-          parameters: queryParameters(dailyReportQuerySchema),
-          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
-        },
-      },
-      '/reports/weekly-errors': {
-        get: {
-          summary: 'the weekly error analysis of 7 local days from start, with the week before',
-          ...secured('viewer'),
-          parameters: queryParameters(weeklyReportQuerySchema),
-          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
-        },
-      },
-      '/reports/monthly-activity': {
-        get: {
-          summary: 'the monthly customer activity: active, new and returning customers, top customers, imports and exports, repeated failures',
-          ...secured('viewer'),
-          parameters: queryParameters(monthlyReportQuerySchema),
-          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
-        },
-      },
+      '/reports/daily': reportPath('the daily summary: operations by type and status, durations, error rate, top errors', dailyReportQuerySchema),
+      '/reports/weekly-errors': reportPath('the weekly error analysis of 7 local days from start, with the week before', weeklyReportQuerySchema),
+      '/reports/monthly-activity': reportPath(
+        'the monthly customer activity: active, new and returning customers, top customers, imports and exports, repeated failures',
+        monthlyReportQuerySchema,
+      ),
       '/exports/{id}': { get: { summary: 'an export manifest', ...secured('analyst'), parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } } },
       '/audit': { get: { summary: 'the access log', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },
       '/schedule': { get: { summary: 'scheduled jobs and the leader', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(401, 403, 503) } } },

@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
@@ -90,6 +92,38 @@ describe('the daily summary on a seeded data set', () => {
       expect(bad.status, query).toBe(400);
       expect(await bad.json(), query).toMatchObject({ field });
     }
+  });
+
+  it('serves each report as CSV, XLSX and HTML with the figures of its JSON, and refuses an unknown format naming it', async () => {
+    const app = createApp({ client, names: config.names, reportTimeZone: TZ, tokens: apiTokens([{ role: 'viewer', token: 'viewer-token-0123456789' }]) });
+    const get = (path: string) => app.request(path, { headers: { Authorization: 'Bearer viewer-token-0123456789' } });
+    for (const [path, headlineOf] of [
+      ['/reports/daily?date=2026-11-23', (r: Record<string, number>) => ({ operations: r.operations, error_rate: r.error_rate })],
+      ['/reports/weekly-errors?start=2026-11-20', (r: Record<string, number>) => ({ errors: r.errors, affected_customers: r.affected_customers })],
+      ['/reports/monthly-activity?month=2026-11', (r: Record<string, number>) => ({ active_customers: r.active_customers, imports: r.imports })],
+    ] as const) {
+      const expected = headlineOf((await (await get(path)).json()) as Record<string, number>);
+      const csv = await get(`${path}&format=csv`);
+      expect(csv.headers.get('content-type'), path).toContain('text/csv');
+      expect(csv.headers.get('content-disposition'), path).toMatch(/^attachment; filename="synclog-\w+-[\d_-]+\.csv"$/);
+      const rows = parse(await csv.text(), { columns: true }) as Array<{ section: string; measure: string; value: string }>;
+      for (const [measure, value] of Object.entries(expected)) expect(Number(rows.find((r) => r.section === 'summary' && r.measure === measure)!.value), `${path} ${measure}`).toBe(value);
+
+      const xlsx = await get(`${path}&format=xlsx`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
+      const summary = new Map<string, unknown>();
+      workbook.getWorksheet('summary')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+      for (const [measure, value] of Object.entries(expected)) expect(summary.get(measure), `${path} ${measure}`).toBe(value);
+
+      const html = await get(`${path}&format=html`);
+      expect(html.headers.get('content-type'), path).toContain('text/html');
+      expect(html.headers.get('content-disposition'), path).toBeNull();
+      expect(await html.text(), path).toContain('<table');
+    }
+    const bad = await get('/reports/daily?date=2026-11-23&format=pdf');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: 'format' });
   });
 
   it('analyses a week of errors: by type and day, by fingerprint, affected customers, against the week before', async () => {

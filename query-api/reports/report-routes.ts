@@ -5,52 +5,64 @@ import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ApiTokens } from '../auth/api-tokens.ts';
 import { requireRole } from '../auth/require-role.ts';
 import { invalidInput } from '../http/request-errors.ts';
-import { dailySummary } from './daily-summary.ts';
+import type { Context } from 'hono';
+import { buildReport, type ReportRequest } from './build-report.ts';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from './formats/render-report.ts';
 import { timeZoneSchema } from './local-day.ts';
-import { monthlyActivity } from './monthly-activity.ts';
-import { weeklyErrorReport } from './weekly-errors.ts';
 
 const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
-export const dailyReportQuerySchema = z.strictObject({
-  date: calendarDate,
+const common = {
   time_zone: timeZoneSchema.optional(),
-});
+  /** Default json; csv and xlsx come as attachments, html as a page. */
+  format: z.enum(REPORT_FORMATS).default('json'),
+};
 
-export const weeklyReportQuerySchema = z.strictObject({
-  start: calendarDate,
-  time_zone: timeZoneSchema.optional(),
-});
+export const dailyReportQuerySchema = z.strictObject({ date: calendarDate, ...common });
+
+export const weeklyReportQuerySchema = z.strictObject({ start: calendarDate, ...common });
 
 export const monthlyReportQuerySchema = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
-  time_zone: timeZoneSchema.optional(),
   top: z.coerce.number().int().min(1).max(1_000).default(10),
+  ...common,
 });
+
+type Deps = { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; timeZone: string };
+
+/** Computes the report and answers in the asked format. */
+async function respond(c: Context, deps: Deps, request: ReportRequest, timeZone: string | undefined, format: ReportFormat) {
+  const { data, doc } = await buildReport(deps.client, deps.names, request, timeZone ?? deps.timeZone);
+  if (format === 'json') return c.json(data);
+  const rendered = await renderReport(doc, data, format);
+  c.header('Content-Type', rendered.contentType);
+  if (format !== 'html') c.header('Content-Disposition', `attachment; filename="${rendered.filename}"`);
+  return c.body(typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body));
+}
 
 /**
  * `GET /reports/daily?date=YYYY-MM-DD`, `GET /reports/weekly-errors?start=YYYY-MM-DD` and
- * `GET /reports/monthly-activity?month=YYYY-MM` (viewer), with an optional `time_zone`: the
- * reports as JSON.
+ * `GET /reports/monthly-activity?month=YYYY-MM` (viewer), with an optional `time_zone` and
+ * `format` (json, csv, xlsx or html).
  */
-export function reportRoutes(deps: { client: OpenSearchClient; names: IndexNames; tokens: ApiTokens; timeZone: string }) {
+export function reportRoutes(deps: Deps) {
   return new Hono()
     .get('/reports/daily', requireRole(deps.tokens, 'viewer'), async (c) => {
       const parsed = dailyReportQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
-      return c.json(await dailySummary(deps.client, deps.names, parsed.data.date, parsed.data.time_zone ?? deps.timeZone));
+      return respond(c, deps, { kind: 'daily', date: parsed.data.date }, parsed.data.time_zone, parsed.data.format);
     })
     .get('/reports/weekly-errors', requireRole(deps.tokens, 'viewer'), async (c) => {
       const parsed = weeklyReportQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
-      return c.json(await weeklyErrorReport(deps.client, deps.names, parsed.data.start, parsed.data.time_zone ?? deps.timeZone));
+      return respond(c, deps, { kind: 'weekly', start: parsed.data.start }, parsed.data.time_zone, parsed.data.format);
     })
     .get('/reports/monthly-activity', requireRole(deps.tokens, 'viewer'), async (c) => {
       const parsed = monthlyReportQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
-      return c.json(await monthlyActivity(deps.client, deps.names, parsed.data.month, parsed.data.time_zone ?? deps.timeZone, parsed.data.top));
+      return respond(c, deps, { kind: 'monthly', month: parsed.data.month, top: parsed.data.top }, parsed.data.time_zone, parsed.data.format);
     });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, envBoolean, envInt } from '../../opensearch/config/parse-env.ts';
+import { ConfigError, envBoolean, envInt, envJson } from '../../opensearch/config/parse-env.ts';
 import { cronProblem } from './cron-periods.ts';
 import type { ResolvedJob, ScheduledJob } from './scheduled-job.ts';
 import type { SchedulerOptions } from './create-scheduler.ts';
@@ -26,18 +26,7 @@ export const schedulerEnvSchema = z.object({
    * JSON, per job name: `{"report-daily": {"cron": "0 7 * * *", "timezone": "Europe/Moscow",
    * "catchUp": 7}, "retention": {"enabled": false}}`.
    */
-  SYNCLOG_SCHEDULE: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'expected JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.record(z.string(), jobOverride))
-    .default({}),
+  SYNCLOG_SCHEDULE: envJson(z.record(z.string(), jobOverride)).default({}),
 });
 
 export type SchedulerEnv = z.infer<typeof schedulerEnvSchema>;

@@ -1,11 +1,13 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { runLifecyclePass } from '../../opensearch/lifecycle/lifecycle-runner.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { reportJobs } from '../reports/delivery/report-jobs.ts';
+import type { ReportSettings } from '../reports/delivery/report-delivery-env.ts';
 import { schedulerHousekeepingJob } from './housekeeping-job.ts';
 import type { ScheduledJob } from './scheduled-job.ts';
 
 /** Every job the service schedules: the one list the service, `synclog schedule` and `GET /schedule` share. */
-export function serviceJobs(deps: { client: OpenSearchClient; config: SetupConfig }): ScheduledJob[] {
+export function serviceJobs(deps: { client: OpenSearchClient; config: SetupConfig; reports: ReportSettings }): ScheduledJob[] {
   const { client, config } = deps;
   return [
     {
@@ -20,5 +22,6 @@ export function serviceJobs(deps: { client: OpenSearchClient; config: SetupConfi
       },
     },
     schedulerHousekeepingJob(client, config.names),
+    ...reportJobs({ client, names: config.names, settings: deps.reports }),
   ];
 }

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { envJson, parseEnv } from '../../../opensearch/config/parse-env.ts';
+import { serviceEnvSchema } from '../../service-env.ts';
+import type { ReportKind } from '../formats/report-document.ts';
+
+const reportTargets = z.strictObject({
+  /** Mail recipients. */
+  to: z.array(z.email()).default([]),
+  /** URLs the report is POSTed to as JSON. */
+  webhooks: z.array(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })).default([]),
+  /** The mail's attachment. Default xlsx. */
+  attachment: z.enum(['csv', 'xlsx']).default('xlsx'),
+});
+
+export type ReportTargets = z.infer<typeof reportTargets>;
+
+/** Where scheduled reports go. */
+export const reportDeliveryEnvSchema = z
+  .object({
+    /** `smtp://user:pass@host:587` or `smtps://…:465`: the mail server reports are sent through. */
+    SYNCLOG_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://host:port or smtps://host:port' }).optional(),
+    /** Default `synclog <synclog@localhost>`. */
+    SYNCLOG_MAIL_FROM: z.string().min(3).default('synclog <synclog@localhost>'),
+    /**
+     * JSON, per report: `{"daily": {"to": ["ops@example.com"], "webhooks": ["https://hooks.example.com/r"],
+     * "attachment": "csv"}, "weekly": {…}, "monthly": {…}}`. A report with neither recipients nor
+     * webhooks is not sent (its job stays disabled).
+     */
+    SYNCLOG_REPORTS: envJson(z.strictObject({ daily: reportTargets.optional(), weekly: reportTargets.optional(), monthly: reportTargets.optional() })).default({}),
+  })
+  .superRefine((env, ctx) => {
+    const mailed = Object.entries(env.SYNCLOG_REPORTS).filter(([, t]) => t && t.to.length > 0);
+    if (mailed.length > 0 && !env.SYNCLOG_SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SYNCLOG_SMTP_URL'], message: `required to mail the ${mailed.map(([kind]) => kind).join(', ')} report (SYNCLOG_REPORTS names recipients)` });
+    }
+  });
+
+export type ReportDeliveryEnv = z.infer<typeof reportDeliveryEnvSchema>;
+
+/** What the report jobs need from the environment. */
+export interface ReportSettings {
+  readonly timeZone: string;
+  readonly delivery: ReportDeliveryEnv;
+}
+
+export function reportSettingsFromEnv(env: Record<string, string | undefined>): ReportSettings {
+  return { timeZone: parseEnv(serviceEnvSchema, env).SYNCLOG_REPORT_TIMEZONE, delivery: parseEnv(reportDeliveryEnvSchema, env) };
+}
+
+const NONE: ReportTargets = { to: [], webhooks: [], attachment: 'xlsx' };
+export const targetsOf = (delivery: ReportDeliveryEnv, kind: ReportKind): ReportTargets => delivery.SYNCLOG_REPORTS[kind] ?? NONE;

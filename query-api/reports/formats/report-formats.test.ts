@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { DailySummary } from '../daily-summary.ts';
+import type { MonthlyActivity } from '../monthly-activity.ts';
+import type { WeeklyErrorReport } from '../weekly-errors.ts';
+import { REPORT_CSV_HEADER } from './report-csv.ts';
+import { dailyDocument, monthlyDocument, weeklyDocument, type ReportDocument } from './report-document.ts';
+import { renderReport } from './render-report.ts';
+
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example","x")',
+  '<script>alert("x")</script> & more',
+  'line one\nline two, with "quotes"',
+  `${'long '.repeat(8_000)}end`,
+];
+
+const daily: DailySummary = {
+  date: '2026-11-28',
+  time_zone: 'Europe/Moscow',
+  from: '2026-11-27T21:00:00.000Z',
+  to: '2026-11-28T21:00:00.000Z',
+  operations: 1_234,
+  by_operation_type: { import_from_1c: 600, export_to_1c: 400, sync_customer: 200, sync_orders: 34 } as DailySummary['by_operation_type'],
+  by_status: { success: 1_100, error: 100, pending: 20, conflict: 14 } as DailySummary['by_status'],
+  errors_by_operation_type: { import_from_1c: 50, export_to_1c: 30, sync_customer: 20, sync_orders: 0 } as DailySummary['errors_by_operation_type'],
+  duration_ms: { avg: 812.5, p95: 4_100.25, p99: 9_800 },
+  error_rate: 100 / 1_234,
+  top_errors: HOSTILE.map((message, i) => ({ message, count: 40 - i })),
+};
+
+const week = (errors: number) => ({
+  start: '2026-11-16',
+  time_zone: 'UTC',
+  from: '2026-11-16T00:00:00.000Z',
+  to: '2026-11-23T00:00:00.000Z',
+  errors,
+  operations: 1_000,
+  error_rate: errors / 1_000,
+  by_operation_type: { import_from_1c: errors, export_to_1c: 0 } as WeeklyErrorReport['by_operation_type'],
+  by_day: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${16 + i}`, errors: i })),
+  top_fingerprints: [{ fingerprint: 'abc123', count: errors, example: HOSTILE[0]! }],
+  affected_customers: 7,
+});
+const weekly: WeeklyErrorReport = { ...week(21), start: '2026-11-23', previous: week(10), change: { errors: 11, error_rate: 0.011, affected_customers: 0 } };
+
+const monthly: MonthlyActivity = {
+  month: '2026-11',
+  time_zone: 'UTC',
+  from: '2026-11-01T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+  active_customers: 3,
+  new_customers: 1,
+  returning_customers: 2,
+  top_customers: [{ customer_id: '+79001234567', operations: 9 }, { customer_id: 'c-2', operations: 4 }],
+  imports: 8,
+  exports: 5,
+  repeated_failures: [{ customer_id: 'c-2', errors: 2 }],
+};
+
+const docs: Array<[string, ReportDocument, unknown]> = [
+  ['daily', dailyDocument(daily), daily],
+  ['weekly', weeklyDocument(weekly), weekly],
+  ['monthly', monthlyDocument(monthly), monthly],
+];
+
+type CsvRow = Record<(typeof REPORT_CSV_HEADER)[number], string>;
+const csvRows = async (doc: ReportDocument, data: unknown) => parse(String((await renderReport(doc, data, 'csv')).body), { columns: true }) as CsvRow[];
+const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
+describe('report formats', () => {
+  it.each(docs)('the %s report as CSV parses to one row per figure, every figure equal to the report', async (_kind, doc, data) => {
+    const rows = await csvRows(doc, data);
+    const expectedRows = 5 + doc.headline.length + doc.tables.reduce((n, t) => n + t.rows.length * (t.columns.length - 1), 0);
+    expect(rows).toHaveLength(expectedRows);
+    expect(rows.find((r) => r.measure === 'period')!.value).toBe(doc.period);
+    for (const [measure, value] of doc.headline) expect(rows.find((r) => r.section === 'summary' && r.measure === measure)!.value, measure).toBe(String(value));
+    for (const table of doc.tables) {
+      for (const row of table.rows) {
+        for (let i = 1; i < table.columns.length; i++) {
+          const found = rows.filter((r) => r.section === table.name && unneutralised(r.item) === String(row[0]) && r.measure === table.columns[i]);
+          expect(found.map((r) => unneutralised(r.value)), `${table.name} ${row[0]} ${table.columns[i]}`).toEqual([String(row[i])]);
+        }
+      }
+    }
+  });
+
+  it('neutralises CSV cells a spreadsheet would run as formulas, and keeps commas, quotes and newlines', async () => {
+    const rows = await csvRows(dailyDocument(daily), daily);
+    const items = rows.filter((r) => r.section === 'top_errors').map((r) => r.item);
+    expect(items).toContain(`'${HOSTILE[0]}`);
+    expect(items).toContain(HOSTILE[2]);
+    expect(rows.every((r) => Object.values(r).every((cell) => !/^[=+\-@\t\r]/.test(cell)))).toBe(true);
+    // A customer id that looks like a phone number keeps its digits behind the apostrophe.
+    const monthRows = await csvRows(monthlyDocument(monthly), monthly);
+    expect(monthRows.find((r) => r.section === 'top_customers')!.item).toBe("'+79001234567");
+  });
+
+  it.each(docs)('the %s report as XLSX has a summary sheet and a sheet per table with every figure', async (_kind, doc, data) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await renderReport(doc, data, 'xlsx')).body as never);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['summary', ...doc.tables.map((t) => t.name)]);
+    const summary = new Map<string, unknown>();
+    workbook.getWorksheet('summary')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    for (const [measure, value] of doc.headline) expect(summary.get(measure), measure).toBe(value);
+    for (const table of doc.tables) {
+      const sheet = workbook.getWorksheet(table.name)!;
+      expect(sheet.rowCount, table.name).toBe(table.rows.length + 1);
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(table.columns);
+      table.rows.forEach((row, r) => {
+        const cells = (sheet.getRow(r + 2).values as unknown[]).slice(1);
+        row.forEach((value, i) => {
+          if (typeof value === 'number') expect(cells[i], `${table.name} ${r} ${i}`).toBe(value);
+          else expect(unneutralised(String(cells[i])).startsWith(value.slice(0, 100)), `${table.name} ${r} ${i}`).toBe(true);
+        });
+      });
+    }
+  });
+
+  it('cuts an XLSX cell over 32,767 characters and marks it as cut', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await renderReport(dailyDocument(daily), daily, 'xlsx')).body as never);
+    const messages = Array.from(workbook.getWorksheet('top_errors')!.getColumn(1).values as unknown[], String);
+    const long = messages.find((m) => m.startsWith('long '))!;
+    expect(long.length).toBe(32_767);
+    expect(long.endsWith('…[truncated]')).toBe(true);
+  });
+
+  it('escapes every value in the HTML rendering and shows rates in per cent', async () => {
+    const html = String((await renderReport(dailyDocument(daily), daily, 'html')).body);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more');
+    expect(html).toContain('8.10 %');
+    expect(html).toContain('1,234');
+    expect(html).toContain('4,100 ms');
+  });
+
+  it('gives JSON as the computed report itself, and names files after the report and its period', async () => {
+    const json = await renderReport(dailyDocument(daily), daily, 'json');
+    expect(JSON.parse(String(json.body))).toEqual(daily);
+    expect(json.filename).toBe('synclog-daily-2026-11-28.json');
+    expect((await renderReport(weeklyDocument(weekly), weekly, 'csv')).filename).toBe('synclog-weekly-2026-11-16_2026-11-22.csv');
+  });
+});
