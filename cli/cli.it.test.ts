@@ -1,39 +1,14 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { dropPrefix, testClient, uniquePrefix } from '../test/opensearch.ts';
 import { freePort } from '../opensearch/local/ports.ts';
+import { startSynclog as synclog } from '../test/run-synclog.ts';
 
 const client = testClient();
 const prefixes: string[] = [];
 afterAll(async () => {
   for (const prefix of prefixes) await dropPrefix(client, prefix);
 });
-
-/** Runs `synclog` as a user would, with a clean environment plus `env`. */
-function synclog(args: string[], env: Record<string, string>) {
-  const { PATH, HOME, SYNCLOG_HOME } = process.env;
-  const child = spawn(process.execPath, ['bin/synclog.js', ...args], {
-    env: { PATH, HOME, ...(SYNCLOG_HOME ? { SYNCLOG_HOME } : {}), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const stderr: string[] = [];
-  const stdoutLines = createInterface({ input: child.stdout });
-  stdoutLines.on('line', (line) => lines.push(line));
-  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
-  const exited = once(child, 'exit').then(([code]) => code as number);
-  /** Resolves with the first stdout line matching `pattern`; rejects if the process exits first. */
-  const lineMatching = (pattern: RegExp) =>
-    new Promise<string>((resolve, reject) => {
-      const seen = lines.find((l) => pattern.test(l));
-      if (seen) return resolve(seen);
-      stdoutLines.on('line', (line) => pattern.test(line) && resolve(line));
-      void exited.then(() => reject(new Error(`exited before printing ${pattern}:\n${lines.join('\n')}\n${stderr.join('\n')}`)));
-    });
-  return { child, lines, stderr, exited, lineMatching };
-}
 
 describe('the synclog command', () => {
   it('serves /health against OPENSEARCH_URL after applying setup, and stops cleanly on SIGTERM', async () => {

@@ -73,18 +73,3 @@ describe('synclog retention', () => {
     expect(archive.stderr).toMatch(/--before: give the date/);
   });
 });
-
-describe('synclog report daily', () => {
-  it('prints the daily summary as JSON, and names --date when it is not a date', async () => {
-    const run = await runSynclog(['report', 'daily', '--date', '2024-01-15', '--time-zone', 'Europe/Moscow', '--json'], env());
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.lines.join('\n'))).toMatchObject({ date: '2024-01-15', time_zone: 'Europe/Moscow', from: '2024-01-14T21:00:00.000Z', operations: expect.any(Number) });
-    const monthly = await runSynclog(['report', 'monthly', '--date', '2024-01-15', '--json'], env());
-    expect(JSON.parse(monthly.lines.join('\n'))).toMatchObject({ month: '2024-01', active_customers: expect.any(Number) });
-    const weekly = await runSynclog(['report', 'weekly', '--date', '2024-01-15', '--json'], env());
-    expect(JSON.parse(weekly.lines.join('\n'))).toMatchObject({ start: '2024-01-15', by_day: expect.any(Array), previous: expect.any(Object) });
-    const bad = await runSynclog(['report', 'daily', '--date', '2024-02-30'], env());
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/--date: not a calendar date/);
-  });
-});

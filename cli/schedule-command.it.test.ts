@@ -66,9 +66,9 @@ describe('synclog schedule', () => {
   });
 
   it('stops start-up naming SYNCLOG_SCHEDULE when an override names no job', async () => {
-    const run = await runSynclog(['schedule', 'status'], { ...env(), SYNCLOG_SCHEDULE: '{"report-daily": {"enabled": false}}' });
+    const run = await runSynclog(['schedule', 'status'], { ...env(), SYNCLOG_SCHEDULE: '{"nightly-report": {"enabled": false}}' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/SYNCLOG_SCHEDULE: no job named "report-daily"/);
+    expect(run.stderr).toMatch(/SYNCLOG_SCHEDULE: no job named "nightly-report"/);
   });
 
   it('serves GET /schedule and /metrics only with the admin token it generated, and leads the scheduler', async () => {
