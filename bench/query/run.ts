@@ -10,20 +10,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAccessLogWriter } from '../../query-api/audit/access-log-writer.ts';
 import { Registry } from 'prom-client';
-import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
-import { parseEnv } from '../../opensearch/config/parse-env.ts';
-import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
-import { periodOf } from '../../opensearch/record/index-period.ts';
-import { runSetup } from '../../opensearch/setup/run-setup.ts';
-import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
 import { apiTokens } from '../../query-api/auth/api-tokens.ts';
 import { createApp } from '../../query-api/create-app.ts';
 import { logsQuerySchema } from '../../query-api/logs/logs-query-schema.ts';
 import { logsFilter } from '../../query-api/logs/logs-search.ts';
 import { startServer } from '../../query-api/start-server.ts';
-import { dropTarget, startBenchCluster } from '../ingest/bench-cluster.ts';
 import { fixed, formatTable, grouped } from '../shared/format-table.ts';
+import { onSeededData } from '../shared/seeded-data.ts';
 
 const { values } = parseArgs({ options: { records: { type: 'string', default: '300000' }, requests: { type: 'string', default: '300' }, 'keep-node': { type: 'boolean', default: false } } });
 const count = Number(values.records);
@@ -32,25 +25,7 @@ const progress = (line: string) => process.stderr.write(`[bench:query] ${line}\n
 const prefix = 'bench-query';
 const TOKEN = 'bench-analyst-token-0123456789';
 
-const cluster = await startBenchCluster(progress);
-const { client } = cluster;
-try {
-  const config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
-  await dropTarget(client, prefix);
-  await runSetup(client, config);
-  const ensurer = createLogIndexEnsurer(client, config.names);
-  progress(`loading ${grouped(count)} generated records`);
-  for (let done = 0, chunk = 0; done < count; chunk++) {
-    const n = Math.min(50_000, count - done);
-    const from = new Date(Date.UTC(2026, 0, 1) + chunk * 86_400_000 * 3);
-    const records = generateRecords({ seed: 100 + chunk, count: n, from, to: new Date(from.getTime() + 3 * 86_400_000) });
-    const body: unknown[] = [];
-    for (const r of records) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
-    for (let i = 0; i < body.length; i += 10_000) await client.bulk({ body: body.slice(i, i + 10_000) } as never, { requestTimeout: 300_000 });
-    done += n;
-  }
-  await client.indices.refresh({ index: config.names.logsPattern });
-  await client.indices.forcemerge({ index: config.names.logsPattern, max_num_segments: 1 } as never, { requestTimeout: 1_800_000 });
+await onSeededData({ prefix, records: count, keepNode: values['keep-node'], progress }, async ({ client, config }) => {
 
   // As `synclog serve` runs it: accesses recorded through a write-ahead log, indexed in the background.
   const walDir = mkdtempSync(join(tmpdir(), 'synclog-bench-access-'));
@@ -144,8 +119,4 @@ try {
     ['API p95 ÷ bare client p95', `${fixed(p95Ratio, 2)}×`, '≤ 1.10×', p95Ratio <= 1.1 ? 'yes' : 'NO'],
     ['export rows/s ÷ bare PIT loop rows/s', `${fixed(exportRatio, 2)}×`, '≥ 0.8×', exportRatio >= 0.8 ? 'yes' : 'NO'],
   ]));
-} finally {
-  await dropTarget(client, prefix).catch(() => {});
-  if (cluster.reused || values['keep-node']) await client.close();
-  else await cluster.stop();
-}
+});
