@@ -1,7 +1,7 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
-import { OPERATION_TYPES, type OperationType } from '../../opensearch/record/vocabulary.ts';
-import { dailySummary } from './daily-summary.ts';
+import type { OperationType } from '../../opensearch/record/vocabulary.ts';
+import { operationFigures } from './daily-summary.ts';
 import { searchForReport } from './report-search.ts';
 import { localDayBounds } from './local-day.ts';
 
@@ -33,7 +33,7 @@ const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00
 /**
  * The weekly error analysis of the 7 local days from `start`, with the week before for comparison.
  * Errors are outcome records with status `error` (an operation's error is always its latest state);
- * operations are counted as in the daily summary, once each.
+ * operations are counted as in the daily summary, once each, over the whole week.
  */
 export async function weeklyErrorReport(client: OpenSearchClient, names: IndexNames, start: string, timeZone: string): Promise<WeeklyErrorReport> {
   const [week, previous] = await Promise.all([weekErrors(client, names, start, timeZone), weekErrors(client, names, dayAfter(start, -7), timeZone)]);
@@ -46,38 +46,39 @@ export async function weeklyErrorReport(client: OpenSearchClient, names: IndexNa
 
 async function weekErrors(client: OpenSearchClient, names: IndexNames, start: string, timeZone: string): Promise<WeekErrors> {
   const days = Array.from({ length: 7 }, (_, i) => dayAfter(start, i));
-  // Each day as the daily summary counts it: operations once, errors in their latest state.
-  const daily = await Promise.all(days.map((date) => dailySummary(client, names, date, timeZone)));
   const from = localDayBounds(days[0]!, timeZone).from;
   const to = localDayBounds(days[6]!, timeZone).to;
+  // Operations once each and errors in their latest state, as the daily summary counts them.
+  const figuresOfWeek = operationFigures(client, names, from, to);
   const body = await searchForReport(client, names, {
     size: 0,
     query: { bool: { filter: [{ range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } }, { term: { status: 'error' } }, { exists: { field: 'operation_id' } }] } },
     aggs: {
+      days: { date_histogram: { field: '@timestamp', calendar_interval: 'day', time_zone: timeZone, format: 'yyyy-MM-dd', min_doc_count: 0 } },
       fingerprints: { terms: { field: 'error_fingerprint', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] }, aggs: { example: { top_hits: { size: 1, _source: ['error_message'] } } } },
       customers: { cardinality: { field: 'customer.id', precision_threshold: 40_000 } },
     },
   });
   const aggs = (body as {
     aggregations?: {
+      days: { buckets: Array<{ key_as_string: string; doc_count: number }> };
       fingerprints: { buckets: Array<{ key: string; doc_count: number; example: { hits: { hits: Array<{ _source: { error_message?: string } }> } } }> };
       customers: { value: number };
     };
   }).aggregations;
-  const byType = Object.fromEntries(OPERATION_TYPES.map((t) => [t, 0])) as Record<OperationType, number>;
-  for (const day of daily) for (const t of OPERATION_TYPES) byType[t] += day.errors_by_operation_type[t];
-  const errors = daily.reduce((n, d) => n + d.by_status.error, 0);
-  const operations = daily.reduce((n, d) => n + d.operations, 0);
+  const figures = await figuresOfWeek;
+  const perDay = new Map((aggs?.days.buckets ?? []).map((b) => [b.key_as_string, b.doc_count]));
+  const errors = figures.by_status.error;
   return {
     start,
     time_zone: timeZone,
     from: from.toISOString(),
     to: to.toISOString(),
     errors,
-    operations,
-    error_rate: operations === 0 ? 0 : errors / operations,
-    by_operation_type: byType,
-    by_day: daily.map((d) => ({ date: d.date, errors: d.by_status.error })),
+    operations: figures.operations,
+    error_rate: figures.error_rate,
+    by_operation_type: figures.errors_by_operation_type,
+    by_day: days.map((date) => ({ date, errors: perDay.get(date) ?? 0 })),
     top_fingerprints: (aggs?.fingerprints.buckets ?? []).map((b) => ({ fingerprint: b.key, count: b.doc_count, example: b.example.hits.hits[0]?._source.error_message ?? '' })),
     affected_customers: aggs?.customers.value ?? 0,
   };
