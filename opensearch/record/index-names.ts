@@ -24,7 +24,11 @@ export interface IndexNames {
   /** One copy of each reviewed record, for the exact `reviewed` filter. */
   readonly reviewed: string;
   readonly exports: string;
+  /** The built-in evaluator's state per alert. */
   readonly alertState: string;
+  /** Alerts received from either executor, one document each. */
+  readonly alerts: string;
+  readonly alertEvents: string;
   readonly schedulerLeases: string;
   readonly schedulerRuns: string;
   readonly holds: string;
@@ -53,6 +57,8 @@ export function indexNames(prefix: string): IndexNames {
     reviewed: `${prefix}-reviewed`,
     exports: `${prefix}-exports`,
     alertState: `${prefix}-alert-state`,
+    alerts: `${prefix}-alerts`,
+    alertEvents: `${prefix}-alert-events`,
     schedulerLeases: `${prefix}-scheduler-leases`,
     schedulerRuns: `${prefix}-scheduler-runs`,
     holds: `${prefix}-holds`,

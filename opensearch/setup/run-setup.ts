@@ -14,6 +14,7 @@ import { accessLogIndexBody, exportsIndexBody } from './access-log-index.ts';
 import { reviewedIndexBody, reviewsIndexBody } from './review-indices.ts';
 import { holdsIndexBody, retentionLogIndexBody } from './retention-indices.ts';
 import { reportDeliveriesIndexBody } from './report-indices.ts';
+import { alertEventsIndexBody, alertsIndexBody, alertStateIndexBody } from './alert-indices.ts';
 import { schedulerRunsIndexBody, schedulerStateIndexBody } from './scheduler-indices.ts';
 import { logTemplates } from './log-templates.ts';
 import type { SetupChange } from './setup-change.ts';
@@ -53,6 +54,9 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
   changes.push(await ensureIndex(client, names.reviews, reviewsIndexBody));
   changes.push(await ensureIndex(client, names.reviewed, reviewedIndexBody));
   changes.push(await ensureIndex(client, names.reportDeliveries, reportDeliveriesIndexBody));
+  changes.push(await ensureIndex(client, names.alertState, alertStateIndexBody));
+  changes.push(await ensureIndex(client, names.alerts, alertsIndexBody));
+  changes.push(await ensureIndex(client, names.alertEvents, alertEventsIndexBody));
   if (capabilities.executors.retention === 'ism') {
     const body = renderIsmPolicy(config.lifecycle, { target: config.retentionTarget, unit: config.period, indexPattern: names.logsPattern, coldNodes: hotColdNodes });
     const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);

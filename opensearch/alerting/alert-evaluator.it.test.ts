@@ -1,0 +1,161 @@
+import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSearchEnvSchema } from '../config/env.ts';
+import { parseEnv } from '../config/parse-env.ts';
+import { generateRecords } from '../record/generator/index.ts';
+import { indexNames, type IndexNames } from '../record/index-names.ts';
+import type { SyncLogRecord } from '../record/schema.ts';
+import { runSetup } from '../setup/run-setup.ts';
+import { setupConfigFromEnv } from '../setup/setup-config.ts';
+import { manualClock } from '../../test/manual-clock.ts';
+import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { startWebhookReceiver } from '../../test/webhook-receiver.ts';
+import { writeRecords } from '../../test/write-records.ts';
+import { alertEventSchema } from './alert-event.ts';
+import { listAlerts } from './alert-inbox.ts';
+import { createAlertEvaluator } from './alert-evaluator.ts';
+import { alertRulesSchema } from './alert-rules.ts';
+import { signatureOf } from './post-alert-webhook.ts';
+
+const client = testClient();
+const prefixes: string[] = [];
+const T = Date.parse('2026-11-23T10:00:00.000Z'); // a Monday
+const MIN = 60_000;
+const SECRET = 'alert-signing-secret-0123456789';
+
+afterAll(async () => {
+  for (const prefix of prefixes) await dropPrefix(client, prefix);
+});
+
+async function freshNames(): Promise<IndexNames> {
+  const prefix = uniquePrefix('alerts');
+  prefixes.push(prefix);
+  await runSetup(client, setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix })));
+  return indexNames(prefix);
+}
+
+let seed = 1;
+/** `count` generated records at `at`, changed by `change`. */
+function records(count: number, at: number, change: Partial<SyncLogRecord>): SyncLogRecord[] {
+  return generateRecords({ seed: seed++, count, from: new Date(at), to: new Date(at + 1_000) }).map((r) => ({ ...r, ...change }));
+}
+const errors = (count: number, at: number) => records(count, at, { status: 'error', operation_type: 'import_from_1c', operation_id: undefined, level: 'error', error_message: 'Timeout: 1C answered "busy"\\nretry' });
+
+describe('the built-in alert evaluator on a real node (injected clock)', () => {
+  let names: IndexNames;
+  beforeAll(async () => {
+    names = await freshNames();
+  });
+
+  it('POSTs one signed firing webhook for a burst, none for a second burst while firing or within the throttle, and one resolved when errors stop', async () => {
+    const receiver = await startWebhookReceiver();
+    const { clock, advance } = manualClock(T);
+    const rules = alertRulesSchema.parse([{ name: 'burst', kind: 'error_burst', threshold: 5, window_minutes: 5, throttle_minutes: 30 }]);
+    const evaluator = createAlertEvaluator({ client, names, rules, clock, webhooks: [receiver.url], secret: SECRET });
+
+    await writeRecords(client, names, 'month', errors(8, T - MIN));
+    expect((await evaluator.evaluate()).events.map((e) => e.state)).toEqual(['firing']);
+    const [firing] = await receiver.waitFor(1);
+    const event = alertEventSchema.parse(JSON.parse(firing!.body));
+    expect(event).toMatchObject({ source: 'synclog', rule: 'burst', kind: 'error_burst', state: 'firing', group: 'import_from_1c', count: 8, threshold: 5, dedup_key: 'synclog:burst:import_from_1c', started_at: new Date(T).toISOString() });
+    expect(firing!.headers['x-synclog-signature']).toBe(signatureOf(SECRET, String(firing!.headers['x-synclog-timestamp']), firing!.body));
+
+    // A second burst while the alert fires: nothing new to say.
+    advance(2 * MIN);
+    await writeRecords(client, names, 'month', errors(6, T + 1.5 * MIN));
+    expect((await evaluator.evaluate()).events).toEqual([]);
+    expect(receiver.received).toHaveLength(1);
+
+    // Errors stop: once the window holds none, one resolved event with the same dedup key.
+    advance(5 * MIN);
+    expect((await evaluator.evaluate()).events.map((e) => e.state)).toEqual(['resolved']);
+    const [, resolved] = await receiver.waitFor(2);
+    expect(JSON.parse(resolved!.body)).toMatchObject({ state: 'resolved', dedup_key: 'synclog:burst:import_from_1c', started_at: new Date(T).toISOString(), at: new Date(T + 7 * MIN).toISOString() });
+    advance(MIN);
+    expect((await evaluator.evaluate()).events).toEqual([]);
+
+    // Another burst 10 minutes after the first firing, inside the 30 min throttle: recorded, not posted.
+    await writeRecords(client, names, 'month', errors(7, T + 8 * MIN));
+    advance(MIN);
+    expect((await evaluator.evaluate()).events.map((e) => e.state)).toEqual(['firing']);
+    advance(6 * MIN);
+    expect((await evaluator.evaluate()).events.map((e) => e.state)).toEqual(['resolved']);
+    expect(receiver.received).toHaveLength(2);
+
+    const [alert] = await listAlerts(client, names, { limit: 10 });
+    expect(alert).toMatchObject({ dedup_key: 'synclog:burst:import_from_1c', state: 'resolved', events: 4, count: 7 });
+    await receiver.close();
+  });
+
+  it('retries a delivery to an unreachable receiver with backoff across passes, then records it as failed', async () => {
+    const own = await freshNames();
+    const closed = createServer().listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const url = `http://127.0.0.1:${(closed.address() as { port: number }).port}/hook`;
+    await new Promise((resolve) => closed.close(resolve));
+    const { clock, advance } = manualClock(T);
+    const log: string[] = [];
+    const outcomes: string[] = [];
+    const rules = alertRulesSchema.parse([{ name: 'burst', kind: 'error_burst', threshold: 5, window_minutes: 60 }]);
+    const evaluator = createAlertEvaluator({
+      client,
+      names: own,
+      rules,
+      clock,
+      webhooks: [url],
+      maxAttempts: 3,
+      retryBaseMs: 30_000,
+      log: (line) => log.push(line),
+      metrics: { firing: () => {}, notified: (_rule, state, outcome) => outcomes.push(`${state} ${outcome}`) },
+    });
+    await writeRecords(client, own, 'month', errors(6, T - MIN));
+
+    expect((await evaluator.evaluate()).failed).toBe(0);
+    advance(10_000);
+    await evaluator.evaluate(); // not due yet: 30 s after the first attempt
+    advance(20_000);
+    expect((await evaluator.evaluate()).failed).toBe(0);
+    advance(60_000);
+    expect((await evaluator.evaluate()).failed).toBe(1);
+    expect(outcomes).toEqual(['firing retrying', 'firing retrying', 'firing failed']);
+    expect(log.at(-1)).toMatch(/firing of synclog:burst:import_from_1c to http:\/\/127\.0\.0\.1:\d+\/hook failed after 3 attempts, giving up/);
+    const { body } = await client.get({ index: own.alertState, id: 'synclog:burst:import_from_1c' } as never);
+    const state = (body as unknown as { _source: { outbox: unknown[]; failed_deliveries: Array<{ url: string; attempts: number; last_error: string }> } })._source;
+    expect(state.outbox).toEqual([]);
+    expect(state.failed_deliveries).toEqual([expect.objectContaining({ url, attempts: 3, last_error: expect.any(String) })]);
+  });
+
+  it('fires each rule kind on records that break it and stays quiet on records that do not', async () => {
+    const own = await freshNames();
+    const { clock } = manualClock(T);
+    const rules = alertRulesSchema.parse([
+      { name: 'rate', kind: 'error_rate', threshold: 0.2, min_operations: 10 },
+      { name: 'slow', kind: 'slow_operations', threshold_ms: 5_000, min_operations: 10 },
+      { name: 'critical', kind: 'critical_records', categories: ['security'], patterns: ['certificate "expired"'] },
+      { name: 'silent', kind: 'missing_data', window_minutes: 30, active_hours: { from: '08:00', to: '20:00', days: [1, 2, 3, 4, 5], time_zone: 'Europe/Moscow' } },
+      { name: 'silent-at-night', kind: 'missing_data', window_minutes: 30, active_hours: { from: '00:00', to: '06:00', days: [1], time_zone: 'UTC' } },
+    ]);
+    const evaluator = createAlertEvaluator({ client, names: own, rules, clock, webhooks: [] });
+    // Nothing logged yet: only the missing-data rule inside its hours fires.
+    expect((await evaluator.evaluate()).events.map((e) => e.rule)).toEqual(['silent']);
+
+    const at = T - 5 * MIN;
+    const written = [
+      ...records(30, at, { status: 'success', duration_ms: 200 }),
+      ...records(12, at, { status: 'error', duration_ms: 9_000 }),
+      ...records(1, at, { level: 'warn', category: 'security', status: 'success' }),
+      ...records(1, at, { level: 'error', status: 'error', error_message: 'TLS: certificate "expired" on 1C endpoint' }),
+      // A phrase matches word for word (quotes and case aside): this one does not.
+      ...records(1, at, { level: 'error', status: 'error', error_message: 'the certificate has expired' }),
+    ];
+    await writeRecords(client, own, 'month', written);
+    const outcomes = written.filter((r) => r.operation_id);
+    const fired = (await evaluator.evaluate()).events;
+    expect(fired.map((e) => `${e.rule} ${e.state}`).sort()).toEqual(['critical firing', 'rate firing', 'silent resolved', 'slow firing']);
+    const critical = written.filter((r) => r.level === 'critical' || r.category === 'security' || /certificate\W+expired/i.test(r.error_message ?? ''));
+    expect(critical.length).toBeLessThan(written.length - 1);
+    expect(fired.find((e) => e.rule === 'critical')).toMatchObject({ count: critical.length });
+    expect(fired.find((e) => e.rule === 'rate')!.value).toBeCloseTo(outcomes.filter((r) => r.status === 'error').length / outcomes.length, 6);
+  });
+});

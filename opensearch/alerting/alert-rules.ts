@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const name = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase letters, digits, "_" and "-"');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+const common = {
+  name,
+  enabled: z.boolean().default(true),
+  severity: z.enum(['critical', 'warning', 'info']).default('warning'),
+  /** The rule looks at the records of the last `window_minutes`. */
+  window_minutes: z.number().int().min(1).max(1_440).default(15),
+  /** After a firing notification, the same alert does not notify firing again for this long. */
+  throttle_minutes: z.number().int().min(0).max(10_080).default(30),
+};
+
+/** One alert rule: what holds, over which window, how loud. Both executors run the same definition. */
+export const alertRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...common,
+    kind: z.literal('error_rate'),
+    /** Errors ÷ finished operations above this fires. */
+    threshold: z.number().gt(0).lt(1).default(0.05),
+    /** Fewer finished operations than this in the window never fire (3 errors of 10 is noise). */
+    min_operations: z.number().int().min(1).default(20),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('error_burst'),
+    /** Errors of one operation type in the window; one alert per operation type. */
+    threshold: z.number().int().min(1).default(10),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('critical_records'),
+    /** Records of level `critical` always match; so do these categories… */
+    categories: z.array(z.string().min(1).max(256)).default(['security']),
+    /** …and error messages containing any of these phrases. */
+    patterns: z.array(z.string().min(1).max(256)).default([]),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('slow_operations'),
+    percentile: z.number().gt(0).lt(100).default(95),
+    /** The percentile of `duration_ms` above this fires. */
+    threshold_ms: z.number().int().min(1).default(5_000),
+    min_operations: z.number().int().min(1).default(20),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('missing_data'),
+    /** Only between these local times on these ISO weekdays (1 = Monday) is silence an incident. */
+    active_hours: z
+      .strictObject({ from: clockTime.default('08:00'), to: clockTime.default('20:00'), days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]), time_zone: z.string().default('UTC') })
+      .default({ from: '08:00', to: '20:00', days: [1, 2, 3, 4, 5], time_zone: 'UTC' }),
+  }),
+]);
+
+export type AlertRule = z.infer<typeof alertRuleSchema>;
+export type AlertRuleKind = AlertRule['kind'];
+
+/** The monitoring strategy's rules: error rate over 5 %, bursts, critical records, p95 over 5 s, a silent integration. */
+export const DEFAULT_ALERT_RULES: readonly AlertRule[] = z.array(alertRuleSchema).parse([
+  { name: 'error-rate', kind: 'error_rate', severity: 'critical' },
+  { name: 'error-burst', kind: 'error_burst', window_minutes: 5 },
+  { name: 'critical-records', kind: 'critical_records', severity: 'critical', window_minutes: 5, throttle_minutes: 10 },
+  { name: 'slow-operations', kind: 'slow_operations' },
+  { name: 'missing-data', kind: 'missing_data', window_minutes: 30 },
+]);
+
+/** Rule names are unique: they name monitors, alert keys and metrics labels. */
+export const alertRulesSchema = z.array(alertRuleSchema).superRefine((rules, ctx) => {
+  const seen = new Set<string>();
+  for (const [i, rule] of rules.entries()) {
+    if (seen.has(rule.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${rule.name}" is used twice` });
+    seen.add(rule.name);
+  }
+});
+
+/** `synclog:<rule>[:<group>]`: the same for an alert's firing and resolved events, on either executor. */
+export const dedupKey = (rule: string, group: string) => (group ? `synclog:${rule}:${group}` : `synclog:${rule}`);
