@@ -8,6 +8,7 @@ import { parseEnv } from './opensearch/config/parse-env.ts';
 import { OPENSEARCH_VERSION } from './opensearch/local/local-cluster.ts';
 import { setupConfigFromEnv } from './opensearch/setup/setup-config.ts';
 import { authEnvSchema } from './query-api/auth/api-tokens.ts';
+import { alertEnvSchema } from './query-api/alerts/alert-env.ts';
 import { reportDeliveryEnvSchema } from './query-api/reports/delivery/report-delivery-env.ts';
 import { schedulerEnvSchema } from './query-api/scheduler/scheduler-config.ts';
 import { serviceEnvSchema } from './query-api/service-env.ts';
@@ -131,7 +132,7 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(SYNCLOG_SERVICES)('gives %s only variables that synclog reads', (name) => {
-    const schemas = [openSearchEnvSchema, serviceEnvSchema, schedulerEnvSchema, authEnvSchema, reportDeliveryEnvSchema];
+    const schemas = [openSearchEnvSchema, serviceEnvSchema, schedulerEnvSchema, authEnvSchema, reportDeliveryEnvSchema, alertEnvSchema];
     const known = new Set(schemas.flatMap((schema) => Object.keys(schema.shape)));
     const unknown = Object.keys(rawEnvironment(name)).filter((key) => !known.has(key));
     expect(unknown, 'not in any of synclog\'s environment schemas').toEqual([]);
@@ -146,6 +147,7 @@ describe('docker-compose.yml', () => {
     const openSearchEnv = parseEnv(openSearchEnvSchema, env);
     parseEnv(serviceEnvSchema, env);
     parseEnv(reportDeliveryEnvSchema, env);
+    parseEnv(alertEnvSchema, env);
     setupConfigFromEnv(openSearchEnv);
     // NODE_ENV=production never falls back to a local node: the cluster URL must be given.
     expect(openSearchEnv.NODE_ENV).toBe('production');

@@ -6,6 +6,7 @@ import { UnsupportedClusterError } from '../opensearch/setup/cluster-capabilitie
 import { errorStatus } from '../opensearch/shared/response-errors.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { connect } from './connect.ts';
+import { alertsCommand } from './alerts-command.ts';
 import { deadLetterCommand } from './dead-letter-command.ts';
 import { localClusterOptions } from './local-cluster-options.ts';
 import { opensearchCommand } from './opensearch-command.ts';
@@ -37,6 +38,9 @@ const USAGE = `usage: synclog <command>
                                 monthly activity of --date's month (default: yesterday / the 7 days
                                 up to it / last month, in SYNCLOG_REPORT_TIMEZONE); --email mails it
                                 to its recipients in SYNCLOG_REPORTS
+  alerts list [--state firing|resolved] [--rule R] [--limit N] [--json]
+  alerts ack <key> [--comment C]
+                                alerts from either executor; acknowledge one
   retention status|verify [--json]
                                 each log index's lifecycle state; check the policy is kept (exit 1 if not)
   retention run [--dry-run] [--json]
@@ -75,6 +79,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       format: { type: 'string' },
       out: { type: 'string' },
       email: { type: 'boolean' },
+      state: { type: 'string' },
+      rule: { type: 'string' },
+      comment: { type: 'string' },
     },
   });
   const [command, action] = positionals;
@@ -106,6 +113,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await scheduleCommand(action, positionals.slice(2), values, env, say);
       case 'report':
         return await reportCommand(action, values, env, say);
+      case 'alerts':
+        return await alertsCommand(action, positionals.slice(2), values, env, say);
       case 'retention':
         return await retentionCommand(action, positionals.slice(2), values, env, say);
       case 'dead-letter':

@@ -5,6 +5,7 @@ import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { createScheduler } from '../query-api/scheduler/create-scheduler.ts';
 import { scheduleStatus } from '../query-api/scheduler/schedule-status.ts';
 import { resolveJobs, schedulerEnvSchema, schedulerOptions } from '../query-api/scheduler/scheduler-config.ts';
+import { alertEnvSchema } from '../query-api/alerts/alert-env.ts';
 import { reportSettingsFromEnv } from '../query-api/reports/delivery/report-delivery-env.ts';
 import { serviceJobs } from '../query-api/scheduler/service-jobs.ts';
 import { connect } from './connect.ts';
@@ -28,11 +29,12 @@ export async function scheduleCommand(
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const schedulerEnv = parseEnv(schedulerEnvSchema, env);
   const reports = reportSettingsFromEnv(env);
+  const alertEnv = parseEnv(alertEnvSchema, env);
   const config = setupConfigFromEnv(openSearchEnv);
   const { names } = config;
   const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
   try {
-    const jobs = resolveJobs(serviceJobs({ client, config, reports }), schedulerEnv);
+    const jobs = resolveJobs(serviceJobs({ client, config, reports, alerts: { env: alertEnv } }), schedulerEnv);
     if (action === 'status') {
       const status = await scheduleStatus(client, names, jobs, new Date());
       if (values.json) say(JSON.stringify(status, null, 2));

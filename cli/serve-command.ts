@@ -14,6 +14,8 @@ import { createCircuitBreaker } from '../query-api/http/circuit-breaker.ts';
 import { createScheduler } from '../query-api/scheduler/create-scheduler.ts';
 import { resolveJobs, schedulerEnvSchema, schedulerOptions } from '../query-api/scheduler/scheduler-config.ts';
 import { createSchedulerMetrics } from '../query-api/scheduler/scheduler-metrics.ts';
+import { alertEnvSchema } from '../query-api/alerts/alert-env.ts';
+import { createAlertMetrics } from '../query-api/alerts/alert-metrics.ts';
 import { reportSettingsFromEnv } from '../query-api/reports/delivery/report-delivery-env.ts';
 import { serviceJobs } from '../query-api/scheduler/service-jobs.ts';
 import { serviceEnvSchema } from '../query-api/service-env.ts';
@@ -31,10 +33,13 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   const serviceEnv = parseEnv(serviceEnvSchema, env);
   const schedulerEnv = parseEnv(schedulerEnvSchema, env);
   const reports = reportSettingsFromEnv(env);
+  const alertEnv = parseEnv(alertEnvSchema, env);
   const authEnv = parseEnv(authEnvSchema, env);
   const config = setupConfigFromEnv(openSearchEnv);
   const { client } = await connect(openSearchEnv, env, say);
-  const jobs = resolveJobs(serviceJobs({ client, config, reports }), schedulerEnv);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const jobs = resolveJobs(serviceJobs({ client, config, reports, alerts: { env: alertEnv, metrics: createAlertMetrics(registry), log: say } }), schedulerEnv);
   await setupCommand(client, config, say);
   const home = openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env);
   const tokens = tokensFromEnv(authEnv, join(home, 'api-token'), say);
@@ -46,8 +51,6 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
     onError: (error) => say(`access log: ${(error as Error).message ?? String(error)}`),
   });
 
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const instanceId = `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const scheduler = createScheduler(
     { client, names: config.names, clock: systemClock, metrics: createSchedulerMetrics(registry), log: say },
@@ -55,7 +58,7 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
     jobs,
   );
   const breaker = createCircuitBreaker({ failures: serviceEnv.SYNCLOG_BREAKER_FAILURES, coolDownMs: serviceEnv.SYNCLOG_BREAKER_COOLDOWN_MS, clock: systemClock });
-  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker, accessLog, reportTimeZone: serviceEnv.SYNCLOG_REPORT_TIMEZONE, limits: { maxPageSize: serviceEnv.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: serviceEnv.SYNCLOG_MAX_SPAN_DAYS } }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
+  const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker, accessLog, reportTimeZone: serviceEnv.SYNCLOG_REPORT_TIMEZONE, alertSecrets: { receiver: alertEnv.SYNCLOG_ALERT_RECEIVER_SECRET, webhook: alertEnv.SYNCLOG_ALERT_WEBHOOK_SECRET }, limits: { maxPageSize: serviceEnv.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: serviceEnv.SYNCLOG_MAX_SPAN_DAYS } }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
   scheduler.start();
   say(`synclog is serving on ${server.url} (GET /health and /openapi.json without a token, the rest with one); scheduler instance ${instanceId}, jobs: ${jobs.map((j) => `${j.name}${j.enabled ? '' : ' (disabled)'}`).join(', ')}`);
   await new Promise<void>((resolve) => {

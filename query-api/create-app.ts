@@ -12,7 +12,8 @@ import { readyRoutes } from './health/ready-routes.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
 import { circuitBreakerMiddleware, createCircuitBreaker, type CircuitBreaker } from './http/circuit-breaker.ts';
-import { systemClock } from '../opensearch/shared/clock.ts';
+import { systemClock, type Clock } from '../opensearch/shared/clock.ts';
+import { alertRoutes } from './alerts/alert-routes.ts';
 import { reviewRoutes } from './reviews/review-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { onAppError } from './http/request-errors.ts';
@@ -41,6 +42,10 @@ export interface AppDeps {
   readonly breaker?: CircuitBreaker;
   /** The scheduler's jobs, for `GET /schedule`. */
   readonly jobs?: readonly ResolvedJob[];
+  /** The alert receiver's secrets (`POST /alerts/webhook`). Default: the receiver is off. */
+  readonly alertSecrets?: { readonly receiver?: string | undefined; readonly webhook?: string | undefined };
+  /** Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 /** The query API as a Hono app: tests call `app.request(...)`, the server wraps it. */
@@ -54,7 +59,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono().onError(onAppError).use('*', httpMetrics(registry));
   // Every route that reads OpenSearch on the caller's behalf, not the probes.
   // ('/logs/*' also matches '/logs' itself.)
-  for (const path of ['/logs/*', '/exports/*', '/audit', '/reviews/*', '/schedule']) app.use(path, breaker);
+  for (const path of ['/logs/*', '/exports/*', '/audit', '/reviews/*', '/schedule', '/alerts', '/alerts/*']) app.use(path, breaker);
   return app
     .route('/', healthRoutes(deps.client))
     .route('/', readyRoutes(deps.client, names))
@@ -65,6 +70,7 @@ export function createApp(deps: AppDeps) {
     .route('/', reviewRoutes({ client: deps.client, names, tokens }))
     .route('/', logsRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.limits ? { limits: deps.limits } : {}) }))
     .route('/', reportRoutes({ client: deps.client, names, tokens, timeZone: deps.reportTimeZone ?? 'UTC' }))
+    .route('/', alertRoutes({ client: deps.client, names, tokens, clock: deps.clock ?? systemClock, receiverSecret: deps.alertSecrets?.receiver, webhookSecret: deps.alertSecrets?.webhook }))
     .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
 }

@@ -48,6 +48,9 @@ export const callerOf = (role: Role, token: string): Caller => ({ role, id: `${r
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
 
+/** Whether a presented secret is the expected one, compared in constant time. */
+export const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
+
 export function apiTokens(entries: ReadonlyArray<{ role: Role; token: string }>, open = false): ApiTokens {
   const known = entries.map(({ role, token }) => ({ role, hash: digest(token) }));
   return {

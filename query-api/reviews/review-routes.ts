@@ -1,9 +1,10 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ApiTokens } from '../auth/api-tokens.ts';
 import { callerOfRequest, requireRole } from '../auth/require-role.ts';
+import { jsonBody } from '../http/json-body.ts';
 import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
@@ -14,16 +15,6 @@ const comment = z.string().trim().min(1).max(2_000).optional();
 const oneReviewSchema = z.strictObject({ comment });
 const bulkReviewSchema = z.strictObject({ filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])), comment });
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function jsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return Symbol.for('invalid');
-  }
-}
 
 /**
  * Reviews (admin): `POST /logs/:id/review` and `POST /logs/review` (every record a filter matches)

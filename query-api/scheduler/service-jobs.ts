@@ -1,13 +1,21 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { runLifecyclePass } from '../../opensearch/lifecycle/lifecycle-runner.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import type { AlertEvaluatorMetrics } from '../../opensearch/alerting/alert-evaluator.ts';
+import type { AlertEnv } from '../alerts/alert-env.ts';
+import { alertsJob } from '../alerts/alerts-job.ts';
 import { reportJobs } from '../reports/delivery/report-jobs.ts';
 import type { ReportSettings } from '../reports/delivery/report-delivery-env.ts';
 import { schedulerHousekeepingJob } from './housekeeping-job.ts';
 import type { ScheduledJob } from './scheduled-job.ts';
 
 /** Every job the service schedules: the one list the service, `synclog schedule` and `GET /schedule` share. */
-export function serviceJobs(deps: { client: OpenSearchClient; config: SetupConfig; reports: ReportSettings }): ScheduledJob[] {
+export function serviceJobs(deps: {
+  client: OpenSearchClient;
+  config: SetupConfig;
+  reports: ReportSettings;
+  alerts: { env: AlertEnv; metrics?: AlertEvaluatorMetrics; log?: (line: string) => void };
+}): ScheduledJob[] {
   const { client, config } = deps;
   return [
     {
@@ -23,5 +31,6 @@ export function serviceJobs(deps: { client: OpenSearchClient; config: SetupConfi
     },
     schedulerHousekeepingJob(client, config.names),
     ...reportJobs({ client, names: config.names, settings: deps.reports }),
+    alertsJob({ client, names: config.names, ...deps.alerts }),
   ];
 }
