@@ -14,7 +14,8 @@ import { reportCommand } from './report-command.ts';
 import { retentionCommand } from './retention-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
 import { serveCommand } from './serve-command.ts';
-import { setupCommand } from './setup-command.ts';
+import { alertingSetupOf, setupCommand } from './setup-command.ts';
+import { alertEnvSchema } from '../query-api/alerts/alert-env.ts';
 import { verifyCommand } from './verify-command.ts';
 
 const USAGE = `usage: synclog <command>
@@ -99,9 +100,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
       }
       case 'setup': {
         const parsed = parseEnv(openSearchEnvSchema, env);
+        const alertEnv = parseEnv(alertEnvSchema, env);
         const config = setupConfigFromEnv(parsed);
         const { client } = await connect(parsed, env, say);
-        await setupCommand(client, config, say);
+        await setupCommand(client, config, say, alertingSetupOf(alertEnv));
         await client.close();
         return 0;
       }

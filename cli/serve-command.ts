@@ -21,7 +21,7 @@ import { serviceJobs } from '../query-api/scheduler/service-jobs.ts';
 import { serviceEnvSchema } from '../query-api/service-env.ts';
 import { startServer } from '../query-api/start-server.ts';
 import { connect } from './connect.ts';
-import { setupCommand } from './setup-command.ts';
+import { alertingSetupOf, setupCommand } from './setup-command.ts';
 
 /**
  * `synclog serve`: validates all configuration first (a bad value stops start-up naming the
@@ -40,7 +40,7 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const jobs = resolveJobs(serviceJobs({ client, config, reports, alerts: { env: alertEnv, metrics: createAlertMetrics(registry), log: say } }), schedulerEnv);
-  await setupCommand(client, config, say);
+  await setupCommand(client, config, say, alertingSetupOf(alertEnv));
   const home = openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env);
   const tokens = tokensFromEnv(authEnv, join(home, 'api-token'), say);
   const accessLog = createAccessLogWriter({

@@ -1,4 +1,6 @@
+import type { AlertingSetup } from '../opensearch/alerting/alerting-install.ts';
 import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
+import type { AlertEnv } from '../query-api/alerts/alert-env.ts';
 import type { SetupConfig } from '../opensearch/setup/setup-config.ts';
 import { runSetup, type SetupReport } from '../opensearch/setup/run-setup.ts';
 
@@ -21,8 +23,11 @@ export function describeSetup(report: SetupReport): string[] {
   return lines;
 }
 
-export async function setupCommand(client: OpenSearchClient, config: SetupConfig, say: (line: string) => void): Promise<SetupReport> {
-  const report = await runSetup(client, config);
+export async function setupCommand(client: OpenSearchClient, config: SetupConfig, say: (line: string) => void, alerting?: AlertingSetup): Promise<SetupReport> {
+  const report = await runSetup(client, config, alerting);
   for (const line of describeSetup(report)) say(line);
   return report;
 }
+
+/** The alert rules and webhooks from the environment, as setup installs them where the Alerting plugin runs them. */
+export const alertingSetupOf = (env: AlertEnv): AlertingSetup => ({ rules: env.SYNCLOG_ALERT_RULES, webhooks: env.SYNCLOG_ALERT_WEBHOOKS, receiverSecret: env.SYNCLOG_ALERT_RECEIVER_SECRET });

@@ -1,3 +1,4 @@
+import { installAlerting, type AlertingSetup } from '../alerting/alerting-install.ts';
 import type { OpenSearchClient } from '../client/create-client.ts';
 import { deadLetterMapping } from '../record/dead-letter.ts';
 import { detectCapabilities, type ClusterCapabilities } from './cluster-capabilities.ts';
@@ -31,7 +32,7 @@ export interface SetupReport {
  * whether it was created, updated or left unchanged. A second run with the same configuration
  * changes nothing.
  */
-export async function runSetup(client: OpenSearchClient, config: SetupConfig): Promise<SetupReport> {
+export async function runSetup(client: OpenSearchClient, config: SetupConfig, alerting?: AlertingSetup): Promise<SetupReport> {
   const capabilities = await detectCapabilities(client);
   const { names } = config;
   const hotColdNodes = await hasHotAndColdNodes(client);
@@ -64,6 +65,8 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig): P
     const indices = (await catIndices(client, names)).map((row) => row.index);
     changes.push(...(await attachIsmPolicy(client, ismPolicyId(names.prefix), installed.seqNo, indices)));
   }
+  // Where the cluster has the Alerting and Notifications plugins, they run the rules.
+  if (capabilities.executors.alerting === 'alerting-plugin' && alerting) changes.push(...(await installAlerting(client, names, alerting)));
   changes.push(await ensureSetupMetadata(client, names.meta, setupMetadata(config, capabilities)));
   return { capabilities, changes };
 }
