@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
+import { alertEventSchema } from '../../opensearch/alerting/alert-event.ts';
+import { alertsQuerySchema } from '../alerts/alert-routes.ts';
 import { dailyReportQuerySchema, monthlyReportQuerySchema, weeklyReportQuerySchema } from '../reports/report-routes.ts';
 
 type Schema = Record<string, unknown>;
@@ -127,6 +129,23 @@ export function openApiDocument(): Schema {
         'the monthly customer activity: active, new and returning customers, top customers, imports and exports, repeated failures',
         monthlyReportQuerySchema,
       ),
+      '/alerts': { get: { summary: 'alerts from either executor, latest event first', ...secured('viewer'), parameters: queryParameters(alertsQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },
+      '/alerts/webhook': {
+        post: {
+          summary: 'receive a firing or resolved alert event (shared secret in X-Synclog-Alert-Secret, or an X-Synclog-Signature HMAC)',
+          requestBody: { content: { 'application/json': { schema: jsonSchema(alertEventSchema, 'input') } } },
+          responses: { '201': { description: 'recorded' }, '200': { description: 'a redelivery: already recorded' }, ...errors(400, 401, 404, 503) },
+        },
+      },
+      '/alerts/{key}/ack': {
+        post: {
+          summary: 'acknowledge an alert (who, when, comment)',
+          ...secured('admin'),
+          parameters: [{ name: 'key', in: 'path', required: true, description: 'the alert dedup key', schema: { type: 'string' } }],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { comment: { type: 'string', maxLength: 2000 } } } } } },
+          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404, 503) },
+        },
+      },
       '/exports/{id}': { get: { summary: 'an export manifest', ...secured('analyst'), parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } } },
       '/audit': { get: { summary: 'the access log', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },
       '/schedule': { get: { summary: 'scheduled jobs and the leader', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(401, 403, 503) } } },
