@@ -7,6 +7,7 @@ import { errorStatus } from '../opensearch/shared/response-errors.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { connect } from './connect.ts';
 import { alertsCommand } from './alerts-command.ts';
+import { dashboardsCommand } from './dashboards-command.ts';
 import { deadLetterCommand } from './dead-letter-command.ts';
 import { localClusterOptions } from './local-cluster-options.ts';
 import { opensearchCommand } from './opensearch-command.ts';
@@ -42,6 +43,8 @@ const USAGE = `usage: synclog <command>
   alerts list [--state firing|resolved] [--rule R] [--limit N] [--json]
   alerts ack <key> [--comment C]
                                 alerts from either executor; acknowledge one
+  dashboards export [--out FILE] | dashboards import --url URL [--user NAME]
+                                OpenSearch Dashboards saved objects (password: SYNCLOG_DASHBOARDS_PASSWORD)
   retention status|verify [--json]
                                 each log index's lifecycle state; check the policy is kept (exit 1 if not)
   retention run [--dry-run] [--json]
@@ -83,6 +86,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       state: { type: 'string' },
       rule: { type: 'string' },
       comment: { type: 'string' },
+      url: { type: 'string' },
+      user: { type: 'string' },
     },
   });
   const [command, action] = positionals;
@@ -115,6 +120,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await scheduleCommand(action, positionals.slice(2), values, env, say);
       case 'report':
         return await reportCommand(action, values, env, say);
+      case 'dashboards':
+        return await dashboardsCommand(action, values, env, say);
       case 'alerts':
         return await alertsCommand(action, positionals.slice(2), values, env, say);
       case 'retention':

@@ -41,7 +41,7 @@ describe('synclog schedule', () => {
   it('refuses an unknown job and a time that is not one of the job\'s periods, saying why', async () => {
     const unknown = await runSynclog(['schedule', 'run', 'no-such-job'], env());
     expect(unknown.code).toBe(1);
-    expect(unknown.lines.at(-1)).toMatch(/no job named "no-such-job" \(jobs: retention, scheduler-housekeeping\)/);
+    expect(unknown.lines.at(-1)).toMatch(/no job named "no-such-job" \(jobs: retention, scheduler-housekeeping, report-daily, report-weekly, report-monthly, alerts\)/);
     const offPeriod = await runSynclog(['schedule', 'run', 'scheduler-housekeeping', '--period', '2026-11-23T12:00:00Z'], env());
     expect(offPeriod.code).toBe(1);
     expect(offPeriod.lines.at(-1)).toMatch(/is not a period of scheduler-housekeeping .*the one before it is 2026-11-23T03:17:00.000Z/);
@@ -51,7 +51,9 @@ describe('synclog schedule', () => {
     const status = await runSynclog(['schedule', 'status', '--json'], env());
     expect(status.code).toBe(0);
     const parsed = JSON.parse(status.lines.join('\n')) as { jobs: Array<Record<string, unknown>> };
-    expect(parsed.jobs.map((job) => job.name)).toEqual(['retention', 'scheduler-housekeeping']);
+    expect(parsed.jobs.map((job) => job.name)).toEqual(['retention', 'scheduler-housekeeping', 'report-daily', 'report-weekly', 'report-monthly', 'alerts']);
+    // A report without recipients or webhooks is not sent: its job is disabled.
+    expect(parsed.jobs.filter((job) => String(job.name).startsWith('report-')).map((job) => job.enabled)).toEqual([false, false, false]);
     expect(parsed.jobs[1]).toEqual(
       expect.objectContaining({
         name: 'scheduler-housekeeping',

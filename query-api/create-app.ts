@@ -14,6 +14,9 @@ import { openApiDocument } from './openapi/openapi-document.ts';
 import { circuitBreakerMiddleware, createCircuitBreaker, type CircuitBreaker } from './http/circuit-breaker.ts';
 import { systemClock, type Clock } from '../opensearch/shared/clock.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
+import { consoleRoutes } from './console/console-routes.ts';
+import { defaultLifecyclePolicy, type LifecyclePolicy } from '../opensearch/lifecycle/lifecycle-policy.ts';
+import { DEFAULT_QUERY_LIMITS } from './logs/logs-query-schema.ts';
 import { reviewRoutes } from './reviews/review-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { onAppError } from './http/request-errors.ts';
@@ -46,6 +49,8 @@ export interface AppDeps {
   readonly alertSecrets?: { readonly receiver?: string | undefined; readonly webhook?: string | undefined };
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** The lifecycle policy, for the console's retention page. Default: the default policy. */
+  readonly lifecycle?: LifecyclePolicy;
 }
 
 /** The query API as a Hono app: tests call `app.request(...)`, the server wraps it. */
@@ -59,7 +64,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono().onError(onAppError).use('*', httpMetrics(registry));
   // Every route that reads OpenSearch on the caller's behalf, not the probes.
   // ('/logs/*' also matches '/logs' itself.)
-  for (const path of ['/logs/*', '/exports/*', '/audit', '/reviews/*', '/schedule', '/alerts', '/alerts/*']) app.use(path, breaker);
+  for (const path of ['/logs/*', '/exports/*', '/audit', '/reviews/*', '/schedule', '/alerts', '/alerts/*', '/console/*']) app.use(path, breaker);
   return app
     .route('/', healthRoutes(deps.client))
     .route('/', readyRoutes(deps.client, names))
@@ -71,6 +76,19 @@ export function createApp(deps: AppDeps) {
     .route('/', logsRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.limits ? { limits: deps.limits } : {}) }))
     .route('/', reportRoutes({ client: deps.client, names, tokens, timeZone: deps.reportTimeZone ?? 'UTC' }))
     .route('/', alertRoutes({ client: deps.client, names, tokens, clock: deps.clock ?? systemClock, receiverSecret: deps.alertSecrets?.receiver, webhookSecret: deps.alertSecrets?.webhook }))
+    .route(
+      '/',
+      consoleRoutes({
+        client: deps.client,
+        names,
+        tokens,
+        accessLog,
+        limits: deps.limits ?? DEFAULT_QUERY_LIMITS,
+        reportTimeZone: deps.reportTimeZone ?? 'UTC',
+        lifecycle: deps.lifecycle ?? defaultLifecyclePolicy({ archive_repository: `${names.prefix}-archive` }),
+        clock: deps.clock ?? systemClock,
+      }),
+    )
     .route('/', metricsRoutes(registry, tokens))
     .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
 }

@@ -1,0 +1,40 @@
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import { allows, callerOf, sameSecret, type ApiTokens, type Caller, type Role } from '../auth/api-tokens.ts';
+import { csrfTokenOf, sessionToken } from '../auth/session-cookie.ts';
+
+/** Who uses the console: their role, their caller id for the records, and their CSRF token. */
+export interface ConsoleUser {
+  readonly role: Role | 'open';
+  readonly caller: Caller;
+  readonly csrf: string;
+}
+
+const users = new WeakMap<Request, ConsoleUser>();
+export const consoleUserOf = (c: Context): ConsoleUser => users.get(c.req.raw)!;
+export const can = (user: ConsoleUser, needed: Role) => user.role === 'open' || allows(user.role, needed);
+
+/**
+ * Console pages for the session's role: without a session, to the login page; with a role too
+ * low, a 403 page. A POST must carry the session's CSRF token in its `_csrf` field.
+ */
+export function consoleRole(tokens: ApiTokens, needed: Role, forbidden: (c: Context) => Response | Promise<Response>) {
+  return createMiddleware(async (c, next) => {
+    let user: ConsoleUser | null = null;
+    if (tokens.open) user = { role: 'open', caller: { role: 'open', id: 'open' }, csrf: csrfTokenOf('open') };
+    else {
+      const token = sessionToken(c);
+      const role = token ? tokens.roleOf(token) : null;
+      if (role && token) user = { role, caller: callerOf(role, token), csrf: csrfTokenOf(token) };
+    }
+    if (!user) return c.redirect(`/console/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    if (!can(user, needed)) return forbidden(c);
+    if (c.req.method === 'POST') {
+      const form = await c.req.parseBody();
+      const given = typeof form._csrf === 'string' ? form._csrf : '';
+      if (!sameSecret(given, user.csrf)) return c.text('invalid or missing CSRF token: reload the page and try again', 403);
+    }
+    users.set(c.req.raw, user);
+    return next();
+  });
+}

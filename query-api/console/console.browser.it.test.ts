@@ -1,0 +1,165 @@
+import { parse } from 'csv-parse/sync';
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { seedPrefix } from '../../test/seeded-prefix.ts';
+import { writeRecords } from '../../test/write-records.ts';
+import { apiTokens } from '../auth/api-tokens.ts';
+import { createApp } from '../create-app.ts';
+import { startServer, type RunningServer } from '../start-server.ts';
+
+const client = testClient();
+const prefix = uniquePrefix('console');
+const TOKENS = { admin: 'admin-token-0123456789', analyst: 'analyst-token-0123456789', viewer: 'viewer-token-0123456789' };
+const HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">';
+const SCREENSHOTS = process.env.SYNCLOG_SCREENSHOTS ?? join(tmpdir(), 'synclog-screenshots');
+let records: SyncLogRecord[];
+let config: SetupConfig;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const now = Date.now();
+  records = generateRecords({ seed: 23, count: 400, from: new Date(now - 2 * 86_400_000), to: new Date(now - 3_600_000) });
+  records[0] = { ...records[0]!, status: 'error', level: 'error', operation_type: 'import_from_1c', error_message: HOSTILE, message: HOSTILE };
+  config = await seedPrefix(client, prefix, records);
+  const tokens = apiTokens(Object.entries(TOKENS).map(([role, token]) => ({ role: role as 'admin' | 'analyst' | 'viewer', token })));
+  server = await startServer(createApp({ client, names: config.names, tokens }), 0, '127.0.0.1');
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await dropPrefix(client, prefix);
+});
+
+async function signedIn(role: keyof typeof TOKENS, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/console/logs`);
+  expect(page.url()).toContain('/console/login');
+  await page.fill('#token', TOKENS[role]);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/console\/logs$/);
+  return page;
+}
+const statusCells = (page: Page) => page.$$eval('#records tbody td.status', (cells) => cells.map((c) => c.textContent));
+
+describe('the console in headless Chromium', () => {
+  it('filters by status and shows only matching rows, with the exact count', async () => {
+    const page = await signedIn('admin');
+    await page.check('input[name=status][value=error]');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForURL(/status=error/);
+    const statuses = await statusCells(page);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['error']));
+    expect(Number(await page.getAttribute('#result-count', 'data-total'))).toBe(records.filter((r) => r.status === 'error').length);
+    await page.screenshot({ path: join(SCREENSHOTS, 'list.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('opens a record\'s detail with its details tree', async () => {
+    const page = await signedIn('admin');
+    const first = await page.getAttribute('#records tbody tr', 'data-event-id');
+    await page.click('#records tbody tr a');
+    await page.waitForURL(new RegExp(`/console/logs/${first}$`));
+    expect(await page.textContent('dd[data-field="event id"]')).toBe(first);
+    const record = records.find((r) => r.event_id === first)!;
+    if (record.details) expect(await page.$$('#details ul.tree li')).not.toHaveLength(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'detail.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('exports a CSV file holding exactly the filtered rows', async () => {
+    const page = await signedIn('analyst');
+    await page.goto(`${server.url}/console/logs?status=error&operation_type=import_from_1c`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const rows = parse(await readFile((await download.path())!, 'utf8'), { columns: true, bom: true }) as Array<{ event_id: string; status: string }>;
+    const expected = records.filter((r) => r.status === 'error' && r.operation_type === 'import_from_1c').map((r) => r.event_id);
+    expect(rows.map((r) => r.event_id).sort()).toEqual(expected.sort());
+    await page.context().close();
+  });
+
+  it('marks a record as reviewed and shows the review in its detail', async () => {
+    const page = await signedIn('admin');
+    const id = records[5]!.event_id;
+    await page.goto(`${server.url}/console/logs/${id}`);
+    expect(await page.textContent('#reviews')).toContain('Not reviewed yet');
+    await page.fill('#review-comment', 'checked with the 1C team');
+    await page.click('#review-form button');
+    await page.waitForURL(new RegExp(`/console/logs/${id}$`));
+    const reviews = await page.textContent('#reviews');
+    expect(reviews).toContain('checked with the 1C team');
+    expect(reviews).toMatch(/admin#[0-9a-f]{12}/);
+    await page.goto(`${server.url}/console/logs?reviewed=true`);
+    expect(await page.$$eval('#records tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event-id')))).toContain(id);
+    await page.context().close();
+  });
+
+  it('shows a record logged during the test in the live tail, and holds new ones while paused', async () => {
+    const page = await signedIn('viewer');
+    await page.goto(`${server.url}/console/tail?status=error`);
+    await page.waitForSelector('#tail[data-connected="true"]');
+    const [fresh, other, held] = generateRecords({ seed: 99, count: 3, from: new Date(Date.now() - 1_000), to: new Date() }).map((r) => ({ ...r, '@timestamp': new Date().toISOString() }));
+    await writeRecords(client, config.names, 'month', [{ ...fresh!, status: 'error', error_message: 'tail: 1C timeout' }, { ...other!, status: 'success' }]);
+    await page.waitForSelector(`#tail-rows tr[data-event-id="${fresh!.event_id}"]`, { timeout: 15_000 });
+    expect(await page.$(`#tail-rows tr[data-event-id="${other!.event_id}"]`)).toBeNull();
+    await page.click('#tail-toggle');
+    await writeRecords(client, config.names, 'month', [{ ...held!, '@timestamp': new Date().toISOString(), status: 'error', error_message: 'tail: while paused' }]);
+    await expect.poll(() => page.textContent('#tail-state'), { timeout: 15_000 }).toMatch(/1 new record/);
+    expect(await page.$(`#tail-rows tr[data-event-id="${held!.event_id}"]`)).toBeNull();
+    await page.click('#tail-toggle');
+    await page.waitForSelector(`#tail-rows tr[data-event-id="${held!.event_id}"]`);
+    await page.context().close();
+  });
+
+  it('renders a message holding <script> as text, and runs none of it', async () => {
+    const page = await signedIn('admin');
+    const csp = (await page.goto(`${server.url}/console/logs/${records[0]!.event_id}`))!.headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(await page.textContent('dd[data-field="error message"]')).toBe(HOSTILE);
+    await page.goto(`${server.url}/console/logs?q=${encodeURIComponent('window')}&status=error`);
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    expect(await page.$('img[src=x]')).toBeNull();
+    await page.context().close();
+  });
+
+  it('shows a viewer no review or export controls, and the API and forms refuse them', async () => {
+    const page = await signedIn('viewer');
+    expect(await page.$('#export-csv')).toBeNull();
+    expect(await page.$('#bulk-review')).toBeNull();
+    await page.goto(`${server.url}/console/logs/${records[1]!.event_id}`);
+    expect(await page.$('#review-form')).toBeNull();
+    expect(await page.evaluate(async () => (await fetch('/logs/export.csv')).status)).toBe(403);
+    const api = await page.request.post(`${server.url}/logs/${records[1]!.event_id}/review`, { headers: { Authorization: `Bearer ${TOKENS.viewer}` }, data: {} });
+    expect(api.status()).toBe(403);
+    // A form post without the CSRF token is refused even for an admin session.
+    const admin = await signedIn('admin');
+    const forged = await admin.request.post(`${server.url}/console/logs/${records[1]!.event_id}/review`, { form: { comment: 'forged' } });
+    expect(forged.status()).toBe(403);
+    await page.context().close();
+    await admin.context().close();
+  });
+
+  it('works by keyboard and on a narrow screen, and shows a report', async () => {
+    const page = await signedIn('viewer', { width: 375, height: 800 });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const day = records[200]!['@timestamp'].slice(0, 10);
+    await page.goto(`${server.url}/console/reports?kind=daily&date=${day}`);
+    expect(Number((await page.textContent('dd[data-measure="operations"]'))!.replace(/,/g, ''))).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
+    await page.context().close();
+  });
+});
