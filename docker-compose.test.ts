@@ -206,6 +206,17 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('imports the Dashboards saved objects once, when Dashboards is healthy, for the same index prefix', () => {
+    const job = service('synclog-dashboards-import');
+    expect(command('synclog-dashboards-import')).toEqual(['dashboards', 'import', '--url', 'http://opensearch-dashboards:5601', '--user', 'admin']);
+    expect(job.restart).toBe('no');
+    expect(job.depends_on).toEqual({ 'opensearch-dashboards': { condition: 'service_healthy' } });
+    expect(service('opensearch-dashboards').healthcheck?.test).toBeDefined();
+    const env = environment('synclog-dashboards-import');
+    expect(env.SYNCLOG_INDEX_PREFIX).toBe(environment('synclog').SYNCLOG_INDEX_PREFIX);
+    expect(env.SYNCLOG_DASHBOARDS_PASSWORD).toBe(SAMPLE_VARIABLES.OPENSEARCH_INITIAL_ADMIN_PASSWORD);
+  });
+
   it('runs setup once the cluster is healthy, and starts the service only after setup succeeded', () => {
     const hot = service('opensearch-hot');
     expect(hot.healthcheck?.test).toBeDefined();
