@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { dropPrefix, testClient, uniquePrefix } from '../test/opensearch.ts';
 import { freePort } from '../opensearch/local/ports.ts';

@@ -1,15 +1,11 @@
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSearchEnvSchema } from '../config/env.ts';
-import { parseEnv } from '../config/parse-env.ts';
 import { generateRecords } from '../record/generator/index.ts';
-import { indexNames, type IndexNames } from '../record/index-names.ts';
+import { type IndexNames } from '../record/index-names.ts';
 import type { SyncLogRecord } from '../record/schema.ts';
-import { runSetup } from '../setup/run-setup.ts';
-import { setupConfigFromEnv } from '../setup/setup-config.ts';
 import { manualClock } from '../../test/manual-clock.ts';
-import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { setUpPrefixes, testClient } from '../../test/opensearch.ts';
 import { startWebhookReceiver } from '../../test/webhook-receiver.ts';
 import { writeRecords } from '../../test/write-records.ts';
 import { alertEventSchema } from './alert-event.ts';
@@ -19,21 +15,13 @@ import { alertRulesSchema } from './alert-rules.ts';
 import { signatureOf } from './post-alert-webhook.ts';
 
 const client = testClient();
-const prefixes: string[] = [];
+const prefixes = setUpPrefixes(client, 'alerts');
+const freshNames = prefixes.fresh;
 const T = Date.parse('2026-11-23T10:00:00.000Z'); // a Monday
 const MIN = 60_000;
 const SECRET = 'alert-signing-secret-0123456789';
 
-afterAll(async () => {
-  for (const prefix of prefixes) await dropPrefix(client, prefix);
-});
-
-async function freshNames(): Promise<IndexNames> {
-  const prefix = uniquePrefix('alerts');
-  prefixes.push(prefix);
-  await runSetup(client, setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix })));
-  return indexNames(prefix);
-}
+afterAll(() => prefixes.dropAll());
 
 let seed = 1;
 /** `count` generated records at `at`, changed by `change`. */

@@ -1,12 +1,8 @@
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
-import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
-import { runSetup } from '../../opensearch/setup/run-setup.ts';
-import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
 import { manualClock } from '../../test/manual-clock.ts';
-import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
+import { setUpPrefixes, testClient } from '../../test/opensearch.ts';
 import { createScheduler, type SchedulerOptions } from './create-scheduler.ts';
 import { currentLease } from './lease.ts';
 import { runRecords, type RunRecord } from './run-records.ts';
@@ -18,16 +14,9 @@ const HOUR = 3_600_000;
 const T10 = Date.parse('2026-11-23T10:00:00.000Z');
 
 /** Each test its own prefix: its own lease, run records and first-seen marks. */
-async function freshNames() {
-  const prefix = uniquePrefix('sched');
-  prefixes.push(prefix);
-  await runSetup(client, setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix })));
-  return indexNames(prefix);
-}
-const prefixes: string[] = [];
-afterAll(async () => {
-  for (const prefix of prefixes) await dropPrefix(client, prefix);
-});
+const prefixes = setUpPrefixes(client, 'sched');
+const freshNames = prefixes.fresh;
+afterAll(() => prefixes.dropAll());
 
 const options = (instanceId: string): SchedulerOptions => ({ instanceId, leaseMs: 30_000, heartbeatMs: 10_000, staleMs: 30_000, retryBaseMs: 30_000, retryMaxMs: 600_000 });
 

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';

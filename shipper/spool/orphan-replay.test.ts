@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiskSpool, type DiskSpool, type DiskSpoolOptions } from './index.ts';
 import { bulkLines, deadPid, drain, recordNumbers, tempRoot, writeProducerDir } from './fixtures/spool-fixtures.ts';

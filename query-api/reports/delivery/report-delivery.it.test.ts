@@ -3,14 +3,11 @@ import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSearchEnvSchema } from '../../../opensearch/config/env.ts';
 import { parseEnv } from '../../../opensearch/config/parse-env.ts';
 import { generateRecords } from '../../../opensearch/record/generator/index.ts';
-import { indexNames, type IndexNames } from '../../../opensearch/record/index-names.ts';
-import { runSetup } from '../../../opensearch/setup/run-setup.ts';
-import { setupConfigFromEnv } from '../../../opensearch/setup/setup-config.ts';
+import { type IndexNames } from '../../../opensearch/record/index-names.ts';
 import { manualClock } from '../../../test/manual-clock.ts';
-import { dropPrefix, testClient, uniquePrefix } from '../../../test/opensearch.ts';
+import { setUpPrefixes, testClient, uniquePrefix } from '../../../test/opensearch.ts';
 import { seedPrefix } from '../../../test/seeded-prefix.ts';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink-process.ts';
 import { startWebhookReceiver } from '../../../test/webhook-receiver.ts';
@@ -25,7 +22,8 @@ import { reportDeliveryEnvSchema } from './report-delivery-env.ts';
 import { reportJobs } from './report-jobs.ts';
 
 const client = testClient();
-const prefixes: string[] = [];
+const prefixes = setUpPrefixes(client, 'report-send');
+const emptyPrefix = prefixes.fresh;
 const PERIOD = Date.parse('2026-11-29T07:00:00.000Z');
 const options: SchedulerOptions = { instanceId: 'reports-a', leaseMs: 30_000, heartbeatMs: 10_000, staleMs: 30_000, retryBaseMs: 30_000, retryMaxMs: 600_000 };
 let sink: SmtpSink;
@@ -35,15 +33,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sink.stop();
-  for (const prefix of prefixes) await dropPrefix(client, prefix);
+  await prefixes.dropAll();
 });
-
-async function emptyPrefix(): Promise<IndexNames> {
-  const prefix = uniquePrefix('report-send');
-  prefixes.push(prefix);
-  await runSetup(client, setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix })));
-  return indexNames(prefix);
-}
 
 /** The daily report job alone, on an injected clock at the 07:00 UTC period of 2026-11-29. */
 function dailyJobScheduler(names: IndexNames, env: Record<string, string>, extra: { registry?: Registry; log?: (line: string) => void } = {}) {
@@ -63,8 +54,7 @@ async function mailsFor(runId: string, recipient: string) {
 
 describe('scheduled reports, sent to a real SMTP server process and a real webhook receiver', () => {
   it('mails the daily summary of the day before, with its figures in subject and body and a parseable attachment, and POSTs it once per period', async () => {
-    const prefix = uniquePrefix('report-mail');
-    prefixes.push(prefix);
+    const prefix = prefixes.track(uniquePrefix('report-mail'));
     const records = generateRecords({ seed: 41, count: 3_000, from: new Date('2026-11-27T00:00:00Z'), to: new Date('2026-11-29T00:00:00Z') });
     const { names } = await seedPrefix(client, prefix, records);
     const receiver = await startWebhookReceiver();

@@ -31,15 +31,13 @@ export interface ReportDocument {
 
 export const percent = (rate: number) => `${(rate * 100).toFixed(2)} %`;
 
+/** What a computed report covers, as every document states it. */
+const covering = (kind: ReportKind, title: string, period: string, report: { time_zone: string; from: string; to: string }) => ({ kind, title, period, time_zone: report.time_zone, from: report.from, to: report.to });
+
 export function dailyDocument(report: DailySummary): ReportDocument {
   const types = Object.keys(report.by_operation_type) as Array<keyof DailySummary['by_operation_type']>;
   return {
-    kind: 'daily',
-    title: 'Daily summary',
-    period: report.date,
-    time_zone: report.time_zone,
-    from: report.from,
-    to: report.to,
+    ...covering('daily', 'Daily summary', report.date, report),
     headline: [
       ['operations', report.operations],
       ['errors', report.by_status.error],
@@ -59,12 +57,7 @@ export function dailyDocument(report: DailySummary): ReportDocument {
 export function weeklyDocument(report: WeeklyErrorReport): ReportDocument {
   const { previous, change } = report;
   return {
-    kind: 'weekly',
-    title: 'Weekly error analysis',
-    period: `${report.by_day[0]?.date ?? report.start} – ${report.by_day.at(-1)?.date ?? report.start}`,
-    time_zone: report.time_zone,
-    from: report.from,
-    to: report.to,
+    ...covering('weekly', 'Weekly error analysis', `${report.by_day[0]?.date ?? report.start} – ${report.by_day.at(-1)?.date ?? report.start}`, report),
     headline: [
       ['errors', report.errors],
       ['operations', report.operations],
@@ -91,12 +84,7 @@ export function weeklyDocument(report: WeeklyErrorReport): ReportDocument {
 
 export function monthlyDocument(report: MonthlyActivity): ReportDocument {
   return {
-    kind: 'monthly',
-    title: 'Monthly customer activity',
-    period: report.month,
-    time_zone: report.time_zone,
-    from: report.from,
-    to: report.to,
+    ...covering('monthly', 'Monthly customer activity', report.month, report),
     headline: [
       ['active_customers', report.active_customers],
       ['new_customers', report.new_customers],
