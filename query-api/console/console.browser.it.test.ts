@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAlertEvent } from '../../opensearch/alerting/alert-inbox.ts';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
@@ -148,6 +149,23 @@ describe('the console in headless Chromium', () => {
     expect(forged.status()).toBe(403);
     await page.context().close();
     await admin.context().close();
+  });
+
+  it('lists alerts for an admin to acknowledge, and each log index with its lifecycle state', async () => {
+    const at = new Date().toISOString();
+    await recordAlertEvent(client, config.names, { source: 'synclog', rule: 'error-rate', kind: 'error_rate', state: 'firing', severity: 'critical', dedup_key: 'synclog:error-rate', group: '', value: 0.2, threshold: 0.05, count: 50, summary: 'error rate 20.0 % <b>bold?</b>', started_at: at, at, samples: [] }, new Date());
+    const page = await signedIn('admin');
+    await page.goto(`${server.url}/console/alerts?state=firing`);
+    expect(await page.textContent('tr[data-alert="synclog:error-rate"] td.message')).toBe('error rate 20.0 % <b>bold?</b>');
+    await page.fill('tr[data-alert="synclog:error-rate"] input[name=comment]', 'on it');
+    await page.click('tr[data-alert="synclog:error-rate"] button');
+    await page.waitForURL(/\/console\/alerts$/);
+    expect(await page.textContent('tr[data-alert="synclog:error-rate"]')).toMatch(/admin#[0-9a-f]{12}, .*: on it/);
+    await page.goto(`${server.url}/console/retention`);
+    const indices = await page.$$eval('#indices tbody tr td:first-child', (cells) => cells.map((c) => c.textContent));
+    expect(indices.length).toBeGreaterThan(0);
+    expect(indices.every((name) => name?.startsWith(`${prefix}-logs-`))).toBe(true);
+    await page.context().close();
   });
 
   it('works by keyboard and on a narrow screen, and shows a report', async () => {
