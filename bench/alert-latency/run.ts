@@ -17,7 +17,7 @@ import { freePort } from '../../opensearch/local/ports.ts';
 import { OPERATION_TYPES } from '../../opensearch/record/vocabulary.ts';
 import { createCustomerSyncLogger, OpenSearchTransport } from '../../shipper/index.ts';
 import { startWebhookReceiver } from '../../test/webhook-receiver.ts';
-import { dropTarget, startBenchCluster } from '../ingest/bench-cluster.ts';
+import { startBenchCluster } from '../ingest/bench-cluster.ts';
 import { fixed, formatTable } from '../shared/format-table.ts';
 
 const { values } = parseArgs({ options: { schedule: { type: 'string', default: '*/15 * * * * *' }, trials: { type: 'string', default: '6' }, 'keep-node': { type: 'boolean', default: false } } });
@@ -26,6 +26,9 @@ const progress = (line: string) => process.stderr.write(`[bench:alert-latency] $
 const prefix = 'bench-alerts';
 
 const cluster = await startBenchCluster(progress);
+// A fresh prefix: alert state left by an earlier run would make its alerts already firing.
+const dropAll = () => cluster.client.indices.delete({ index: `${prefix}-*`, expand_wildcards: 'all', ignore_unavailable: true } as never).catch(() => {});
+await dropAll();
 const receiver = await startWebhookReceiver();
 const { PATH, HOME } = process.env;
 const service = spawn(process.execPath, ['bin/synclog.js', 'serve'], {
@@ -73,7 +76,7 @@ try {
 } finally {
   service.kill('SIGTERM');
   await receiver.close();
-  await dropTarget(cluster.client, prefix).catch(() => {});
+  await dropAll();
   if (cluster.reused || values['keep-node']) await cluster.client.close();
   else await cluster.stop();
 }
