@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { allows, callerOf, sameSecret, type ApiTokens, type Caller, type Role } from '../auth/api-tokens.ts';
@@ -11,6 +12,8 @@ export interface ConsoleUser {
 }
 
 const users = new WeakMap<Request, ConsoleUser>();
+/** Without tokens (the API run open) the CSRF token derives from a secret of this process. */
+const OPEN_SESSION = randomBytes(32).toString('hex');
 export const consoleUserOf = (c: Context): ConsoleUser => users.get(c.req.raw)!;
 export const can = (user: ConsoleUser, needed: Role) => user.role === 'open' || allows(user.role, needed);
 
@@ -21,7 +24,7 @@ export const can = (user: ConsoleUser, needed: Role) => user.role === 'open' || 
 export function consoleRole(tokens: ApiTokens, needed: Role, forbidden: (c: Context) => Response | Promise<Response>) {
   return createMiddleware(async (c, next) => {
     let user: ConsoleUser | null = null;
-    if (tokens.open) user = { role: 'open', caller: { role: 'open', id: 'open' }, csrf: csrfTokenOf('open') };
+    if (tokens.open) user = { role: 'open', caller: { role: 'open', id: 'open' }, csrf: csrfTokenOf(OPEN_SESSION) };
     else {
       const token = sessionToken(c);
       const role = token ? tokens.roleOf(token) : null;
