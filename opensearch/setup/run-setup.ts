@@ -6,7 +6,7 @@ import { ensureAutoCreateExcludesLogs } from './ensure-auto-create.ts';
 import { catIndices } from '../lifecycle/lifecycle-facts.ts';
 import { attachIsmPolicy, installIsmPolicy, ismPolicyId } from '../lifecycle/ism-install.ts';
 import { renderIsmPolicy } from '../lifecycle/ism-policy.ts';
-import { ensureIndex } from './ensure-index.ts';
+import { ensureIndex, type IndexBody } from './ensure-index.ts';
 import { ensureReadAlias } from './ensure-read-alias.ts';
 import { hasHotAndColdNodes } from './node-temperatures.ts';
 import { ensureArchiveRepository } from './ensure-repository.ts';
@@ -43,21 +43,25 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig, al
   changes.push(await ensureTemplate(client, 'index template', templates.indexTemplate.name, templates.indexTemplate.body));
   changes.push(await ensureAutoCreateExcludesLogs(client, names.logsPattern));
   changes.push(await ensureReadAlias(client, names));
-  changes.push(await ensureIndex(client, names.deadLetter, { mappings: deadLetterMapping() }));
   changes.push(await ensureArchiveRepository(client, config.archive));
-  changes.push(await ensureIndex(client, names.meta, metaIndexBody));
-  changes.push(await ensureIndex(client, names.schedulerLeases, schedulerStateIndexBody));
-  changes.push(await ensureIndex(client, names.schedulerRuns, schedulerRunsIndexBody));
-  changes.push(await ensureIndex(client, names.retentionLog, retentionLogIndexBody));
-  changes.push(await ensureIndex(client, names.holds, holdsIndexBody));
-  changes.push(await ensureIndex(client, names.accessLog, accessLogIndexBody));
-  changes.push(await ensureIndex(client, names.exports, exportsIndexBody));
-  changes.push(await ensureIndex(client, names.reviews, reviewsIndexBody));
-  changes.push(await ensureIndex(client, names.reviewed, reviewedIndexBody));
-  changes.push(await ensureIndex(client, names.reportDeliveries, reportDeliveriesIndexBody));
-  changes.push(await ensureIndex(client, names.alertState, alertStateIndexBody));
-  changes.push(await ensureIndex(client, names.alerts, alertsIndexBody));
-  changes.push(await ensureIndex(client, names.alertEvents, alertEventsIndexBody));
+  // synclog's own indices, each with a mapping of its own.
+  const ownIndices: ReadonlyArray<readonly [string, IndexBody]> = [
+    [names.deadLetter, { mappings: deadLetterMapping() }],
+    [names.meta, metaIndexBody],
+    [names.schedulerLeases, schedulerStateIndexBody],
+    [names.schedulerRuns, schedulerRunsIndexBody],
+    [names.retentionLog, retentionLogIndexBody],
+    [names.holds, holdsIndexBody],
+    [names.accessLog, accessLogIndexBody],
+    [names.exports, exportsIndexBody],
+    [names.reviews, reviewsIndexBody],
+    [names.reviewed, reviewedIndexBody],
+    [names.reportDeliveries, reportDeliveriesIndexBody],
+    [names.alertState, alertStateIndexBody],
+    [names.alerts, alertsIndexBody],
+    [names.alertEvents, alertEventsIndexBody],
+  ];
+  for (const [name, body] of ownIndices) changes.push(await ensureIndex(client, name, body));
   if (capabilities.executors.retention === 'ism') {
     const body = renderIsmPolicy(config.lifecycle, { target: config.retentionTarget, unit: config.period, indexPattern: names.logsPattern, coldNodes: hotColdNodes });
     const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);
