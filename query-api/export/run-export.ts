@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { coalesceChunks } from './coalesce-chunks.ts';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { Caller } from '../auth/api-tokens.ts';
@@ -56,6 +57,7 @@ export async function runExport(
             for await (const batch of batches()) yield* batch;
           })()),
           stringify({ bom: true }),
+          coalesceChunks(),
           tap,
           out,
         )

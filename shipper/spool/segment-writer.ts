@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FsyncPolicy } from './spool-options.ts';
 import { segmentFileName } from './segment-file.ts';
@@ -61,7 +61,14 @@ export function createSegmentWriter(deps: SegmentWriterDeps, options: SegmentWri
     if (syncTimer) return;
     syncTimer = setTimeout(() => {
       syncTimer = null;
-      if (current) syncQuietly(current.fd);
+      // Off the event loop: a synchronous fdatasync would stall every request and log call in flight
+      // for as long as the disk takes. Sealing syncs synchronously before it closes, so a segment
+      // closed meanwhile is durable anyway (its descriptor may then be gone: EBADF says nothing).
+      if (current) {
+        fdatasync(current.fd, (error) => {
+          if (error && error.code !== 'EBADF') deps.onError(error);
+        });
+      }
     }, options.fsyncIntervalMs);
     syncTimer.unref();
   }
