@@ -1,21 +1,23 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import { searchJson } from '../../opensearch/client/search-json.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
-import { recordOfCopy } from '../reviews/reviewed-copy.ts';
 
 const PAGE = 5_000;
 
 /**
  * Every record the query matches, in a stable order (time, then event id), page by page through a
  * point in time: constant memory, no result cap, a consistent view while it runs. The point in
- * time is closed when the loop ends, however it ends (a client that went away included).
+ * time is closed when the loop ends, however it ends (a client that went away included). Records
+ * from the reviewed set come as stored there, with its `first_reviewed_*` fields beside the
+ * record's own; an export reads only its columns.
  */
 export async function* matchingRecords(client: OpenSearchClient, names: IndexNames, query: Record<string, unknown>, reviewed?: boolean): AsyncGenerator<SyncLogRecord[]> {
   // reviewed=true reads the reviewed set (a copy of each reviewed record); false skips its members page by page.
   const { body: pit } = await client.createPit({ index: reviewed === true ? names.reviewed : names.readAlias, keep_alive: '2m', allow_partial_pit_creation: false } as never);
   const pitId = (pit as unknown as { pit_id: string }).pit_id;
   const pageAfter = async (after: unknown[] | undefined) => {
-    const { body } = await client.search({
+    const body = await searchJson<{ hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }>(client, {
       body: {
         size: PAGE,
         query,
@@ -24,8 +26,8 @@ export async function* matchingRecords(client: OpenSearchClient, names: IndexNam
         track_total_hits: false,
         ...(after ? { search_after: after } : {}),
       },
-    } as never);
-    return (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }).hits.hits;
+    });
+    return body.hits.hits;
   };
   let next = pageAfter(undefined);
   try {
@@ -35,7 +37,7 @@ export async function* matchingRecords(client: OpenSearchClient, names: IndexNam
       // The next page is on its way while this one is written out: OpenSearch and the writer work at once.
       if (hits.length === PAGE) next = pageAfter(hits.at(-1)!.sort);
       const skip = reviewed === false ? await reviewedAmong(client, names, hits.map((hit) => hit._source.event_id)) : new Set<string>();
-      yield hits.filter((hit) => !skip.has(hit._source.event_id)).map((hit) => recordOfCopy(hit._source));
+      yield hits.filter((hit) => !skip.has(hit._source.event_id)).map((hit) => hit._source);
       if (hits.length < PAGE) return;
     }
   } finally {

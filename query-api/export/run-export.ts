@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import { coalesceChunks } from './coalesce-chunks.ts';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { Caller } from '../auth/api-tokens.ts';
+import { writeCsv } from './csv-writer.ts';
 import { EXPORT_HEADER, exportRow } from './export-columns.ts';
 import { writeManifest, type ExportManifest } from './export-manifest.ts';
 import { matchingRecords } from './matching-records.ts';
@@ -20,8 +19,9 @@ export interface StartedExport {
 
 /**
  * Streams every matching record as CSV or XLSX, hashing the bytes on their way out, and writes the
- * manifest (`running` at once, then `complete` with rows, bytes and SHA-256, or `aborted` when the
- * client went away). Memory stays constant: one page of records at a time.
+ * manifest (`running` at once, then `complete` with rows, bytes and SHA-256, `aborted` when the
+ * client went away, or `failed`) before the download ends. Memory stays constant: one page of
+ * records at a time.
  */
 export async function runExport(
   deps: { client: OpenSearchClient; names: IndexNames },
@@ -49,19 +49,8 @@ export async function runExport(
     }
   }
 
-  const work =
-    request.format === 'csv'
-      ? pipeline(
-          Readable.from((async function* () {
-            yield EXPORT_HEADER;
-            for await (const batch of batches()) yield* batch;
-          })()),
-          stringify({ bom: true }),
-          coalesceChunks(),
-          tap,
-          out,
-        )
-      : Promise.all([writeXlsx(batches(), EXPORT_HEADER, tap, request.xlsxLimits).then(() => tap.end()), pipeline(tap, out)]);
+  const write = request.format === 'csv' ? writeCsv(batches(), EXPORT_HEADER, tap) : writeXlsx(batches(), EXPORT_HEADER, tap, request.xlsxLimits).then(() => void tap.end());
+  const work = Promise.all([write, pipeline(tap, out, { end: false })]);
 
   const done = work.then(
     () => ({ ...base, status: 'complete' as const, finished_at: new Date().toISOString(), row_count: rows, bytes, sha256: hash.digest('hex') }),
@@ -75,6 +64,12 @@ export async function runExport(
     await writeManifest(deps.client, deps.names, manifest);
     return manifest;
   });
+  // The download ends only once its manifest is written: a client that has the whole file finds
+  // the manifest complete. A failed export breaks the download off, so nobody takes a cut file for a whole one.
+  done.then(
+    (manifest) => (manifest.status === 'complete' ? out.end() : out.destroy(new Error(`export ${id} ${manifest.status}${manifest.error ? `: ${manifest.error}` : ''}`))),
+    (error: Error) => out.destroy(error),
+  );
   out.on('close', () => {
     // The client went away mid-export: stop producing, which closes the point in time.
     if (!tap.writableFinished) tap.destroy();

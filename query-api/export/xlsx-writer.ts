@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { drained } from './drained.ts';
 
 /** XLSX's own limits: rows per sheet (with the header) and characters per cell. */
 export interface XlsxLimits {
@@ -44,7 +44,7 @@ export async function writeXlsx(batches: AsyncIterable<ReadonlyArray<ReadonlyArr
       written++;
     }
     // Backpressure from a slow client; a client that leaves closes the stream instead.
-    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (out.writableNeedDrain) await drained(out);
   }
   if (out.destroyed) return written;
   (sheet as ExcelJS.Worksheet | null)?.commit();
