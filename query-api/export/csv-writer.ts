@@ -11,7 +11,8 @@ import { drained } from './drained.ts';
  * destroys it when reading the rows fails.
  */
 export async function writeCsv(batches: AsyncIterable<ReadonlyArray<ReadonlyArray<string | number | boolean>>>, header: readonly string[], out: Writable): Promise<void> {
-  const csv = stringify({ bom: true });
+  // Booleans as `true`/`false`: csv-stringify's default (`1` or empty) reads a false as missing.
+  const csv = stringify({ bom: true, cast: { boolean: (value) => String(value) } });
   const written = pipeline(csv, coalesceChunks(), out);
   // A client that leaves fails this while rows are still being fetched; it is awaited below.
   written.catch(() => {});

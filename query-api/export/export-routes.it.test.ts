@@ -56,7 +56,7 @@ async function openPits(): Promise<number> {
 }
 
 describe('exports of 100,000 records', () => {
-  it('CSV holds every record once, in time order, formulas neutralised, and the manifest checksum matches', { timeout: 120_000 }, async () => {
+  it('CSV holds every record once, in time order, formulas neutralised, booleans spelled out, and the manifest checksum matches', { timeout: 120_000 }, async () => {
     const { bytes, manifest, contentType } = await exportOf('csv');
     expect(contentType).toBe('text/csv; charset=utf-8');
     const rows = parse(bytes, { columns: true, bom: true }) as Array<Record<string, string>>;
@@ -66,12 +66,16 @@ describe('exports of 100,000 records', () => {
     const times = rows.map((r) => r['@timestamp']!);
     expect(times).toEqual([...times].sort());
     const byId = new Map(rows.map((r) => [r.event_id, r]));
+    const byIdRecord = new Map(records.map((r) => [r.event_id, r]));
     INJECTIONS.forEach((payload, i) => {
       const row = byId.get(records[i * 1_000]!.event_id)!;
       expect(row.customer_name).toBe(`'${payload}`);
       expect(row.error_message).toBe(`'${payload}`);
     });
     expect(byId.get(records[77]!.event_id)!.error_message).toBe(longMessage);
+    const flags = rows.map((r) => r.manual_review_required);
+    expect(new Set(flags)).toEqual(new Set(['true', 'false', '']));
+    expect(rows.filter((r) => r.manual_review_required !== String(byIdRecord.get(r.event_id!)!.manual_review_required ?? ''))).toEqual([]);
     expect(manifest).toMatchObject({ status: 'complete', format: 'csv', row_count: COUNT, bytes: bytes.length, sha256: sha256(bytes), who: expect.stringMatching(/^analyst#/) });
   });
 
