@@ -14,7 +14,7 @@ import { grouped } from './format-table.ts';
  * 1 January 2026 (about 16,700 a day), then refreshes and merges each index to one segment, so
  * every run queries the same shape of data.
  */
-export async function seedBenchRecords(client: OpenSearchClient, config: SetupConfig, count: number, progress: (line: string) => void): Promise<void> {
+async function seedBenchRecords(client: OpenSearchClient, config: SetupConfig, count: number, progress: (line: string) => void): Promise<void> {
   const ensurer = createLogIndexEnsurer(client, config.names);
   progress(`loading ${grouped(count)} generated records`);
   for (let done = 0, chunk = 0; done < count; chunk++) {
