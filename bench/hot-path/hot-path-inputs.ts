@@ -4,6 +4,7 @@ import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { runWithContext, type CorrelationContext } from '../../shipper/context/correlation-context.ts';
 import { createCustomerSyncLogger, type CustomerTransferInput } from '../../shipper/loggers/index.ts';
 import { normaliseRecord } from '../../shipper/record/normalise-record.ts';
+import type { Status } from '../../opensearch/record/vocabulary.ts';
 
 /** The same inputs for every case: each case turns one of them into its own call. */
 export interface HotPathInputs {
@@ -54,7 +55,7 @@ function transferOf(record: SyncLogRecord): CustomerTransferInput {
       ...(record.customer_type ? { type: record.customer_type } : {}),
     },
     result: {
-      status: record.status!,
+      status: record.status as Status,
       ...(record.created_new === undefined ? {} : { createdNew: record.created_new }),
       ...(record.duration_ms === undefined ? {} : { durationMs: record.duration_ms }),
       details,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_ROLES, LEVELS, LIMITS, OPERATION_TYPES, STATUSES } from './vocabulary.ts';
+import { LEVELS, LIMITS } from './vocabulary.ts';
 
 /**
  * Every field of a stored sync log record, defined once: its zod type and its OpenSearch mapping
@@ -34,7 +34,7 @@ const customer = objectField({
     type: 'text',
     fields: { keyword: { type: 'keyword', ignore_above: LIMITS.idChars } },
   }),
-  role: field(z.enum(CUSTOMER_ROLES).optional(), { type: 'keyword' }),
+  role: field(id.optional(), keyword),
 });
 
 const service = objectField({
@@ -55,8 +55,14 @@ export const recordFields = {
   message: field(z.string().max(LIMITS.messageChars), { type: 'text' }),
 
   operation_id: field(id.optional(), keyword),
-  operation_type: field(z.enum(OPERATION_TYPES).optional(), { type: 'keyword' }),
-  status: field(z.enum(STATUSES).optional(), { type: 'keyword' }),
+  /** Open vocabularies: the shipper flags a value outside the declared list instead of storing it here. */
+  operation_type: field(id.optional(), keyword),
+  status: field(id.optional(), keyword),
+  /**
+   * What reports count operations by: `operation_id`, or the record's own `event_id` when an
+   * operation record (type and status) carries no id, so every logged operation counts once.
+   */
+  operation_key: field(id.optional(), keyword),
 
   customer: { schema: customer.schema.nullable().optional(), mapping: customer.mapping },
   customer_email: field(z.string().max(LIMITS.idChars).optional(), {
@@ -87,6 +93,13 @@ export const recordFields = {
   trace_id: field(id.optional(), keyword),
   span_id: field(id.optional(), keyword),
   service: { schema: service.schema, mapping: service.mapping },
+
+  /** The event time as given, when it could not be used (unreadable, or in the future): `@timestamp` is then the arrival time. */
+  event_time_raw: field(z.string().max(LIMITS.rawValueChars).optional(), { type: 'keyword', ignore_above: LIMITS.rawValueChars }),
+  /** Why the record is flagged: codes such as `event_time_future`, `status_unknown`, `duration_ms_invalid`. */
+  validation_issues: field(z.array(z.string().min(1).max(LIMITS.idChars)).min(1).optional(), keyword),
+  /** The raw values (as text) that were left out of their typed fields, by field name. */
+  invalid: field(z.record(z.string(), z.string().max(LIMITS.rawValueChars)).optional(), { type: 'flat_object' }),
 } as const satisfies Record<string, Field>;
 
 export type RecordFieldName = keyof typeof recordFields;

@@ -1,6 +1,6 @@
 import type { RecordFieldName } from './fields.ts';
 import type { SyncLogRecord } from './schema.ts';
-import { CUSTOMER_ROLES, LEVELS, LIMITS, OPERATION_TYPES, STATUSES } from './vocabulary.ts';
+import { LEVELS, LIMITS } from './vocabulary.ts';
 
 /**
  * A fast, conservative check of a record against the record schema: it says yes only to records
@@ -59,7 +59,7 @@ const strictObject = (checks: Record<string, Check>): Check => {
   };
 };
 
-const customer = strictObject({ id, name: optional(text(LIMITS.idChars)), role: optional(oneOf(CUSTOMER_ROLES)) });
+const customer = strictObject({ id, name: optional(text(LIMITS.idChars)), role: optional(id) });
 
 const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
   '@timestamp': timestamp,
@@ -71,8 +71,9 @@ const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
   category: optional(id),
   message: text(LIMITS.messageChars),
   operation_id: optional(id),
-  operation_type: optional(oneOf(OPERATION_TYPES)),
-  status: optional(oneOf(STATUSES)),
+  operation_type: optional(id),
+  status: optional(id),
+  operation_key: optional(id),
   customer: (value) => value === undefined || value === null || customer(value),
   customer_email: optional(text(LIMITS.idChars)),
   onec_id: optional(id),
@@ -91,6 +92,9 @@ const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
   trace_id: optional(id),
   span_id: optional(id),
   service: strictObject({ name: id, environment: optional(id), version: optional(id) }),
+  event_time_raw: optional(text(LIMITS.rawValueChars)),
+  validation_issues: optional((value) => Array.isArray(value) && value.length > 0 && value.every(id)),
+  invalid: optional((value) => plainObject(value) && Object.values(value).every(text(LIMITS.rawValueChars))),
 };
 
 const FIELD_NAMES = Object.keys(CHECKS) as RecordFieldName[];

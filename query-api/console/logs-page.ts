@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { CUSTOMER_ROLES, OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { LogsPage } from '../logs/logs-search.ts';
 import { csrfField, type Fragment } from './console-layout.ts';
@@ -47,7 +47,7 @@ export function logsPage(user: ConsoleUser, raw: RawParams, page: LogsPage | nul
 <form class="filters" method="get" action="/console/logs" role="search" aria-label="Filter logs">
   ${checkboxes(raw, 'status', 'Status', STATUSES)}
   ${checkboxes(raw, 'operation_type', 'Operation type', OPERATION_TYPES)}
-  <div><label for="f-role">Customer role</label><select id="f-role" name="customer_role"><option value="">any</option>${CUSTOMER_ROLES.map((r) => html`<option${one(raw, 'customer_role') === r ? html` selected` : ''}>${r}</option>`)}</select></div>
+  <div><label for="f-role">Customer role</label><input id="f-role" type="text" name="customer_role" value="${one(raw, 'customer_role')}"></div>
   <div><label for="f-from">From (ISO or now-7d)</label><input id="f-from" type="text" name="from" value="${one(raw, 'from')}"></div>
   <div><label for="f-to">To</label><input id="f-to" type="text" name="to" value="${one(raw, 'to')}"></div>
   <div><label for="f-q">Search: e-mail, name, 1C id, correlation id, error</label><input id="f-q" type="search" name="q" value="${one(raw, 'q')}"></div>

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { CUSTOMER_ROLES, OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import { parseTimeExpression } from './time-expression.ts';
 
 /** One value, a comma-separated list, or the parameter repeated: always a list. */
-const listOf = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean));
+/**
+ * A list of codes of an open vocabulary (operation types, statuses, roles, issue codes): the
+ * story's codes and whatever an application logs. Codes are keywords, never query syntax.
+ */
+const codes = list.pipe(z.array(z.string().max(256).regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, "_", ".", ":" and "-"')).min(1).max(50));
 
 const timeExpression = z.string().transform((text, ctx) => {
   const date = parseTimeExpression(text, new Date());
@@ -30,9 +32,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxPageSize: 500, maxSpanDays
 
 /** The filters `GET /logs` and the exports share. */
 const filterShape = {
-  operation_type: listOf(OPERATION_TYPES).optional(),
-  status: listOf(STATUSES).optional(),
-  customer_role: listOf(CUSTOMER_ROLES).optional(),
+  operation_type: codes.optional(),
+  status: codes.optional(),
+  customer_role: codes.optional(),
   correlation_id: z.string().min(1).max(256).optional(),
   from: timeExpression.optional(),
   to: timeExpression.optional(),

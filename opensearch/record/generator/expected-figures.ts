@@ -55,8 +55,8 @@ export function expectedFigures(
   let manualReviewRequiredRecords = 0;
 
   for (const record of records) {
-    if (record.operation_type) recordsByOperationType[record.operation_type]++;
-    if (record.status) recordsByStatus[record.status]++;
+    if (record.operation_type) recordsByOperationType[record.operation_type as OperationType]++;
+    if (record.status) recordsByStatus[record.status as Status]++;
     recordsByLevel[record.level]++;
     increment(recordsByDay, dayOf(record['@timestamp']));
     if (record.customer_email !== undefined) increment(recordsByCustomerEmail, record.customer_email.toLowerCase());
@@ -72,8 +72,8 @@ export function expectedFigures(
   const operationsByType = zeroCounts(OPERATION_TYPES);
   const operationsByLatestStatus = zeroCounts(STATUSES);
   for (const latest of latestByOperation.values()) {
-    if (latest.operation_type) operationsByType[latest.operation_type]++;
-    if (latest.status) operationsByLatestStatus[latest.status]++;
+    if (latest.operation_type) operationsByType[latest.operation_type as OperationType]++;
+    if (latest.status) operationsByLatestStatus[latest.status as Status]++;
   }
   const operations = latestByOperation.size;
 

@@ -146,7 +146,7 @@ describe('generateRecords', () => {
       pending: ['info'],
     };
 
-    for (const r of records) if (r.status) expect(expected[r.status]).toContain(r.level);
+    for (const r of records) if (r.status) expect(expected[r.status as keyof typeof expected]).toContain(r.level);
     expect(records.some((r) => r.status === 'error' && r.level === 'critical')).toBe(true);
     expect(records.some((r) => r.category === 'security')).toBe(true);
   });
