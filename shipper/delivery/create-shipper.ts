@@ -4,6 +4,7 @@ import { indexNames } from '../../opensearch/record/index-names.ts';
 import type { ShipperMetrics, DropReason } from '../metrics/shipper-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 import { normaliseRecord } from '../record/normalise-record.ts';
+import { recordRules } from '../record/record-rules.ts';
 import { backoffDelay } from './backoff.ts';
 import { sameDayIndex } from './same-day-index.ts';
 import { bulkEntry, documentOf, entriesFromLines, type BulkEntry } from './bulk-entry.ts';
@@ -62,6 +63,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   const indexFor = sameDayIndex((timestamp) => names.logIndexFor(timestamp, options.indexPeriod));
   const ensurer = createLogIndexEnsurer(deps.client, names);
   const epochs = createFlushEpochs();
+  const rules = recordRules(options);
   const service = { name: options.service, ...(options.environment ? { environment: options.environment } : {}), ...(options.version ? { version: options.version } : {}) };
 
   // A queue with a moving head: taking a batch must not copy everything behind it.
@@ -303,11 +305,11 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     log(info) {
       try {
         const now = clock.now();
-        const normalised = normaliseRecord(info, { now, producerId: options.producerId, producerSeq: seq, service });
+        const normalised = normaliseRecord(info, { now, producerId: options.producerId, producerSeq: seq, service, rules });
         if (!normalised.ok) {
           epochs.added(epochs.current);
           epochs.settled(epochs.current, 'deadLettered');
-          deps.deadLetters.add({ '@timestamp': new Date(now).toISOString(), reason: normalised.reason, error_type: 'validation', event_id: normalised.eventId, producer_id: options.producerId, raw: normalised.raw });
+          deps.deadLetters.add({ '@timestamp': new Date(now).toISOString(), reason: normalised.reason, reason_code: normalised.code, error_type: normalised.code, event_id: normalised.eventId, producer_id: options.producerId, raw: normalised.raw });
           deps.metrics.deadLettered(1);
           deps.emit({ type: 'dead-letter', records: 1, reason: normalised.reason });
           void deps.deadLetters.flush();

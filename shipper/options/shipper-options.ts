@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { INDEX_PERIODS } from '../../opensearch/record/index-period.ts';
 import { indexPrefixSchema } from '../../opensearch/record/index-names.ts';
+import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 
 const MiB = 1024 * 1024;
 const positive = z.number().int().positive();
@@ -20,6 +21,21 @@ export const shipperOptionsSchema = z.strictObject({
   indexPrefix: indexPrefixSchema.default('synclog'),
   /** Default `month`: must match the cluster's `SYNCLOG_INDEX_PERIOD`. */
   indexPeriod: z.enum(INDEX_PERIODS).default('month'),
+  /**
+   * Default 730: days after its period ended that a log index is deleted (the lifecycle's
+   * `SYNCLOG_RETENTION_DELETE_DAYS`). A record older than that is dead-lettered
+   * (`event_time_expired`) and never creates an index.
+   */
+  retentionDays: positive.default(730),
+  /**
+   * Default 300 000 ms (5 min): how far ahead of this process's clock an event time may be. A later
+   * one is stored at its arrival time, flagged `event_time_future`, with the original kept.
+   */
+  clockSkewMs: z.number().int().nonnegative().max(7 * 86_400_000).default(300_000),
+  /** Default the product story's operation types: values outside the list are stored flagged (`operation_type_unknown`). */
+  operationTypes: z.array(z.string().min(1).max(256)).min(1).default([...OPERATION_TYPES]),
+  /** Default the product story's statuses: values outside the list are stored flagged (`status_unknown`). */
+  statuses: z.array(z.string().min(1).max(256)).min(1).default([...STATUSES]),
   /** Names this process's records (`producer_id` = `<producerName>-<unique suffix>`). Default: host name. */
   producerName: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/).optional(),
 

@@ -1,10 +1,16 @@
 import { newEventId } from '../../opensearch/record/event-id.ts';
 import { errorFields } from '../../opensearch/record/error-fields.ts';
 import { passesQuickCheck } from '../../opensearch/record/record-quick-check.ts';
-import { syncLogRecordSchema, type SyncLogRecord } from '../../opensearch/record/schema.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { liftTypedFields } from '../../opensearch/record/typed-fields.ts';
 import { LIMITS } from '../../opensearch/record/vocabulary.ts';
+import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
+import { eventTimeOutcome, givenEventTime } from './event-time-fields.ts';
+import { customerOf } from './customer-fields.ts';
+import { flaggedValues, invalidIssue, type FlaggedValues } from './flagged-values.ts';
+import { storableRecord } from './storable-record.ts';
 import { toLevel } from './log-levels.ts';
+import { DEFAULT_RECORD_RULES, type RecordRules } from './record-rules.ts';
 import { safeValue } from './safe-value.ts';
 
 /**
@@ -28,27 +34,45 @@ export interface NormaliseContext {
   readonly producerId: string;
   readonly producerSeq: number;
   readonly service: { readonly name: string; readonly environment?: string; readonly version?: string };
+  /** The event window and vocabularies; default {@link DEFAULT_RECORD_RULES}. */
+  readonly rules?: RecordRules;
 }
+
+/** Why a log call could not become a stored record at all. */
+export type UnstorableCode = Extract<DeadLetterReason, 'validation' | 'event_time_expired'>;
 
 export type Normalised =
   | { readonly ok: true; readonly record: SyncLogRecord }
-  | { readonly ok: false; readonly reason: string; readonly raw: string; readonly eventId: string };
+  | { readonly ok: false; readonly code: UnstorableCode; readonly reason: string; readonly raw: string; readonly eventId: string };
 
-/** Builds the stored record from one log call. Never throws: a bad record comes back with its reason. */
+/**
+ * Builds the stored record from one log call. Never throws. What can be stored is stored: a value
+ * outside its vocabulary or of the wrong type is moved to `invalid.<field>` and flagged in
+ * `validation_issues`; an unusable event time is replaced by the arrival time and kept in
+ * `event_time_raw`. Only a record older than the delete horizon, or one that cannot be made
+ * storable at all, comes back refused with its reason.
+ */
 export function normaliseRecord(info: Record<string, unknown>, context: NormaliseContext): Normalised {
   const eventId = newEventId(context.now);
   try {
-    const candidate = buildCandidate(info, context, eventId);
+    const rules = context.rules ?? DEFAULT_RECORD_RULES;
+    const time = eventTimeOutcome(givenEventTime(info), context.now, rules.window);
+    if (time.kind === 'expired') {
+      return { ok: false, code: 'event_time_expired', reason: `event time ${time.raw} is older than the ${rules.window.deleteDays}-day delete horizon`, raw: rawOf(info), eventId };
+    }
+    const flags = flaggedValues();
+    const candidate = buildCandidate(info, context, eventId, rules, flags, time.kind === 'stored' ? time.timestamp : undefined);
+    if (time.kind === 'flagged') {
+      candidate.event_time_raw = time.raw;
+      flags.add('@timestamp', undefined, time.issue);
+    }
+    flags.applyTo(candidate);
     if (passesQuickCheck(candidate)) return { ok: true, record: candidate };
-    const parsed = syncLogRecordSchema.safeParse(candidate);
-    if (parsed.success) return { ok: true, record: parsed.data };
-    const reason = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
-      .join('; ');
-    return { ok: false, reason: `invalid record: ${reason}`, raw: rawOf(info), eventId };
+    const stored = storableRecord(candidate, context.service, flags);
+    if (stored.ok) return stored;
+    return { ok: false, code: 'validation', reason: `invalid record: ${stored.reason}`, raw: rawOf(info), eventId };
   } catch (error) {
-    return { ok: false, reason: `unreadable record: ${(error as Error)?.message ?? String(error)}`, raw: rawOf(info), eventId };
+    return { ok: false, code: 'validation', reason: `unreadable record: ${(error as Error)?.message ?? String(error)}`, raw: rawOf(info), eventId };
   }
 }
 
@@ -64,11 +88,22 @@ function isoOf(now: number): string {
   return lastIso;
 }
 
-function buildCandidate(info: Record<string, unknown>, context: NormaliseContext, eventId: string): Record<string, unknown> {
-  const details = collectDetails(info);
+/** Id-like fields: a finite number is an id written as a number (`customer: { id: 42 }`), kept as its text. */
+const ID_KEYS = new Set(['operation_id', 'onec_id', 'correlation_id', 'trace_id', 'span_id', 'category', 'customer_type', 'conflict_type']);
+
+function buildCandidate(
+  info: Record<string, unknown>,
+  context: NormaliseContext,
+  eventId: string,
+  rules: RecordRules,
+  flags: FlaggedValues,
+  eventTime: string | undefined,
+): Record<string, unknown> {
+  let details = collectDetails(info);
+  const ingested = isoOf(context.now);
   const record: Record<string, unknown> = {
-    '@timestamp': eventTime(info, context.now),
-    ingested_at: isoOf(context.now),
+    '@timestamp': eventTime ?? ingested,
+    ingested_at: ingested,
     event_id: eventId,
     producer_id: context.producerId,
     producer_seq: context.producerSeq,
@@ -80,9 +115,27 @@ function buildCandidate(info: Record<string, unknown>, context: NormaliseContext
   for (const key of RECORD_KEYS) {
     const value = info[key];
     if (value === undefined) continue;
-    record[key] = key === 'customer' && value !== null ? safeValue(value) : key === 'duration_ms' ? duration(value) : value;
+    if (key === 'customer') {
+      const customer = customerOf(value);
+      if (customer.extra) details = { ...details, customer: customer.extra };
+      record.customer = customer.value;
+    } else if (key === 'duration_ms') {
+      const ms = duration(value);
+      if (ms === undefined) flags.add(key, value, 'duration_ms_invalid');
+      else record[key] = ms;
+    } else if (key === 'operation_type' || key === 'status') {
+      const known = key === 'operation_type' ? rules.operationTypes : rules.statuses;
+      if (typeof value === 'string' && known.has(value)) record[key] = value;
+      else flags.add(key, value, typeof value === 'string' && value.length > 0 ? `${key}_unknown` : invalidIssue(key));
+    } else {
+      record[key] = ID_KEYS.has(key) && typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    }
   }
   if (details) record.details = details;
+  // Every operation counts once: by its id, or as its own operation when it logged none.
+  const operationId = record.operation_id;
+  if (typeof operationId === 'string' && operationId.length > 0) record.operation_key = operationId;
+  else if (info.operation_type !== undefined && info.status !== undefined) record.operation_key = eventId;
   const error = errorOf(info);
   if (error) Object.assign(record, errorFields(error));
   return record;
@@ -111,14 +164,6 @@ function mergeDetails(given: unknown, extra: Record<string, unknown> | undefined
   return isObject ? { ...given, ...extra } : { value: given, ...extra };
 }
 
-function eventTime(info: Record<string, unknown>, now: number): string {
-  const given = info['@timestamp'] ?? info.event_time ?? info.timestamp;
-  if (given === undefined) return isoOf(now);
-  const time = given instanceof Date ? given : new Date(given as string | number);
-  // An unreadable time is kept visible rather than guessed: the schema rejects it with the reason.
-  return Number.isNaN(time.getTime()) ? String(given) : time.toISOString();
-}
-
 function errorOf(info: Record<string, unknown>): { message: string; type?: string; stack?: string } | null {
   const e = info.error;
   if (e instanceof Error) return { message: e.message, type: e.name, ...(e.stack ? { stack: e.stack } : {}) };
@@ -142,8 +187,9 @@ function text(value: unknown, max: number): string {
   return s.length > max ? s.slice(0, max) : s;
 }
 
-function duration(value: unknown): unknown {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : value;
+/** A duration is a finite, non-negative number of milliseconds; anything else is flagged. */
+function duration(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER ? Math.round(value) : undefined;
 }
 
 function serviceOverride(value: unknown): Record<string, string> {
