@@ -19,8 +19,8 @@ export type EventTimeVerdict = 'in_window' | 'expired' | 'future';
 
 export function judgeEventTime(eventMs: number, nowMs: number, window: EventWindowOptions): EventTimeVerdict {
   if (eventMs > nowMs + window.clockSkewMs) return 'future';
-  // Fast path: anything newer than the horizon minus the longest period is in a kept period.
-  if (eventMs >= nowMs - (window.deleteDays + 31) * DAY_MS) return 'in_window';
+  // Fast path: a period holding a time newer than the horizon ends after it.
+  if (eventMs >= nowMs - window.deleteDays * DAY_MS) return 'in_window';
   return periodOf(eventMs, window.period).end.getTime() + window.deleteDays * DAY_MS <= nowMs ? 'expired' : 'in_window';
 }
 

@@ -4,7 +4,8 @@ import { rawText } from './raw-text.ts';
 
 /** Where a log call's event time leaves the record. */
 export type EventTimeOutcome =
-  | { readonly kind: 'stored'; readonly timestamp: string }
+  /** `timestamp` undefined: none was given, the call's own time is the event time. */
+  | { readonly kind: 'stored'; readonly timestamp: string | undefined }
   /** Unreadable, or later than now + skew: stored at its arrival time, flagged, the original kept. */
   | { readonly kind: 'flagged'; readonly issue: 'event_time_unreadable' | 'event_time_future'; readonly raw: string }
   /** Older than the lifecycle's delete horizon: no index may be created for it. */

@@ -5,7 +5,7 @@ import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { liftTypedFields } from '../../opensearch/record/typed-fields.ts';
 import { LIMITS } from '../../opensearch/record/vocabulary.ts';
 import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
-import { eventTimeOutcome, givenEventTime } from './event-time-fields.ts';
+import { eventTimeOutcome, givenEventTime, type EventTimeOutcome } from './event-time-fields.ts';
 import { customerOf } from './customer-fields.ts';
 import { flaggedValues, invalidIssue, type FlaggedValues } from './flagged-values.ts';
 import { storableRecord } from './storable-record.ts';
@@ -56,7 +56,8 @@ export function normaliseRecord(info: Record<string, unknown>, context: Normalis
   const eventId = newEventId(context.now);
   try {
     const rules = context.rules ?? DEFAULT_RECORD_RULES;
-    const time = eventTimeOutcome(givenEventTime(info), context.now, rules.window);
+    const given = givenEventTime(info);
+    const time = given === undefined ? NO_TIME_GIVEN : eventTimeOutcome(given, context.now, rules.window);
     if (time.kind === 'expired') {
       return { ok: false, code: 'event_time_expired', reason: `event time ${time.raw} is older than the ${rules.window.deleteDays}-day delete horizon`, raw: rawOf(info), eventId };
     }
@@ -75,6 +76,8 @@ export function normaliseRecord(info: Record<string, unknown>, context: Normalis
     return { ok: false, code: 'validation', reason: `unreadable record: ${(error as Error)?.message ?? String(error)}`, raw: rawOf(info), eventId };
   }
 }
+
+const NO_TIME_GIVEN: EventTimeOutcome = { kind: 'stored', timestamp: undefined };
 
 // Records logged in the same millisecond share one formatted time: formatting is a visible part
 // of a log call's cost.
