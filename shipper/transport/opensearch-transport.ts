@@ -11,6 +11,7 @@ import { createDeadLetterSink } from '../delivery/dead-letter-sink.ts';
 import { createShipper, type CloseReport, type Shipper, type ShipperEvent } from '../delivery/create-shipper.ts';
 import type { FlushReport } from '../delivery/flush-epochs.ts';
 import { createShipperMetrics } from '../metrics/shipper-metrics.ts';
+import { readSetupDrift } from './setup-drift.ts';
 import { resolveShipperOptions, ShipperOptionsError, type ShipperOptionsInput } from '../options/shipper-options.ts';
 import { createDiskSpool } from '../spool/index.ts';
 
@@ -78,6 +79,7 @@ export class OpenSearchTransport extends TransportStream {
       },
       { ...options, producerId: this.producerId },
     );
+    void readSetupDrift(this.#client, names.meta, options).then((drift) => drift.forEach((line) => this.#warn(`synclog: ${line}`)));
   }
 
   override log(info: Record<string, unknown>, next: () => void): void {
