@@ -1,6 +1,7 @@
 import type { AlertingSetup } from '../opensearch/alerting/alerting-install.ts';
 import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
 import type { AlertEnv } from '../query-api/alerts/alert-env.ts';
+import { describeShardBudget } from '../opensearch/setup/check-shard-budget.ts';
 import type { SetupConfig } from '../opensearch/setup/setup-config.ts';
 import { runSetup, type SetupReport } from '../opensearch/setup/run-setup.ts';
 
@@ -9,7 +10,7 @@ const EXECUTOR_LABEL = {
   alerting: { 'alerting-plugin': 'Alerting + Notifications plugins', builtin: "synclog's built-in alert evaluator" },
 } as const;
 
-/** Prints a setup report: the cluster, the executors in charge, and one line per resource. */
+/** Prints a setup report: the cluster, the executors in charge, the shard budget and its warnings, and one line per resource. */
 export function describeSetup(report: SetupReport): string[] {
   const { capabilities, changes } = report;
   const lines = [
@@ -17,6 +18,8 @@ export function describeSetup(report: SetupReport): string[] {
     `retention is run by ${EXECUTOR_LABEL.retention[capabilities.executors.retention]}`,
     `alerting is run by ${EXECUTOR_LABEL.alerting[capabilities.executors.alerting]}`,
   ];
+  lines.push(describeShardBudget(report.shardBudget));
+  for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   for (const c of changes) lines.push(`  ${c.action.padEnd(9)} ${c.kind} ${c.name}${c.detail ? ` (${c.detail})` : ''}`);
   const changed = changes.filter((c) => c.action === 'created' || c.action === 'updated').length;
   lines.push(changed === 0 ? 'setup: nothing to change' : `setup: ${changed} change(s) applied`);

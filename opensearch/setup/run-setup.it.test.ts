@@ -5,7 +5,9 @@ import { parseEnv } from '../config/parse-env.ts';
 import { withLogPatternExcluded } from './ensure-auto-create.ts';
 import { runSetup } from './run-setup.ts';
 import { setupConfigFromEnv } from './setup-config.ts';
-import { readSetupMetadata } from './setup-metadata.ts';
+import { recordFields } from '../record/fields.ts';
+import { OPERATION_TYPE_LABELS, STATUS_LABELS } from '../record/vocabulary.ts';
+import { readSetupMetadata } from './read-setup-metadata.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('setup');
@@ -49,6 +51,17 @@ describe('synclog setup on a real node', () => {
     expect(metadata?.executors.retention).toBe(hasIsm ? 'ism' : 'builtin');
     expect(metadata?.lifecycle).toMatchObject({ hot_days: 90, delete_days: 730, archive_repository: `${prefix}-archive` });
     expect(metadata?.index).toMatchObject({ prefix, period: 'month' });
+  });
+
+  it('records the event window, the vocabularies with labels and the mapped record fields', async () => {
+    const metadata = await readSetupMetadata(client, `${prefix}-meta`);
+    expect(metadata?.schema_version).toBe(2);
+    expect(metadata?.event_window).toEqual({ delete_days: 730, clock_skew_ms: 300_000, period: 'month' });
+    expect(metadata?.vocabularies?.operation_types).toEqual(OPERATION_TYPE_LABELS);
+    expect(metadata?.vocabularies?.statuses.map((s) => s.code)).toEqual(['success', 'error', 'warning', 'skipped', 'pending']);
+    expect(metadata?.vocabularies?.statuses).toEqual(STATUS_LABELS);
+    expect([...(metadata?.fields ?? [])].sort()).toEqual(Object.keys(recordFields).sort());
+    expect(metadata?.fields).toEqual(expect.arrayContaining(['operation_key', 'event_time_raw', 'validation_issues', 'invalid']));
   });
 
   it('changes nothing on a second run', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import { SHIPPER_SCHEMA_VERSION, setupDrift } from './setup-drift.ts';
 
-const options = { indexPrefix: 'crm', indexPeriod: 'month', retentionDays: 730, operationTypes: [...OPERATION_TYPES], statuses: [...STATUSES] } as const;
+const options = { indexPrefix: 'crm', indexPeriod: 'month' as const, retentionDays: 730, operationTypes: [...OPERATION_TYPES] as string[], statuses: [...STATUSES] as string[] };
 const codes = (list: readonly string[]) => list.map((code) => ({ code }));
 
 describe('setupDrift', () => {
