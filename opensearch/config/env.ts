@@ -30,6 +30,8 @@ export const indexEnvSchema = z.object({
   SYNCLOG_INDEX_SHARDS: envInt(1, 64).default(1),
   /** Unset: `auto_expand_replicas 0-1`, one replica as soon as there is a second node. */
   SYNCLOG_INDEX_REPLICAS: envInt(0, 16).optional(),
+  /** Default 300000 (5 min): how far ahead of now an event time is believed; later ones are stored at arrival, flagged. */
+  SYNCLOG_CLOCK_SKEW_MS: envInt(0, 604_800_000).default(300_000),
 });
 
 export const lifecycleEnvSchema = z.object({

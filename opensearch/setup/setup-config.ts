@@ -42,6 +42,7 @@ export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
     names,
     period: env.SYNCLOG_INDEX_PERIOD,
     index: { shards: env.SYNCLOG_INDEX_SHARDS, replicas: env.SYNCLOG_INDEX_REPLICAS },
+    clockSkewMs: env.SYNCLOG_CLOCK_SKEW_MS,
     lifecycle: defaultLifecyclePolicy({
       hot_days: env.SYNCLOG_RETENTION_HOT_DAYS,
       delete_days: env.SYNCLOG_RETENTION_DELETE_DAYS,
