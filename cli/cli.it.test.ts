@@ -19,6 +19,10 @@ describe('the synclog command', () => {
     expect(run.lines[0]).toBe(`OpenSearch: ${inject('opensearchUrl')}`);
     expect(serving).toContain(`http://127.0.0.1:${port}`);
     expect(run.lines).toContain(`  created   index template ${prefix}-logs`);
+    // A first start finds no setup on the cluster before it applies one, and says so before setup's own lines.
+    const warning = run.lines.findIndex((line) => line.startsWith(`warning: no setup metadata for prefix "${prefix}"`));
+    expect(warning).toBeGreaterThan(0);
+    expect(warning).toBeLessThan(run.lines.indexOf(`  created   index template ${prefix}-logs`));
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
     run.child.kill('SIGTERM');

@@ -18,6 +18,7 @@ import { alertEnvSchema } from '../query-api/alerts/alert-env.ts';
 import { createAlertMetrics } from '../query-api/alerts/alert-metrics.ts';
 import { reportSettingsFromEnv } from '../query-api/reports/delivery/report-delivery-env.ts';
 import { serviceJobs } from '../query-api/scheduler/service-jobs.ts';
+import { checkSetupDrift } from '../query-api/health/setup-drift.ts';
 import { serviceEnvSchema } from '../query-api/service-env.ts';
 import { startServer } from '../query-api/start-server.ts';
 import { connect } from './connect.ts';
@@ -40,6 +41,8 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const jobs = resolveJobs(serviceJobs({ client, config, reports, alerts: { env: alertEnv, metrics: createAlertMetrics(registry), log: say } }), schedulerEnv);
+  // Read before setup re-applies this configuration: what this start changes on the cluster is worth a line.
+  for (const line of await checkSetupDrift(client, config)) say(`warning: ${line}`);
   await setupCommand(client, config, say, alertingSetupOf(alertEnv));
   const home = openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env);
   const tokens = tokensFromEnv(authEnv, join(home, 'api-token'), say);

@@ -17,6 +17,7 @@ import { queryParams } from '../http/query-params.ts';
 import { CursorError } from '../logs/cursor.ts';
 import { exportQuerySchema, logsQuerySchemaFor, type QueryLimits } from '../logs/logs-query-schema.ts';
 import { logById, logsFilter, searchLogs, type LogsPage } from '../logs/logs-search.ts';
+import { NOTHING_SEEN, seenCodes, type SeenCodes } from '../logs/seen-codes.ts';
 import { buildReport, completedPeriod, periodOfDate } from '../reports/build-report.ts';
 import type { ReportDocument, ReportKind } from '../reports/formats/report-document.ts';
 import { reviewMatching, reviewRecord, reviewsOf } from '../reviews/review-store.ts';
@@ -70,6 +71,11 @@ export function consoleRoutes(deps: ConsoleDeps) {
   const viewer = consoleRole(tokens, 'viewer', forbidden);
   const admin = consoleRole(tokens, 'admin', forbidden);
   const logsSchema = logsQuerySchemaFor(deps.limits);
+  // The filters offer every code the data holds; without them the story's codes still serve.
+  const shownCodes = async (): Promise<SeenCodes> => {
+    const seen = await seenCodes(client, names);
+    return seen instanceof Error ? NOTHING_SEEN : seen;
+  };
 
   return new Hono()
     .get('/console/assets/console.css', (c) => c.body(CONSOLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=300' }))
@@ -92,16 +98,17 @@ export function consoleRoutes(deps: ConsoleDeps) {
       const user = consoleUserOf(c);
       const raw = formParams(c);
       const parsed = logsSchema.safeParse(raw);
-      if (!parsed.success) return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, null, firstIssue(parsed.error)), 400);
+      const seen = shownCodes();
+      if (!parsed.success) return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, null, firstIssue(parsed.error), await seen), 400);
       let page: LogsPage;
       try {
         page = await searchLogs(client, names, parsed.data);
       } catch (error) {
-        if (error instanceof CursorError) return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, null, `cursor: ${error.message}`), 400);
+        if (error instanceof CursorError) return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, null, `cursor: ${error.message}`, await seen), 400);
         throw error;
       }
       await recordAccess(deps.accessLog, { caller: user.caller, method: 'GET', route: '/console/logs', filters: raw, rowCount: page.records.length });
-      return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, page, null));
+      return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, page, null, await seen));
     })
     .get('/console/logs/:id', viewer, async (c) => {
       const user = consoleUserOf(c);
@@ -133,7 +140,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
       }
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success || Object.keys(raw).length === 0) {
-        return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, null, parsed.success ? 'Choose at least one filter before reviewing in bulk.' : firstIssue(parsed.error)), 400);
+        return consolePage(c, user, 'Logs', 'logs', logsPage(user, raw, null, parsed.success ? 'Choose at least one filter before reviewing in bulk.' : firstIssue(parsed.error), await shownCodes()), 400);
       }
       const comment = typeof form.comment === 'string' && form.comment.trim() ? form.comment.trim().slice(0, 2_000) : undefined;
       await reviewMatching(client, names, logsFilter(parsed.data), user.caller, comment);
@@ -171,7 +178,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
       const [rows, holds] = await Promise.all([retentionStatus(client, names, deps.lifecycle, new Date(deps.clock.now())), readHolds(client, names)]);
       return consolePage(c, user, 'Retention', 'retention', retentionPage(rows, holds));
     })
-    .get('/console/tail', viewer, (c) => consolePage(c, consoleUserOf(c), 'Live tail', 'tail', tailPage(formParams(c))))
+    .get('/console/tail', viewer, async (c) => consolePage(c, consoleUserOf(c), 'Live tail', 'tail', tailPage(formParams(c), await shownCodes())))
     .get('/console/tail/events', viewer, async (c) => {
       const user = consoleUserOf(c);
       const raw = formParams(c);

@@ -9,6 +9,8 @@ import { recordAlertEvent } from '../../opensearch/alerting/alert-inbox.ts';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
+import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import { flagged } from '../../test/flagged-records.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { writeRecords } from '../../test/write-records.ts';
@@ -30,6 +32,9 @@ beforeAll(async () => {
   const now = Date.now();
   records = generateRecords({ seed: 23, count: 400, from: new Date(now - 2 * 86_400_000), to: new Date(now - 3_600_000) });
   records[0] = { ...records[0]!, status: 'error', level: 'error', operation_type: 'import_from_1c', error_message: HOSTILE, message: HOSTILE };
+  // An application's own codes, and one record flagged with hostile refused values.
+  records[8] = { ...records[8]!, status: 'partial', operation_type: 'stock_sync' };
+  records[9] = { ...flagged(records[9]!, 'status_unknown', 'event_time_unreadable'), invalid: { status: HOSTILE }, event_time_raw: HOSTILE };
   config = await seedPrefix(client, prefix, records);
   const tokens = apiTokens(Object.entries(TOKENS).map(([role, token]) => ({ role: role as 'admin' | 'analyst' | 'viewer', token })));
   server = await startServer(createApp({ client, names: config.names, tokens }), 0, '127.0.0.1');
@@ -65,6 +70,33 @@ describe('the console in headless Chromium', () => {
     expect(new Set(statuses)).toEqual(new Set(['error']));
     expect(Number(await page.getAttribute('#result-count', 'data-total'))).toBe(records.filter((r) => r.status === 'error').length);
     await page.screenshot({ path: join(SCREENSHOTS, 'list.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('offers the story\'s codes and every other code seen, and finds a flagged record with its issues shown as text', async () => {
+    const others = (read: (r: SyncLogRecord) => string | undefined, story: readonly string[]) => [...new Set(records.map(read).filter((c): c is string => !!c && !story.includes(c)))].sort();
+    const offered = (page: Page, name: string) => page.$$eval(`input[name=${name}]`, (inputs) => inputs.map((i) => i.getAttribute('value')));
+    const page = await signedIn('viewer');
+    expect(await offered(page, 'status')).toEqual([...STATUSES, ...others((r) => r.status, STATUSES)]);
+    expect(await offered(page, 'operation_type')).toEqual([...OPERATION_TYPES, ...others((r) => r.operation_type, OPERATION_TYPES)]);
+    expect(await page.textContent('label:has(input[name=status][value=error])')).toBe('Error');
+    await page.check('input[name=flagged]');
+    await page.click('form.filters button[type=submit]');
+    await page.waitForURL(/flagged=true/);
+    const rows = await page.$$eval('#records tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-event-id')));
+    const expected = records.filter((r) => r.validation_issues);
+    expect(rows).toEqual(expected.map((r) => r.event_id));
+    await page.click('#records tbody tr a');
+    await page.waitForURL(new RegExp(`/console/logs/${expected[0]!.event_id}$`));
+    expect(await page.textContent('dd[data-field="validation issues"]')).toBe(expected[0]!.validation_issues!.join(', '));
+    expect(await page.textContent('dd[data-field="event time as given"]')).toBe(HOSTILE);
+    expect(await page.textContent('dd[data-invalid="status"]')).toBe(HOSTILE);
+    expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
+    expect(await page.$('img[src=x]')).toBeNull();
+    await page.screenshot({ path: join(SCREENSHOTS, 'flagged.png'), fullPage: true });
+    await page.goto(`${server.url}/console/tail`);
+    expect(await offered(page, 'status')).toEqual([...STATUSES, ...others((r) => r.status, STATUSES)]);
+    expect(await page.$('input[name=flagged]')).not.toBeNull();
     await page.context().close();
   });
 

@@ -1,15 +1,16 @@
 import { html } from 'hono/html';
-import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { LogsPage } from '../logs/logs-search.ts';
+import type { SeenCodes } from '../logs/seen-codes.ts';
+import { codeCheckboxes, flaggedCheckbox } from './code-choices.ts';
 import { csrfField, type Fragment } from './console-layout.ts';
 import { can, type ConsoleUser } from './console-user.ts';
 
 /** The filter parameters the console keeps across pages, exports and the bulk review. */
-export const FILTER_KEYS = ['operation_type', 'status', 'customer_role', 'correlation_id', 'from', 'to', 'q', 'reviewed'] as const;
+export const FILTER_KEYS = ['operation_type', 'status', 'customer_role', 'validation_issue', 'flagged', 'correlation_id', 'from', 'to', 'q', 'reviewed'] as const;
 export type RawParams = Record<string, string | string[]>;
 
-const valuesOf = (raw: RawParams, key: string): string[] => [raw[key] ?? []].flat().flatMap((v) => v.split(',')).filter(Boolean);
+export const valuesOf = (raw: RawParams, key: string): string[] => [raw[key] ?? []].flat().flatMap((v) => v.split(',')).filter(Boolean);
 const one = (raw: RawParams, key: string) => valuesOf(raw, key)[0] ?? '';
 
 /** The filters as a query string (lists as repeated parameters). */
@@ -19,11 +20,6 @@ export function filterQuery(raw: RawParams, extra: Record<string, string> = {}):
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   return params.toString();
 }
-
-const checkboxes = (raw: RawParams, key: string, legend: string, options: readonly string[]) => {
-  const chosen = new Set(valuesOf(raw, key));
-  return html`<fieldset><legend>${legend}</legend>${options.map((o) => html`<label><input type="checkbox" name="${key}" value="${o}"${chosen.has(o) ? html` checked` : ''}>${o}</label>`)}</fieldset>`;
-};
 
 export const recordText = (r: SyncLogRecord) => r.error_message ?? r.message;
 
@@ -36,18 +32,20 @@ export const recordRow = (r: SyncLogRecord) => html`<tr data-event-id="${r.event
 <td class="optional">${r.customer_email ?? ''}</td>
 <td class="optional">${r.onec_id ?? ''}</td>
 <td class="num optional">${r.duration_ms ?? ''}</td>
-<td class="message">${recordText(r)}</td>
+<td class="message">${r.validation_issues ? html`<span class="flag" title="${r.validation_issues.join(', ')}">flagged</span> ` : ''}${recordText(r)}</td>
 </tr>`;
 
 /** The log list: filters, the page of records, the next-page link, exports and bulk review by role. */
-export function logsPage(user: ConsoleUser, raw: RawParams, page: LogsPage | null, problem: string | null): Fragment {
+export function logsPage(user: ConsoleUser, raw: RawParams, page: LogsPage | null, problem: string | null, seen: SeenCodes): Fragment {
   const next = page?.next_cursor ? `/console/logs?${filterQuery(raw, { cursor: page.next_cursor })}` : null;
   const query = filterQuery(raw);
   return html`
 <form class="filters" method="get" action="/console/logs" role="search" aria-label="Filter logs">
-  ${checkboxes(raw, 'status', 'Status', STATUSES)}
-  ${checkboxes(raw, 'operation_type', 'Operation type', OPERATION_TYPES)}
+  ${codeCheckboxes('status', seen, valuesOf(raw, 'status'))}
+  ${codeCheckboxes('operation_type', seen, valuesOf(raw, 'operation_type'))}
   <div><label for="f-role">Customer role</label><input id="f-role" type="text" name="customer_role" value="${one(raw, 'customer_role')}"></div>
+  ${flaggedCheckbox(one(raw, 'flagged') === 'true')}
+  <div><label for="f-issue">Validation issue (code)</label><input id="f-issue" type="text" name="validation_issue" value="${one(raw, 'validation_issue')}"></div>
   <div><label for="f-from">From (ISO or now-7d)</label><input id="f-from" type="text" name="from" value="${one(raw, 'from')}"></div>
   <div><label for="f-to">To</label><input id="f-to" type="text" name="to" value="${one(raw, 'to')}"></div>
   <div><label for="f-q">Search: e-mail, name, 1C id, correlation id, error</label><input id="f-q" type="search" name="q" value="${one(raw, 'q')}"></div>

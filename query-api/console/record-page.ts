@@ -17,9 +17,12 @@ function tree(value: unknown): Fragment {
 const SHOWN: ReadonlyArray<readonly [string, (r: SyncLogRecord) => unknown]> = [
   ['event id', (r) => r.event_id],
   ['time (UTC)', (r) => r['@timestamp']],
+  // The time the application gave, when it could not be used: the time above is then the arrival time.
+  ['event time as given', (r) => r.event_time_raw],
   ['level', (r) => r.level],
   ['operation', (r) => r.operation_type],
   ['status', (r) => r.status],
+  ['validation issues', (r) => r.validation_issues?.join(', ')],
   ['operation id', (r) => r.operation_id],
   ['correlation id', (r) => r.correlation_id],
   ['customer', (r) => (r.customer ? `${r.customer.name ?? ''} (${r.customer.id}${r.customer.role ? `, ${r.customer.role}` : ''})` : undefined)],
@@ -44,6 +47,13 @@ export function recordPage(user: ConsoleUser, record: SyncLogRecord, reviews: re
   })}</dl>
 <h2>Details</h2>
 <div id="details">${record.details ? tree(record.details) : html`<p class="muted">none</p>`}</div>
+${
+  record.invalid
+    ? html`<h2>Refused values</h2>
+<p class="muted">Values the application logged that did not fit their fields, as given.</p>
+<dl class="record" id="invalid">${Object.entries(record.invalid).map(([field, value]) => html`<dt>${field}</dt><dd data-invalid="${field}"><pre class="value">${value}</pre></dd>`)}</dl>`
+    : ''
+}
 ${record.error_stack ? html`<h2>Stack</h2><pre class="value">${record.error_stack}</pre>` : ''}
 <h2>Reviews</h2>
 <div id="reviews">${

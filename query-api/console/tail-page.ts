@@ -1,15 +1,16 @@
 import { html } from 'hono/html';
-import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import type { SeenCodes } from '../logs/seen-codes.ts';
+import { codeCheckboxes, flaggedCheckbox } from './code-choices.ts';
 import type { Fragment } from './console-layout.ts';
-import { filterQuery, type RawParams } from './logs-page.ts';
+import { filterQuery, valuesOf, type RawParams } from './logs-page.ts';
 
 /** Live tail: new records as they are indexed (Server-Sent Events), with the list's filters, paused and resumed at will. */
-export function tailPage(raw: RawParams): Fragment {
-  const chosen = (key: string) => new Set([raw[key] ?? []].flat());
+export function tailPage(raw: RawParams, seen: SeenCodes): Fragment {
   return html`
 <form class="filters" method="get" action="/console/tail" aria-label="Filter the live tail">
-  <fieldset><legend>Status</legend>${STATUSES.map((s) => html`<label><input type="checkbox" name="status" value="${s}"${chosen('status').has(s) ? html` checked` : ''}>${s}</label>`)}</fieldset>
-  <fieldset><legend>Operation type</legend>${OPERATION_TYPES.map((t) => html`<label><input type="checkbox" name="operation_type" value="${t}"${chosen('operation_type').has(t) ? html` checked` : ''}>${t}</label>`)}</fieldset>
+  ${codeCheckboxes('status', seen, valuesOf(raw, 'status'))}
+  ${codeCheckboxes('operation_type', seen, valuesOf(raw, 'operation_type'))}
+  ${flaggedCheckbox(valuesOf(raw, 'flagged')[0] === 'true')}
   <div><button type="submit">Apply filters</button></div>
 </form>
 <div class="actions" id="tail" data-events="/console/tail/events?${filterQuery(raw)}">

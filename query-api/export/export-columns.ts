@@ -22,6 +22,9 @@ export const EXPORT_COLUMNS: ReadonlyArray<readonly [string, (r: SyncLogRecord) 
   ['producer_id', (r) => r.producer_id],
   ['producer_seq', (r) => r.producer_seq],
   ['service', (r) => r.service.name],
+  // Flagging: why a record is flagged, and the event time as the application gave it when it could not be used.
+  ['validation_issues', (r) => r.validation_issues?.join(';')],
+  ['event_time_raw', (r) => r.event_time_raw],
 ];
 
 export const EXPORT_HEADER = EXPORT_COLUMNS.map(([name]) => name);

@@ -7,6 +7,7 @@ import { generateRecords } from '../../opensearch/record/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { startFaultProxy } from '../../test/fault-proxy.ts';
+import { flagged, TEST_ISSUES } from '../../test/flagged-records.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { apiTokens } from '../auth/api-tokens.ts';
@@ -26,6 +27,11 @@ INJECTIONS.forEach((payload, i) => {
 });
 const longMessage = 'Ошибка '.repeat(40);
 records[77] = { ...records[77]!, error_message: longMessage };
+// Flagged records, each issue alone and two together.
+TEST_ISSUES.forEach((issue, i) => {
+  records[500 + i * 7_000] = flagged(records[500 + i * 7_000]!, issue);
+});
+records[600] = flagged(records[600]!, 'event_time_unreadable', 'duration_ms_invalid');
 let config: SetupConfig;
 let server: RunningServer;
 
@@ -76,6 +82,12 @@ describe('exports of 100,000 records', () => {
     const flags = rows.map((r) => r.manual_review_required);
     expect(new Set(flags)).toEqual(new Set(['true', 'false', '']));
     expect(rows.filter((r) => r.manual_review_required !== String(byIdRecord.get(r.event_id!)!.manual_review_required ?? ''))).toEqual([]);
+    const flaggedIds = records.filter((r) => r.validation_issues).map((r) => r.event_id);
+    expect(rows.filter((r) => r.validation_issues !== '').map((r) => r.event_id).sort()).toEqual(flaggedIds.sort());
+    for (const id of flaggedIds) {
+      expect(byId.get(id)!.validation_issues).toBe(byIdRecord.get(id)!.validation_issues!.join(';'));
+      expect(byId.get(id)!.event_time_raw).toBe(byIdRecord.get(id)!.event_time_raw ?? '');
+    }
     expect(manifest).toMatchObject({ status: 'complete', format: 'csv', row_count: COUNT, bytes: bytes.length, sha256: sha256(bytes), who: expect.stringMatching(/^analyst#/) });
   });
 
@@ -98,6 +110,12 @@ describe('exports of 100,000 records', () => {
     for (const sheet of workbook.worksheets) sheet.eachRow((row) => String(row.getCell(messageColumn).value ?? '').endsWith('…[truncated]') && truncated++);
     expect(truncated).toBeGreaterThan(0);
     expect(manifest).toMatchObject({ status: 'complete', format: 'xlsx', row_count: expected.length, sha256: sha256(bytes) });
+  });
+
+  it('exports exactly the flagged records, or those with one issue, when asked', async () => {
+    const csvIds = async (query: string) => (parse((await exportOf('csv', query)).bytes, { columns: true, bom: true }) as Array<{ event_id: string }>).map((r) => r.event_id).sort();
+    expect(await csvIds('?flagged=true')).toEqual(records.filter((r) => r.validation_issues).map((r) => r.event_id).sort());
+    expect(await csvIds('?validation_issue=duration_ms_invalid')).toEqual(records.filter((r) => r.validation_issues?.includes('duration_ms_invalid')).map((r) => r.event_id).sort());
   });
 
   it('ends an export whose client disconnects, closes its point in time and marks the manifest aborted', { timeout: 60_000 }, async () => {

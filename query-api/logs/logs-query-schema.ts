@@ -9,7 +9,7 @@ const list = z
  * A list of codes of an open vocabulary (operation types, statuses, roles, issue codes): the
  * story's codes and whatever an application logs. Codes are keywords, never query syntax.
  */
-const codes = list.pipe(z.array(z.string().max(256).regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, "_", ".", ":" and "-"')).min(1).max(50));
+const codes = list.pipe(z.array(z.string().max(256).regex(/^[\p{L}\p{N}_.:-]+(?: [\p{L}\p{N}_.:-]+)*$/u, 'letters, digits, "_", ".", ":", "-" and single inner spaces')).min(1).max(50));
 
 const timeExpression = z.string().transform((text, ctx) => {
   const date = parseTimeExpression(text, new Date());
@@ -35,6 +35,10 @@ const filterShape = {
   operation_type: codes.optional(),
   status: codes.optional(),
   customer_role: codes.optional(),
+  /** Records flagged with any of these issue codes (`status_unknown`, `duration_ms_invalid`, …). */
+  validation_issue: codes.optional(),
+  /** Only flagged records (true: with any validation issue), or only clean ones (false). */
+  flagged: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   correlation_id: z.string().min(1).max(256).optional(),
   from: timeExpression.optional(),
   to: timeExpression.optional(),

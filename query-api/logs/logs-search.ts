@@ -14,6 +14,8 @@ export interface LogsPage {
 }
 
 const TOTAL_CAP = 10_000;
+/** A record is flagged when the shipper noted at least one validation issue on it. */
+const FLAGGED = { exists: { field: 'validation_issues' } };
 
 /** The bool query of a `GET /logs` request: filters as terms and a range, free text only through `match`/`term`. */
 export function logsFilter(query: LogsFilterQuery): Record<string, unknown> {
@@ -21,6 +23,8 @@ export function logsFilter(query: LogsFilterQuery): Record<string, unknown> {
   if (query.operation_type) filter.push({ terms: { operation_type: query.operation_type } });
   if (query.status) filter.push({ terms: { status: query.status } });
   if (query.customer_role) filter.push({ terms: { 'customer.role': query.customer_role } });
+  if (query.validation_issue) filter.push({ terms: { validation_issues: query.validation_issue } });
+  if (query.flagged !== undefined) filter.push(query.flagged ? FLAGGED : { bool: { must_not: [FLAGGED] } });
   if (query.correlation_id) filter.push({ term: { correlation_id: query.correlation_id } });
   const range = timeRangeClause(query.from, query.to);
   if (range) filter.push(range);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { recordFields } from '../../opensearch/record/fields.ts';
+import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import { createApp } from '../create-app.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
 
@@ -19,9 +20,24 @@ describe('GET /openapi.json', () => {
     const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }> };
     const logs = document.paths['/logs']!.get.parameters;
     expect(logs.map((p) => p.name).sort()).toEqual(Object.keys(logsQuerySchema.shape).sort());
-    expect(logs.find((p) => p.name === 'status')!.schema).toMatchObject({ type: 'array', items: { enum: expect.arrayContaining(['success', 'error', 'pending']) } });
+    expect(logs.find((p) => p.name === 'status')!.schema).toMatchObject({ type: 'array', items: { type: 'string', examples: [...STATUSES] } });
+    expect(logs.find((p) => p.name === 'operation_type')!.schema).toMatchObject({ type: 'array', items: { type: 'string', examples: [...OPERATION_TYPES] } });
+    expect(logs.find((p) => p.name === 'flagged')!.schema).toMatchObject({ enum: ['true', 'false'] });
     expect(logs.find((p) => p.name === 'size')!.schema).toMatchObject({ minimum: 1, maximum: 500 });
     expect(document.paths['/logs/export.csv']!.get.parameters.map((p) => p.name).sort()).toEqual(Object.keys(exportQuerySchema.shape).sort());
+  });
+
+  it('documents the open-vocabulary filters with the pattern the request schema enforces', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Array<{ name: string; schema: { items?: { pattern?: string; maxLength?: number } } }> } }> };
+    const samples = ['retail', 'wholesale', 'price_update', 'оптовик', 'duration_ms_invalid', 'a.b:c-d', '*', 'a b', '"x"', 'status:error OR 1', '(x)', 'x'.repeat(257), ''];
+    for (const name of ['operation_type', 'status', 'customer_role', 'validation_issue']) {
+      const items = document.paths['/logs']!.get.parameters.find((p) => p.name === name)!.schema.items!;
+      const documented = new RegExp(items.pattern!, 'u');
+      for (const sample of samples) {
+        const byDocument = documented.test(sample) && sample.length <= items.maxLength!;
+        expect(byDocument, `${name}=${sample}`).toBe(logsQuerySchema.safeParse({ [name]: [sample] }).success);
+      }
+    }
   });
 
   it('describes a record with every field of the record schema', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
+import { OPERATION_TYPES, STATUSES, STORY_CUSTOMER_ROLES, VALIDATION_ISSUES } from '../../opensearch/record/vocabulary.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
 import { alertEventSchema } from '../../opensearch/alerting/alert-event.ts';
 import { alertsQuerySchema } from '../alerts/alert-routes.ts';
@@ -14,6 +15,19 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Schema => {
 
 const TIME_DESCRIPTION = 'ISO date or date-time, or now / now-7d / now-12h / now-30m';
 
+/** Open vocabularies: the story's codes are examples, an application's own codes are accepted as well. */
+const CODE_EXAMPLES: Record<string, readonly string[]> = {
+  operation_type: OPERATION_TYPES,
+  status: STATUSES,
+  customer_role: STORY_CUSTOMER_ROLES,
+  validation_issue: [...VALIDATION_ISSUES, 'duration_ms_invalid'],
+};
+const DESCRIPTIONS: Record<string, string> = {
+  flagged: 'true: only records with at least one validation issue; false: only records without',
+  reviewed: 'true: only reviewed records; false: only records nobody has reviewed',
+};
+const LIST_DESCRIPTION = 'one value, a comma-separated list, or the parameter repeated';
+
 /** Query parameters from a zod object schema: allowed values as the parsed (output) side shows them. */
 function queryParameters(schema: z.ZodType): Schema[] {
   const output = jsonSchema(schema, 'output') as { properties: Record<string, Schema>; required?: string[] };
@@ -21,13 +35,20 @@ function queryParameters(schema: z.ZodType): Schema[] {
   return Object.entries(output.properties).map(([name, out]) => {
     const isList = out.type === 'array';
     const isTime = name === 'from' || name === 'to';
+    const examples = CODE_EXAMPLES[name];
+    const listSchema = examples ? { ...out, items: { ...(out.items as Schema), examples } } : out;
+    const description = isTime
+      ? TIME_DESCRIPTION
+      : isList
+        ? `${LIST_DESCRIPTION}${examples ? "; the story's codes (see examples) or any code an application logs" : ''}`
+        : DESCRIPTIONS[name];
     return {
       name,
       in: 'query',
       required: false,
-      ...(isTime ? { description: TIME_DESCRIPTION } : {}),
-      ...(isList ? { style: 'form', explode: true, description: 'one value, a comma-separated list, or the parameter repeated' } : {}),
-      schema: isTime ? { type: 'string' } : isList ? out : (input.properties[name] ?? out),
+      ...(description ? { description } : {}),
+      ...(isList ? { style: 'form', explode: true } : {}),
+      schema: isTime ? { type: 'string' } : isList ? listSchema : (input.properties[name] ?? out),
     };
   });
 }
