@@ -57,7 +57,7 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
       records: () => countIn(range('2026-01-01', '2026-02-01')),
       raw: raw(range('2026-01-01', '2026-02-01'), {
         customers: { cardinality: { field: 'customer.id', precision_threshold: 40_000 } },
-        top: { terms: { field: 'customer.id', size: 10 }, aggs: { operations: { cardinality: { field: 'operation_id', precision_threshold: 1_000 } } } },
+        top: { terms: { field: 'customer.id', size: 10 }, aggs: { operations: { cardinality: { field: 'operation_key', precision_threshold: 1_000 } } } },
         types: { terms: { field: 'operation_type', size: 10 } },
         failures: { filter: errors, aggs: { customers: { terms: { field: 'customer.id', size: 1_000, min_doc_count: 2 } } } },
       }),

@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { outcomeRecord } from '../../opensearch/query/operation-clauses.ts';
 import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { runSynclog } from '../../test/run-synclog.ts';
@@ -15,11 +17,19 @@ const client = testClient();
 const prefix = uniquePrefix('osd');
 let config: SetupConfig;
 let objects: SavedObject[];
+let seeded: SyncLogRecord[];
 const T = Date.parse('2026-11-23T12:00:00Z');
 
 beforeAll(async () => {
   const records = generateRecords({ seed: 31, count: 3_000, from: new Date(T - 86_400_000), to: new Date(T) });
-  config = await seedPrefix(client, prefix, records);
+  // As real apps log: outcomes without an id (keyed by their event id), a status the vocabulary refused, a progress line.
+  const outcomes = records.filter((r) => r.operation_id && r.status !== 'pending').slice(0, 30);
+  const withoutId = outcomes.slice(0, 10).map(({ operation_id: _, ...r }) => ({ ...r, operation_key: r.event_id }));
+  const refused = outcomes.slice(10, 20).map(({ status: _, ...r }) => ({ ...r, validation_issues: ['status_unknown'], invalid: { status: 'done?' } }));
+  const progress = outcomes.slice(20, 30).map(({ status: _, ...r }) => ({ ...r, message: 'step 2 of 3' }));
+  const changed = new Map<string, SyncLogRecord>([...withoutId, ...refused, ...progress].map((r) => [r.event_id, r as SyncLogRecord]));
+  seeded = records.map((r) => changed.get(r.event_id) ?? r);
+  config = await seedPrefix(client, prefix, seeded);
   objects = savedObjects(prefix);
 });
 afterAll(() => dropPrefix(client, prefix));
@@ -28,14 +38,18 @@ type Agg = { id: string; type: string; schema: string; params: { field?: string;
 const visStateOf = (o: SavedObject) => JSON.parse(String(o.attributes.visState)) as { type: string; aggs: Agg[]; params: Record<string, unknown> };
 const searchSourceOf = (o: SavedObject) => JSON.parse(String((o.attributes.kibanaSavedObjectMeta as { searchSourceJSON: string }).searchSourceJSON)) as { query: { query: string } };
 
-/** The simple KQL the objects use (`a:b`, `a:*`, `and`, `not`) as an OpenSearch query. */
+/** The simple KQL the objects use (`a:b`, `a:*`, `and`, `not`, one level of `(… or …)`) as an OpenSearch query. */
 function kuery(text: string): Record<string, unknown> {
   const filter: unknown[] = [];
   const mustNot: unknown[] = [];
+  const term = (clause: string) => {
+    const [name, value] = clause.split(':') as [string, string];
+    return value === '*' ? { exists: { field: name } } : { term: { [name]: value === 'true' ? true : value } };
+  };
   for (const clause of text.split(/\s+and\s+/).filter(Boolean)) {
-    const negated = clause.startsWith('not ');
-    const [name, value] = clause.replace(/^not /, '').split(':') as [string, string];
-    (negated ? mustNot : filter).push(value === '*' ? { exists: { field: name } } : { term: { [name]: value === 'true' ? true : value } });
+    if (clause.startsWith('(')) filter.push({ bool: { should: clause.slice(1, -1).split(/\s+or\s+/).map(term), minimum_should_match: 1 } });
+    else if (clause.startsWith('not ')) mustNot.push(term(clause.slice(4)));
+    else filter.push(term(clause));
   }
   return { bool: { filter, must_not: mustNot } };
 }
@@ -120,6 +134,21 @@ describe('the OpenSearch Dashboards saved objects', () => {
       const [first] = Object.values(aggs);
       expect(first!.buckets.length, String(o.attributes.title)).toBeGreaterThan(0);
     }
+  });
+
+  it("count in the error-rate panel's denominator exactly the outcomes reports and alert rules count, records without an id included", async () => {
+    const vis = visStateOf(objects.find((o) => o.id === `${prefix}-vis-error-rate`)!);
+    const denominator = (vis.params.series as Array<{ metrics: Array<{ denominator: { query: string } }> }>)[0]!.metrics[0]!.denominator.query;
+    const ids = async (query: unknown) => {
+      const { body } = await client.search({ index: config.names.readAlias, body: { size: 10_000, _source: false, query } } as never);
+      return new Set((body as unknown as { hits: { hits: Array<{ _id: string }> } }).hits.hits.map((h) => h._id));
+    };
+    const panel = await ids(kuery(denominator));
+    const finished = seeded.filter((r) => r.operation_key && r.status !== 'pending' && (r.status || r.validation_issues?.includes('status_unknown')));
+    expect(panel).toEqual(new Set(finished.map((r) => r.event_id)));
+    expect(panel).toEqual(await ids(outcomeRecord));
+    const { body } = await client.count({ index: config.names.readAlias, body: { query: { bool: { filter: [kuery(denominator)], must_not: [{ exists: { field: 'operation_id' } }] } } } } as never);
+    expect((body as unknown as { count: number }).count).toBe(10);
   });
 
   it('are imported by synclog dashboards import: multipart ndjson with the xsrf header, overwriting, successes and errors reported', async () => {

@@ -58,14 +58,22 @@ interface Vis {
   readonly params: Record<string, unknown>;
 }
 
+/**
+ * Outcome records, as reports and alert rules count them: an operation record (`operation_key`,
+ * so records logged without an id count too) whose status is logged and not pending, a status the
+ * vocabulary refused included.
+ */
+const FINISHED_OPERATIONS = `${field('operation_key')}:* and not ${field('status')}:pending and (${field('status')}:* or ${field('validation_issues')}:status_unknown or ${field('validation_issues')}:status_invalid)`;
+
 const count = { id: '1', enabled: true, type: 'count', schema: 'metric', params: {} };
 const overTime = (id: string) => ({ id, enabled: true, type: 'date_histogram', schema: 'segment', params: { field: field('@timestamp'), interval: 'auto', min_doc_count: 1, extended_bounds: {} } });
-const terms = (id: string, schema: string, name: string, size: number) => ({ id, enabled: true, type: 'terms', schema, params: { field: field(name), size, order: 'desc', orderBy: '1', otherBucket: false, missingBucket: false } });
+/** `otherBucket` for open vocabularies: an application's own codes beyond `size` still show, as "Other". */
+const terms = (id: string, schema: string, name: string, size: number, otherBucket = false) => ({ id, enabled: true, type: 'terms', schema, params: { field: field(name), size, order: 'desc', orderBy: '1', otherBucket, missingBucket: false } });
 const lineParams = (type: 'line' | 'histogram') => ({ type, addTooltip: true, addLegend: true, legendPosition: 'right', times: [], addTimeMarker: false, seriesParams: [{ show: true, type, mode: type === 'histogram' ? 'stacked' : 'normal', data: { id: '1', label: 'Count' }, valueAxis: 'ValueAxis-1' }] });
 
 function visualisations(alias: string): Vis[] {
   return [
-    { name: 'operations-by-status', title: 'Sync operations over time, by status', type: 'histogram', aggs: [count, overTime('2'), terms('3', 'group', 'status', 5)], params: lineParams('histogram') },
+    { name: 'operations-by-status', title: 'Sync operations over time, by status', type: 'histogram', aggs: [count, overTime('2'), terms('3', 'group', 'status', 10, true)], params: lineParams('histogram') },
     {
       name: 'error-rate',
       title: 'Error rate over time',
@@ -87,7 +95,7 @@ function visualisations(alias: string): Vis[] {
             split_mode: 'everything',
             chart_type: 'line',
             formatter: 'percent',
-            metrics: [{ id: 'ratio', type: 'filter_ratio', metric_agg: 'count', numerator: { query: `${field('status')}:error`, language: 'kuery' }, denominator: { query: `${field('operation_id')}:* and not ${field('status')}:pending`, language: 'kuery' } }],
+            metrics: [{ id: 'ratio', type: 'filter_ratio', metric_agg: 'count', numerator: { query: `${field('status')}:error`, language: 'kuery' }, denominator: { query: FINISHED_OPERATIONS, language: 'kuery' } }],
           },
         ],
       },
@@ -100,7 +108,7 @@ function visualisations(alias: string): Vis[] {
       params: lineParams('line'),
     },
     { name: 'top-error-messages', title: 'Top error messages', type: 'table', query: `${field('status')}:error`, aggs: [count, terms('2', 'bucket', 'error_message.keyword', 10)], params: { perPage: 10, showTotal: true, totalFunc: 'sum' } },
-    { name: 'by-operation-type', title: 'Sync operations by type', type: 'pie', aggs: [count, terms('2', 'segment', 'operation_type', 10)], params: { type: 'pie', addTooltip: true, addLegend: true, legendPosition: 'right', isDonut: true } },
+    { name: 'by-operation-type', title: 'Sync operations by type', type: 'pie', aggs: [count, terms('2', 'segment', 'operation_type', 20, true)], params: { type: 'pie', addTooltip: true, addLegend: true, legendPosition: 'right', isDonut: true } },
     {
       name: 'top-customers-by-failures',
       title: 'Customers with the most failed operations',

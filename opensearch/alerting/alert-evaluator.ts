@@ -1,11 +1,12 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
+import { exactPercentiles } from '../query/exact-percentiles.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AlertEvent } from './alert-event.ts';
 import { recordAlertEvent } from './alert-inbox.ts';
 import { dedupKey, type AlertRule } from './alert-rules.ts';
 import { postAlertWebhook } from './post-alert-webhook.ts';
-import { findingsOf, inActiveHours, ruleQueryBody, type Finding } from './rule-query.ts';
+import { findingsOf, inActiveHours, ruleQueryBody, slowOperationsFindings, type Finding, type WindowRange } from './rule-query.ts';
 
 interface Delivery {
   readonly url: string;
@@ -78,6 +79,18 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
   const retryBaseMs = deps.retryBaseMs ?? 30_000;
   const maxAttempts = deps.maxAttempts ?? 5;
 
+  const search = async (body: Record<string, unknown>) => (await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body } as never)).body as unknown;
+
+  /** What a rule finds over its window; a slow-operations rule reads the nearest-rank percentile, not the t-digest. */
+  async function findingsOfRule(rule: AlertRule, range: WindowRange, now: number): Promise<Finding[]> {
+    const body = ruleQueryBody(rule, range);
+    if (rule.kind === 'slow_operations') {
+      const exact = await exactPercentiles(search, { query: body.query as Record<string, unknown>, field: 'duration_ms', percents: [rule.percentile] });
+      return slowOperationsFindings(rule, exact?.count ?? 0, exact?.values[0] ?? null);
+    }
+    return findingsOf(rule, await search(body), rule.kind !== 'missing_data' || inActiveHours(rule, new Date(now)));
+  }
+
   async function loadStates(): Promise<Map<string, AlertState>> {
     const { body } = await client.search({ index: names.alertState, ignore_unavailable: true, body: { size: 10_000, query: { match_all: {} } } } as never);
     const hits = (body as unknown as { hits: { hits: Array<{ _source: AlertState }> } }).hits.hits;
@@ -112,8 +125,7 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
     for (const rule of deps.rules.filter((r) => r.enabled)) {
       let findings: Finding[];
       try {
-        const { body } = await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body: ruleQueryBody(rule, { gte: iso(now - rule.window_minutes * 60_000), lt: iso(now) }) } as never);
-        findings = findingsOf(rule, body, rule.kind !== 'missing_data' || inActiveHours(rule, new Date(now)));
+        findings = await findingsOfRule(rule, { gte: iso(now - rule.window_minutes * 60_000), lt: iso(now) }, now);
       } catch (error) {
         errors.push(`${rule.name}: ${(error as Error).message}`);
         log(`alerts: ${rule.name}: the rule's query failed, its alerts keep their state: ${(error as Error).message}`);

@@ -1,3 +1,4 @@
+import { outcomeRecord } from '../query/operation-clauses.ts';
 import type { AlertRule } from './alert-rules.ts';
 
 /** A time range of a rule's window: ISO strings for the built-in evaluator, mustache for monitors. */
@@ -17,8 +18,6 @@ export interface Finding {
   readonly samples: ReadonlyArray<{ readonly event_id: string; readonly message: string }>;
 }
 
-const outcome = { bool: { filter: [{ exists: { field: 'operation_id' } }, { exists: { field: 'status' } }], must_not: [{ term: { status: 'pending' } }] } };
-
 /** What a critical-records rule matches: level critical, one of its categories, or one of its phrases. */
 export function criticalClauses(rule: Extract<AlertRule, { kind: 'critical_records' }>): object[] {
   return [
@@ -36,7 +35,7 @@ export function ruleQueryBody(rule: AlertRule, range: WindowRange): Record<strin
   const window = { range: { '@timestamp': range } };
   switch (rule.kind) {
     case 'error_rate':
-      return { size: 0, track_total_hits: true, query: { bool: { filter: [window, outcome] } }, aggs: { errors: { filter: { term: { status: 'error' } } } } };
+      return { size: 0, track_total_hits: true, query: { bool: { filter: [window, outcomeRecord] } }, aggs: { errors: { filter: { term: { status: 'error' } } } } };
     case 'error_burst':
       return {
         size: 0,
@@ -52,6 +51,8 @@ export function ruleQueryBody(rule: AlertRule, range: WindowRange): Record<strin
         query: { bool: { filter: [window], should: criticalClauses(rule), minimum_should_match: 1 } },
       };
     case 'slow_operations':
+      // The t-digest estimate is what an Alerting monitor can read in one search; the built-in
+      // evaluator reads the nearest-rank value instead (`exactPercentiles` over the same query).
       return {
         size: 0,
         track_total_hits: true,
@@ -95,14 +96,19 @@ export function findingsOf(rule: AlertRule, response: unknown, active = true): F
     }
     case 'slow_operations': {
       const values = (body.aggregations?.duration as { values: Record<string, number | null> } | undefined)?.values ?? {};
-      const value = Object.values(values)[0] ?? null;
-      if (total < rule.min_operations || value === null || value <= rule.threshold_ms) return [];
-      return [{ group: '', value, threshold: rule.threshold_ms, count: total, summary: `p${rule.percentile} duration ${Math.round(value)} ms over the last ${rule.window_minutes} min (${total} operations), above ${rule.threshold_ms} ms`, ...none }];
+      return slowOperationsFindings(rule, total, Object.values(values)[0] ?? null);
     }
     case 'missing_data':
       if (!active || total > 0) return [];
       return [{ group: '', value: 0, threshold: 1, count: 0, summary: `no sync records at all in the last ${rule.window_minutes} min`, ...none }];
   }
+}
+
+/** What a slow-operations rule finds, given the window's operations with a duration and their percentile. */
+export function slowOperationsFindings(rule: Extract<AlertRule, { kind: 'slow_operations' }>, count: number, value: number | null): Finding[] {
+  if (count < rule.min_operations || value === null || value <= rule.threshold_ms) return [];
+  const summary = `p${rule.percentile} duration ${Math.round(value)} ms over the last ${rule.window_minutes} min (${count} operations), above ${rule.threshold_ms} ms`;
+  return [{ group: '', value, threshold: rule.threshold_ms, count, summary, samples: [] }];
 }
 
 /** Whether `at` falls in a missing-data rule's active hours (local time in its zone). */

@@ -21,15 +21,15 @@ describe('the monthly customer activity report', () => {
     const from = '2026-11-01T00:00:00.000Z';
     const to = '2026-12-01T00:00:00.000Z';
     const inMonth = (r: SyncLogRecord) => r['@timestamp'] >= from && r['@timestamp'] < to;
-    const month = records.filter((r) => inMonth(r) && r.operation_id);
+    const month = records.filter((r) => inMonth(r) && r.operation_key);
     const active = new Set(month.filter((r) => r.customer).map((r) => r.customer!.id));
     const before = new Set(records.filter((r) => r['@timestamp'] < from && r.customer).map((r) => r.customer!.id));
     const opsPerCustomer = new Map<string, Set<string>>();
-    for (const r of month) if (r.customer) opsPerCustomer.set(r.customer.id, (opsPerCustomer.get(r.customer.id) ?? new Set()).add(r.operation_id!));
+    for (const r of month) if (r.customer) opsPerCustomer.set(r.customer.id, (opsPerCustomer.get(r.customer.id) ?? new Set()).add(r.operation_key!));
     const latest = new Map<string, SyncLogRecord>();
-    for (const r of records.filter((x) => x.operation_id)) {
-      const seen = latest.get(r.operation_id!);
-      if (!seen || r['@timestamp'] > seen['@timestamp'] || (r['@timestamp'] === seen['@timestamp'] && r.producer_seq > seen.producer_seq)) latest.set(r.operation_id!, r);
+    for (const r of records.filter((x) => x.operation_key)) {
+      const seen = latest.get(r.operation_key!);
+      if (!seen || r['@timestamp'] > seen['@timestamp'] || (r['@timestamp'] === seen['@timestamp'] && r.producer_seq > seen.producer_seq)) latest.set(r.operation_key!, r);
     }
     const latestInMonth = [...latest.values()].filter(inMonth);
     const errorsPerCustomer = new Map<string, number>();
@@ -51,6 +51,6 @@ describe('the monthly customer activity report', () => {
   });
 
   it('gives a valid empty report for a month without records', async () => {
-    expect(await monthlyActivity(client, config.names, '2025-02', 'Europe/Moscow')).toMatchObject({ active_customers: 0, new_customers: 0, returning_customers: 0, top_customers: [], imports: 0, exports: 0, repeated_failures: [] });
+    expect(await monthlyActivity(client, config.names, '2025-02', 'Europe/Moscow')).toMatchObject({ active_customers: 0, new_customers: 0, returning_customers: 0, top_customers: [], imports: 0, exports: 0, flagged: 0, repeated_failures: [] });
   });
 });

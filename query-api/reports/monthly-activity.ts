@@ -1,6 +1,7 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
-import { operationFigures } from './daily-summary.ts';
+import { operationRecord } from '../../opensearch/query/operation-clauses.ts';
+import { operationFigures } from './operation-figures.ts';
 import { localDayBounds } from './local-day.ts';
 import { searchForReport } from './report-search.ts';
 
@@ -16,8 +17,11 @@ export interface MonthlyActivity {
   readonly returning_customers: number;
   /** Operations per customer, most first (each operation once; exact up to 1,000 a customer). */
   readonly top_customers: ReadonlyArray<{ readonly customer_id: string; readonly operations: number }>;
+  /** Operations of the story's `import_from_1c` and `export_to_1c` types. */
   readonly imports: number;
   readonly exports: number;
+  /** Operation records of the month stored with a refused value. */
+  readonly flagged: number;
   /** Customers with two or more operations that ended in `error` in the month, most first. */
   readonly repeated_failures: ReadonlyArray<{ readonly customer_id: string; readonly errors: number }>;
 }
@@ -35,9 +39,9 @@ export async function monthlyActivity(client: OpenSearchClient, names: IndexName
 
   const figures = await operationFigures(client, names, from, to);
   const { aggregations } = await search({
-    query: { bool: { filter: [inMonth, { exists: { field: 'operation_id' } }] } },
+    query: { bool: { filter: [inMonth, operationRecord] } },
     aggs: {
-      top: { terms: { field: 'customer.id', size: topN, order: [{ operations: 'desc' }, { _key: 'asc' }] }, aggs: { operations: { cardinality: { field: 'operation_id', precision_threshold: 1_000 } } } },
+      top: { terms: { field: 'customer.id', size: topN, order: [{ operations: 'desc' }, { _key: 'asc' }] }, aggs: { operations: { cardinality: { field: 'operation_key', precision_threshold: 1_000 } } } },
       failures: {
         filter: { term: { status: 'error' } },
         aggs: { customers: { terms: { field: 'customer.id', size: 1_000, min_doc_count: 2, order: [{ _count: 'desc' }, { _key: 'asc' }] } } },
@@ -54,7 +58,7 @@ export async function monthlyActivity(client: OpenSearchClient, names: IndexName
   let after: Record<string, unknown> | undefined;
   for (;;) {
     const page = (await search({
-      query: { bool: { filter: [inMonth, { exists: { field: 'operation_id' } }] } },
+      query: { bool: { filter: [inMonth, operationRecord] } },
       aggs: { customers: { composite: { size: 5_000, sources: [{ id: { terms: { field: 'customer.id' } } }], ...(after ? { after } : {}) } } },
     })).aggregations as { customers: { buckets: Array<{ key: { id: string } }>; after_key?: Record<string, unknown> } } | undefined;
     const ids = page?.customers.buckets.map((b) => b.key.id) ?? [];
@@ -80,6 +84,7 @@ export async function monthlyActivity(client: OpenSearchClient, names: IndexName
     top_customers: (aggs?.top.buckets ?? []).map((b) => ({ customer_id: b.key, operations: b.operations.value })),
     imports: figures.by_operation_type.import_from_1c,
     exports: figures.by_operation_type.export_to_1c,
+    flagged: figures.flagged,
     repeated_failures: (aggs?.failures.customers.buckets ?? []).map((b) => ({ customer_id: b.key, errors: b.doc_count })),
   };
 }

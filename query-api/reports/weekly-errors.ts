@@ -1,7 +1,8 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import { outcomeRecord } from '../../opensearch/query/operation-clauses.ts';
 import type { OperationType } from '../../opensearch/record/vocabulary.ts';
-import { operationFigures } from './daily-summary.ts';
+import { operationFigures, type OpenCounts } from './operation-figures.ts';
 import { searchForReport } from './report-search.ts';
 import { localDayBounds } from './local-day.ts';
 
@@ -13,7 +14,10 @@ export interface WeekErrors {
   readonly errors: number;
   readonly operations: number;
   readonly error_rate: number;
-  readonly by_operation_type: Record<OperationType, number>;
+  /** Errors by operation type: the story's types always, then every other type seen. */
+  readonly by_operation_type: OpenCounts<OperationType>;
+  /** Operation records of the week stored with a refused value. */
+  readonly flagged: number;
   /** Local calendar days, in order, each with its errors. */
   readonly by_day: ReadonlyArray<{ readonly date: string; readonly errors: number }>;
   /** The most common errors, grouped by fingerprint (messages that differ only in ids and numbers are one). */
@@ -52,7 +56,7 @@ async function weekErrors(client: OpenSearchClient, names: IndexNames, start: st
   const figuresOfWeek = operationFigures(client, names, from, to);
   const body = await searchForReport(client, names, {
     size: 0,
-    query: { bool: { filter: [{ range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } }, { term: { status: 'error' } }, { exists: { field: 'operation_id' } }] } },
+    query: { bool: { filter: [{ range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } }, outcomeRecord, { term: { status: 'error' } }] } },
     aggs: {
       days: { date_histogram: { field: '@timestamp', calendar_interval: 'day', time_zone: timeZone, format: 'yyyy-MM-dd', min_doc_count: 0 } },
       fingerprints: { terms: { field: 'error_fingerprint', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] }, aggs: { example: { top_hits: { size: 1, _source: ['error_message'] } } } },
@@ -78,6 +82,7 @@ async function weekErrors(client: OpenSearchClient, names: IndexNames, start: st
     operations: figures.operations,
     error_rate: figures.error_rate,
     by_operation_type: figures.errors_by_operation_type,
+    flagged: figures.flagged,
     by_day: days.map((date) => ({ date, errors: perDay.get(date) ?? 0 })),
     top_fingerprints: (aggs?.fingerprints.buckets ?? []).map((b) => ({ fingerprint: b.key, count: b.doc_count, example: b.example.hits.hits[0]?._source.error_message ?? '' })),
     affected_customers: aggs?.customers.value ?? 0,

@@ -1,6 +1,5 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import type { OperationType } from '../../opensearch/record/vocabulary.ts';
 import { createSyncMetrics, SYNC_DURATION_BUCKETS } from './sync-metrics.ts';
 
 async function valuesOf(registry: Registry, name: string) {
@@ -88,13 +87,30 @@ describe('createSyncMetrics', () => {
     expect(Object.fromEntries(classes)).toEqual({ FirstError: 2, SecondError: 1, other: 2 });
   });
 
-  it('never puts e-mails, customer ids or 1C ids in a label, whatever slips past the types', async () => {
+  it("counts an application's own operation types and statuses as other, beside the story's codes", async () => {
     const registry = new Registry();
     const metrics = createSyncMetrics(registry);
 
-    metrics.recordOperation('ivan@example.ru' as OperationType, 'success', 10);
-    metrics.recordOperation('import_from_1c', 'cust-10001' as never, 10);
-    metrics.recordError('ЦБ-000123' as OperationType, new Error('customer cust-10001 ivan@example.ru'));
+    metrics.recordOperation('price_update', 'done', 250);
+    metrics.recordOperation('stock_sync', 'success');
+    metrics.recordOperation('import_from_1c', 'on_hold');
+    metrics.recordOperation('import_from_1c', 'success');
+    metrics.recordError('price_update', new TypeError('x'));
+
+    const counts = (await valuesOf(registry, 'synclog_sync_operations_total')).map((v) => [`${v.labels.operation_type} ${v.labels.status}`, v.value]);
+    expect(Object.fromEntries(counts)).toEqual({ 'other other': 1, 'other success': 1, 'import_from_1c other': 1, 'import_from_1c success': 1 });
+    const text = await registry.getSingleMetricAsString('synclog_sync_operation_duration_seconds');
+    expect(text).toContain('synclog_sync_operation_duration_seconds_count{operation_type="other"} 1');
+    expect((await valuesOf(registry, 'synclog_sync_errors_total')).map((v) => v.labels)).toEqual([{ operation_type: 'other', error_class: 'TypeError' }]);
+  });
+
+  it('never puts e-mails, customer ids or 1C ids in a label, whatever the caller passes', async () => {
+    const registry = new Registry();
+    const metrics = createSyncMetrics(registry);
+
+    metrics.recordOperation('ivan@example.ru', 'success', 10);
+    metrics.recordOperation('import_from_1c', 'cust-10001', 10);
+    metrics.recordError('ЦБ-000123', new Error('customer cust-10001 ivan@example.ru'));
 
     const values = await labelValues(registry);
     expect(values.length).toBeGreaterThan(0);

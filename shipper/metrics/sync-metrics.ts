@@ -1,17 +1,19 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { OPERATION_TYPES, STATUSES, type OperationType, type Status } from '../../opensearch/record/vocabulary.ts';
+import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import { createErrorClassifier, DEFAULT_MAX_ERROR_CLASSES } from './sync-metrics-error-class.ts';
 
 /**
  * Counts and times sync operations for Prometheus. Every label value comes from a closed set
- * (operation types, statuses, a bounded list of error class names): customer ids, e-mails and
- * 1C ids never become labels, whatever the caller passes.
+ * (the story's operation types and statuses, a bounded list of error class names): an
+ * application's own codes count as `other`, and customer ids, e-mails and 1C ids never become
+ * labels, whatever the caller passes. Reports and the console show every code; a time series per
+ * code an application invents would not stay bounded.
  */
 export interface SyncMetrics {
   /** One finished (or pending) operation; its duration is observed when given. */
-  recordOperation(operationType: OperationType, status: Status, durationMs?: number): void;
+  recordOperation(operationType: string, status: string, durationMs?: number): void;
   /** One failed operation, labelled by the class of `error` (`none` without one). */
-  recordError(operationType: OperationType, error: unknown): void;
+  recordError(operationType: string, error: unknown): void;
   setQueueSize(size: number): void;
   setBacklog(size: number): void;
 }
@@ -101,7 +103,7 @@ export function createSyncMetrics(registry: Registry, options: SyncMetricsOption
   };
 }
 
-/** Types are trusted, but a value that slips past them (from JS, or a cast) must not mint a label. */
+/** A story code as itself; any other value, an application's own code or a stray id, as `other`. */
 function closed(allowed: readonly string[], value: string): string {
   return allowed.includes(value) ? value : OTHER;
 }

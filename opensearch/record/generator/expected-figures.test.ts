@@ -74,11 +74,28 @@ describe('expectedFigures', () => {
     expect(figures.operationsByLatestStatus).toMatchObject({ success: 1, pending: 1, skipped: 0 });
   });
 
-  it('leaves records without operation_id out of operations', () => {
-    const figures = expectedFigures([record('2026-11-23T10:00:00Z', { category: 'security', level: 'warn' })]);
+  it('leaves records that are no operation (no id, no type and status) out of operations', () => {
+    const figures = expectedFigures([
+      record('2026-11-23T10:00:00Z', { category: 'security', level: 'warn' }),
+      record('2026-11-23T10:01:00Z', { operation_type: 'import_from_1c' }),
+    ]);
 
     expect(figures.operations).toBe(0);
     expect(figures.operationErrorRate).toBe(0);
+  });
+
+  it('counts each record with an operation type and a status but no operation_id as an operation of its own', () => {
+    const records = [
+      record('2026-11-23T10:00:00Z', { event_id: '019ab0b8-5c00-7000-8000-00000000000a', operation_type: 'import_from_1c', status: 'success' }),
+      record('2026-11-23T10:00:00Z', { event_id: '019ab0b8-5c00-7000-8000-00000000000b', operation_type: 'import_from_1c', status: 'error' }),
+      record('2026-11-23T10:00:00Z', { event_id: '019ab0b8-5c00-7000-8000-00000000000c', operation_type: 'sync_changes', status: 'pending' }),
+    ];
+
+    const figures = expectedFigures(records);
+
+    expect(figures.operations).toBe(3);
+    expect(figures.operationsByLatestStatus).toMatchObject({ success: 1, error: 1, pending: 1 });
+    expect(figures.operationsByType).toMatchObject({ import_from_1c: 2, sync_changes: 1 });
   });
 
   it('counts distinct customers by id, ignoring unknown and absent customers', () => {

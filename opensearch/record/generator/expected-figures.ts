@@ -12,7 +12,11 @@ export interface ExpectedFigures {
   recordsByOperationType: Record<OperationType, number>;
   recordsByStatus: Record<Status, number>;
   recordsByLevel: Record<Level, number>;
-  /** Distinct `operation_id`s; each operation is counted once, in the state of its latest record. */
+  /**
+   * Distinct operations: by `operation_id`, or by the record's own `event_id` when a record with an
+   * operation type and a status logged no id (what the shipper stores as `operation_key`); each is
+   * counted once, in the state of its latest record.
+   */
   operations: number;
   operationsByType: Record<OperationType, number>;
   operationsByLatestStatus: Record<Status, number>;
@@ -63,9 +67,10 @@ export function expectedFigures(
     if (record.error_fingerprint !== undefined) increment(fingerprints, record.error_fingerprint);
     if (record.customer) customers.add(record.customer.id);
     if (record.manual_review_required === true) manualReviewRequiredRecords++;
-    if (record.operation_id !== undefined) {
-      const latest = latestByOperation.get(record.operation_id);
-      if (!latest || isLater(record, latest)) latestByOperation.set(record.operation_id, record);
+    const key = operationKeyOf(record);
+    if (key !== undefined) {
+      const latest = latestByOperation.get(key);
+      if (!latest || isLater(record, latest)) latestByOperation.set(key, record);
     }
   }
 
@@ -93,6 +98,12 @@ export function expectedFigures(
     manualReviewRequiredRecords,
     topErrorFingerprints: topCounts(fingerprints, options.topFingerprints ?? 10),
   };
+}
+
+/** Derived from the logged fields, not read from `operation_key`, so a wrong key in a data set shows. */
+function operationKeyOf(record: SyncLogRecord): string | undefined {
+  if (record.operation_id !== undefined) return record.operation_id;
+  return record.operation_type !== undefined && record.status !== undefined ? record.event_id : undefined;
 }
 
 /** Latest by `@timestamp`, then by `producer_seq`: the order in which the operation's producer logged. */

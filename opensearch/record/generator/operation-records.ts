@@ -105,6 +105,8 @@ function operationRecord(
     category: 'sync',
     message: operationMessage(operation.type, status, known?.customer.name),
     operation_id: operation.id,
+    // As the shipper stores it: reports count operations by this key.
+    operation_key: operation.id,
     operation_type: operation.type,
     status,
     customer: operation.customer === undefined ? undefined : known ? { ...known.customer } : null,

@@ -35,7 +35,8 @@ export const percent = (rate: number) => `${(rate * 100).toFixed(2)} %`;
 const covering = (kind: ReportKind, title: string, period: string, report: { time_zone: string; from: string; to: string }) => ({ kind, title, period, time_zone: report.time_zone, from: report.from, to: report.to });
 
 export function dailyDocument(report: DailySummary): ReportDocument {
-  const types = Object.keys(report.by_operation_type) as Array<keyof DailySummary['by_operation_type']>;
+  // The story's types, then every other type seen, as the report lists them.
+  const types = [...new Set([...Object.keys(report.by_operation_type), ...Object.keys(report.errors_by_operation_type)])];
   return {
     ...covering('daily', 'Daily summary', report.date, report),
     headline: [
@@ -45,9 +46,10 @@ export function dailyDocument(report: DailySummary): ReportDocument {
       ['duration_avg_ms', report.duration_ms?.avg ?? ''],
       ['duration_p95_ms', report.duration_ms?.p95 ?? ''],
       ['duration_p99_ms', report.duration_ms?.p99 ?? ''],
+      ['flagged', report.flagged],
     ],
     tables: [
-      { name: 'by_operation_type', title: 'By operation type', columns: ['operation_type', 'operations', 'errors'], rows: types.map((t) => [t, report.by_operation_type[t], report.errors_by_operation_type[t]]) },
+      { name: 'by_operation_type', title: 'By operation type', columns: ['operation_type', 'operations', 'errors'], rows: types.map((t) => [t, report.by_operation_type[t] ?? 0, report.errors_by_operation_type[t] ?? 0]) },
       { name: 'by_status', title: 'By status', columns: ['status', 'operations'], rows: Object.entries(report.by_status) },
       { name: 'top_errors', title: 'Top error messages', columns: ['error_message', 'count'], rows: report.top_errors.map((e) => [e.message, e.count]) },
     ],
@@ -63,6 +65,7 @@ export function weeklyDocument(report: WeeklyErrorReport): ReportDocument {
       ['operations', report.operations],
       ['error_rate', report.error_rate],
       ['affected_customers', report.affected_customers],
+      ['flagged', report.flagged],
     ],
     tables: [
       {
@@ -91,6 +94,7 @@ export function monthlyDocument(report: MonthlyActivity): ReportDocument {
       ['returning_customers', report.returning_customers],
       ['imports', report.imports],
       ['exports', report.exports],
+      ['flagged', report.flagged],
     ],
     tables: [
       { name: 'top_customers', title: 'Operations per customer', columns: ['customer_id', 'operations'], rows: report.top_customers.map((c) => [c.customer_id, c.operations]) },

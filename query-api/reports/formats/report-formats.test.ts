@@ -21,9 +21,11 @@ const daily: DailySummary = {
   from: '2026-11-27T21:00:00.000Z',
   to: '2026-11-28T21:00:00.000Z',
   operations: 1_234,
-  by_operation_type: { import_from_1c: 600, export_to_1c: 400, sync_changes: 200, conflict_resolution: 20, data_validation: 10, batch_operation: 4 },
-  by_status: { success: 1_100, error: 100, pending: 20, skipped: 10, warning: 4 },
+  // An application's own type and status beside the story's; its own type had no errors.
+  by_operation_type: { import_from_1c: 600, export_to_1c: 400, sync_changes: 200, conflict_resolution: 20, data_validation: 10, batch_operation: 0, price_update: 4 },
+  by_status: { success: 1_100, error: 100, pending: 20, skipped: 10, warning: 0, on_hold: 4 },
   errors_by_operation_type: { import_from_1c: 50, export_to_1c: 30, sync_changes: 20, conflict_resolution: 0, data_validation: 0, batch_operation: 0 },
+  flagged: 17,
   duration_ms: { avg: 812.5, p95: 4_100.25, p99: 9_800 },
   error_rate: 100 / 1_234,
   top_errors: HOSTILE.map((message, i) => ({ message, count: 40 - i })),
@@ -37,7 +39,8 @@ const week = (errors: number) => ({
   errors,
   operations: 1_000,
   error_rate: errors / 1_000,
-  by_operation_type: { import_from_1c: errors, export_to_1c: 0, sync_changes: 0, conflict_resolution: 0, data_validation: 0, batch_operation: 0 },
+  by_operation_type: { import_from_1c: errors - 1, export_to_1c: 0, sync_changes: 0, conflict_resolution: 0, data_validation: 0, batch_operation: 0, price_update: 1 },
+  flagged: 3,
   by_day: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${16 + i}`, errors: i })),
   top_fingerprints: [{ fingerprint: 'abc123', count: errors, example: HOSTILE[0]! }],
   affected_customers: 7,
@@ -55,6 +58,7 @@ const monthly: MonthlyActivity = {
   top_customers: [{ customer_id: '+79001234567', operations: 9 }, { customer_id: 'c-2', operations: 4 }],
   imports: 8,
   exports: 5,
+  flagged: 2,
   repeated_failures: [{ customer_id: 'c-2', errors: 2 }],
 };
 
@@ -83,6 +87,25 @@ describe('report formats', () => {
         }
       }
     }
+  });
+
+  it("shows an application's own operation types and statuses beside the story's, zeros included, and the flagged count", async () => {
+    const rows = await csvRows(dailyDocument(daily), daily);
+    const cell = (section: string, item: string, measure: string) => rows.find((r) => r.section === section && r.item === item && r.measure === measure)?.value;
+    expect(cell('by_operation_type', 'price_update', 'operations')).toBe('4');
+    expect(cell('by_operation_type', 'price_update', 'errors')).toBe('0');
+    expect(cell('by_operation_type', 'batch_operation', 'operations')).toBe('0');
+    expect(cell('by_status', 'on_hold', 'operations')).toBe('4');
+    expect(cell('by_status', 'warning', 'operations')).toBe('0');
+    expect(cell('summary', '', 'flagged')).toBe('17');
+    const weekRows = await csvRows(weeklyDocument(weekly), weekly);
+    expect(weekRows.find((r) => r.section === 'by_operation_type' && r.item === 'price_update')?.value).toBe('1');
+    expect(weekRows.find((r) => r.section === 'summary' && r.measure === 'flagged')?.value).toBe('3');
+    expect((await csvRows(monthlyDocument(monthly), monthly)).find((r) => r.section === 'summary' && r.measure === 'flagged')?.value).toBe('2');
+    const html = String((await renderReport(dailyDocument(daily), daily, 'html')).body);
+    expect(html).toContain('<td style="padding:4px 10px;border-bottom:1px solid #ddd;vertical-align:top">price_update</td>');
+    expect(html).toContain('>on_hold</td>');
+    expect(html).toMatch(/>flagged<\/th><td[^>]*>17<\/td>/);
   });
 
   it('neutralises CSV cells a spreadsheet would run as formulas, and keeps commas, quotes and newlines', async () => {

@@ -1,0 +1,20 @@
+import type { Registry } from 'prom-client';
+
+/** Dead-letter reasons decided when `log()` is called, before a record is queued. */
+const AT_CALL = new Set(['validation', 'event_time_expired']);
+
+/** The shipper's record counters, read from its registry and summed over their labels. */
+export async function counterTotals(registry: Registry, prefix = 'synclog_shipper_') {
+  const metrics = await registry.getMetricsAsJSON();
+  const values = (name: string) => metrics.find((m) => m.name === `${prefix}${name}`)?.values ?? [];
+  const sum = (name: string, keep: (labels: Record<string, unknown>) => boolean = () => true) =>
+    values(name).filter((v) => keep(v.labels as Record<string, unknown>)).reduce((n, v) => n + v.value, 0);
+  return {
+    queued: sum('records_queued_total'),
+    sent: sum('records_sent_total'),
+    spooled: sum('records_spooled_total'),
+    dropped: sum('records_dropped_total'),
+    deadLetteredAtCall: sum('records_dead_lettered_total', (l) => AT_CALL.has(String(l.reason))),
+    deadLetteredLater: sum('records_dead_lettered_total', (l) => !AT_CALL.has(String(l.reason))),
+  };
+}
