@@ -7,7 +7,9 @@ export type FaultMode =
   /** Forward the request to OpenSearch, then cut the connection instead of answering: the write happened, the client sees an error. */
   | 'drop-response'
   /** Refuse new connections, as a stopped node does. */
-  | 'down';
+  | 'down'
+  /** Answer 429 with `Retry-After: retryAfter` without forwarding, as a busy node does. */
+  | 'throttle';
 
 export interface FaultProxy {
   readonly url: string;
@@ -16,6 +18,8 @@ export interface FaultProxy {
   match: string;
   /** When set, `mode` applies to this many more matching requests, then the proxy passes everything. */
   times: number | undefined;
+  /** The `Retry-After` header of `throttle` answers, in seconds (default `1`). */
+  retryAfter: string;
   /** How many requests each mode handled. */
   readonly counts: Record<FaultMode, number>;
   close(): Promise<void>;
@@ -28,11 +32,12 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
-  const state: { mode: FaultMode; match: string; times: number | undefined; counts: Record<FaultMode, number> } = {
+  const state: { mode: FaultMode; match: string; times: number | undefined; retryAfter: string; counts: Record<FaultMode, number> } = {
     mode: 'pass',
     match: '_bulk',
     times: undefined,
-    counts: { pass: 0, 'drop-response': 0, down: 0 },
+    retryAfter: '1',
+    counts: { pass: 0, 'drop-response': 0, down: 0, throttle: 0 },
   };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -44,6 +49,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     if (mode === 'down') {
       req.socket.destroy();
+      return;
+    }
+    if (mode === 'throttle') {
+      req.resume();
+      const body = JSON.stringify({ error: { type: 'rejected_execution_exception', reason: 'the node is busy' }, status: 429 });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': state.retryAfter });
+      res.end(body);
       return;
     }
     const forward = request(
@@ -92,6 +104,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     },
     set times(value: number | undefined) {
       state.times = value;
+    },
+    get retryAfter() {
+      return state.retryAfter;
+    },
+    set retryAfter(value: string) {
+      state.retryAfter = value;
     },
     counts: state.counts,
     close: () =>

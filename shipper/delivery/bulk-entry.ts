@@ -22,6 +22,12 @@ export function bulkEntry(index: string, record: SyncLogRecord, epoch: number): 
   return { index, id: record.event_id, lines, bytes: lines.length, epoch };
 }
 
+/** The same entry (index, id, epoch, write-ahead segment) with another document. */
+export function bulkEntryWithDocument(entry: BulkEntry, document: string): BulkEntry {
+  const lines = Buffer.from(`${entry.lines.toString('utf8', 0, entry.lines.indexOf(NEWLINE) + 1)}${document}\n`);
+  return { ...entry, lines, bytes: lines.length };
+}
+
 // Entries are encoded straight into a shared 1 MiB slab: one pass over the text instead of
 // Buffer.from's two (it measures, then writes). A slab is freed once no entry in it is held.
 const SLAB_BYTES = 1024 * 1024;

@@ -16,17 +16,22 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
   const cluster = { down: false, probes: [] as number[] };
   const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), { name: 'ConnectionError' });
   const client = {
-    bulk: async (params: { body: Buffer }) => {
+    bulk: async (params: { body: Buffer | string }) => {
+      const text = params.body.toString();
+      // The outage probe: one `delete` of a document that does not exist.
+      const probe = text.startsWith('{"delete"');
+      if (probe) cluster.probes.push(clock.now());
       if (cluster.down) throw refused();
-      sent.push(params.body.toString('utf8').split('\n').filter(Boolean).length / 2);
+      if (probe) return { body: { items: [{ delete: { status: 404 } }] } };
+      sent.push(text.split('\n').filter(Boolean).length / 2);
       return { body: { errors: false } };
     },
     indices: { create: async () => ({ body: {} }) },
-    info: async () => {
-      cluster.probes.push(clock.now());
-      if (cluster.down) throw refused();
-      return { body: {} };
+    cluster: {
+      health: async () => ({ body: { active_shards: 10, unassigned_shards: 0, number_of_data_nodes: 1 } }),
+      getSettings: async () => ({ body: { defaults: { cluster: { max_shards_per_node: '1000' } } } }),
     },
+    get: async () => ({ body: { _source: { index: { shards: 1, replicas: 0 }, executors: { retention: 'builtin' } } } }),
   } as unknown as OpenSearchClient;
   const events: ShipperEvent[] = [];
   const { clock, advance } = manualClock();
@@ -107,10 +112,10 @@ describe('batching policy', () => {
     expect(sent).toEqual([1]);
   });
 
-  it('dead-letters an invalid record at once and counts it in the flush report', async () => {
+  it('dead-letters a record older than the delete horizon at once and counts it in the flush report', async () => {
     const { shipper } = setup();
     shipper.log({ level: 'info', message: 'ok' });
-    shipper.log({ level: 'info', message: 'bad', status: 'exploded' });
+    shipper.log({ level: 'info', message: 'expired', '@timestamp': '2001-01-01T00:00:00Z' });
     expect(await shipper.flush()).toEqual({ delivered: 1, spooled: 0, deadLettered: 1, dropped: 0 });
   });
 });

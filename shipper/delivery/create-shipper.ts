@@ -1,26 +1,31 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import { SHARD_RESERVE_FRACTION } from '../../opensearch/capacity/shard-budget.ts';
 import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
+import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
 import type { ShipperMetrics, DropReason } from '../metrics/shipper-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 import { normaliseRecord } from '../record/normalise-record.ts';
 import { recordRules } from '../record/record-rules.ts';
-import { backoffDelay } from './backoff.ts';
 import { sameDayIndex } from './same-day-index.ts';
-import { bulkEntry, documentOf, entriesFromLines, type BulkEntry } from './bulk-entry.ts';
+import { bulkEntry, entriesFromLines, type BulkEntry } from './bulk-entry.ts';
 import { systemClock, type Clock } from '../../opensearch/shared/clock.ts';
 import type { DeadLetterSink } from './dead-letter-sink.ts';
 import { deliverBatch, type DeliveryContext } from './deliver-batch.ts';
 import { createFlushEpochs, type FlushReport, type Settlement } from './flush-epochs.ts';
+import { createOutageMonitor } from './outage-monitor.ts';
+import { rejectionLetter } from './rejection-letter.ts';
 import type { Rejection } from './send-bulk.ts';
 import type { SpoolPort } from './spool-port.ts';
+import { createStrictFields } from './strict-fields.ts';
+import { probeWritePath } from './write-probe.ts';
 
 /** What the shipper tells the application: named events, never `'error'`. */
 export type ShipperEvent =
   | { type: 'delivered'; records: number }
   | { type: 'retrying'; records: number; reason: string }
   | { type: 'spooled'; records: number; reason: string }
-  | { type: 'dead-letter'; records: number; reason: string }
+  | { type: 'dead-letter'; records: number; reason: string; code: DeadLetterReason }
   | { type: 'dropped'; records: number; reason: DropReason }
   | { type: 'outage'; reason: string }
   | { type: 'recovered' }
@@ -37,6 +42,8 @@ export interface ShipperDeps {
   readonly emit: (event: ShipperEvent) => void;
   readonly clock?: Clock;
   readonly random?: () => number;
+  /** Share of the cluster's shard capacity a new log index must leave free (`no_shard_headroom` otherwise). Default 0.05. */
+  readonly shardReserveFraction?: number;
 }
 
 export interface CloseReport extends FlushReport {
@@ -48,7 +55,7 @@ export interface Shipper {
   readonly producerId: string;
   /** Normalises and queues one log call. Never blocks on I/O and never throws. */
   log(info: Record<string, unknown>): void;
-  /** Resolves when every record logged before the call is delivered, spooled, dead-lettered or dropped. */
+  /** Resolves when every record logged before the call is delivered, spooled, dead-lettered (the dead letter written) or dropped. */
   flush(): Promise<FlushReport>;
   /** Flushes (within `timeoutMs`, default 10 000), spools what is left, releases timers and files. Idempotent. */
   close(options?: { timeoutMs?: number }): Promise<CloseReport>;
@@ -61,9 +68,9 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   const random = deps.random ?? Math.random;
   const names = indexNames(options.indexPrefix);
   const indexFor = sameDayIndex((timestamp) => names.logIndexFor(timestamp, options.indexPeriod));
-  const ensurer = createLogIndexEnsurer(deps.client, names);
-  const epochs = createFlushEpochs();
   const rules = recordRules(options);
+  const ensurer = createLogIndexEnsurer(deps.client, names, { window: rules.window, shardReserveFraction: deps.shardReserveFraction ?? SHARD_RESERVE_FRACTION, now: () => clock.now() });
+  const epochs = createFlushEpochs();
   const service = { name: options.service, ...(options.environment ? { environment: options.environment } : {}), ...(options.version ? { version: options.version } : {}) };
 
   // A queue with a moving head: taking a batch must not copy everything behind it.
@@ -73,11 +80,9 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   const queued = () => queue.length - head;
   let inFlight = 0;
   let seq = 0;
-  let outage = false;
   let closing = false;
   let closed: Promise<CloseReport> | null = null;
   let timer: unknown = null;
-  let probeAttempt = 0;
   // Start by looking for spools a crashed process left behind.
   let spoolMayHaveWork = deps.spool !== null || deps.wal !== null;
   let replaying = false;
@@ -118,31 +123,39 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   }
 
   function deadLetter(rejections: readonly Rejection[]) {
-    const now = new Date(clock.now()).toISOString();
+    const at = new Date(clock.now()).toISOString();
+    const byCode = new Map<DeadLetterReason, Rejection[]>();
     for (const r of rejections) {
-      const document = documentOf(r.entry);
-      const producer = /"producer_id":("(?:[^"\\]|\\.)*"),"producer_seq":(\d+)/.exec(document);
-      deps.deadLetters.add({
-        '@timestamp': now,
-        reason: r.reason,
-        error_type: r.type,
-        status: r.status,
-        target_index: r.entry.index,
-        event_id: r.entry.id,
-        ...(producer ? { producer_id: JSON.parse(producer[1]!) as string, producer_seq: Number(producer[2]) } : {}),
-        raw: document,
-      });
+      deps.deadLetters.add(rejectionLetter(r, at));
+      byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
     }
     settle(rejections.map((r) => r.entry), 'deadLettered');
-    deps.metrics.deadLettered(rejections.length);
-    deps.emit({ type: 'dead-letter', records: rejections.length, reason: rejections[0]?.reason ?? '' });
+    for (const [code, group] of byCode) {
+      deps.metrics.deadLettered(group.length, code, 'delivery');
+      deps.emit({ type: 'dead-letter', records: group.length, reason: group[0]!.reason, code });
+    }
     void deps.deadLetters.flush();
   }
+
+  const outage = createOutageMonitor({
+    clock,
+    random,
+    maxProbeIntervalMs: options.maxProbeIntervalMs,
+    probe: () => probeWritePath(deps.client, names.meta, 5_000),
+    onOutage: (reason) => deps.emit({ type: 'outage', reason }),
+    onRecovered() {
+      spoolMayHaveWork = deps.spool !== null || deps.wal !== null;
+      deps.emit({ type: 'recovered' });
+      pump(true);
+    },
+    isClosing: () => closing,
+  });
 
   const delivery: DeliveryContext = {
     client: deps.client,
     names,
     ensurer,
+    strictFields: createStrictFields(),
     clock,
     random,
     metrics: deps.metrics,
@@ -155,36 +168,14 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     },
     rejected: deadLetter,
     setAside: toSpool,
-    outage(reason) {
-      if (outage) return;
-      outage = true;
-      probeAttempt = 0;
-      deps.emit({ type: 'outage', reason });
-      probe();
-    },
-    isOutage: () => outage,
+    outage: (reason) => outage.start(reason),
+    isOutage: () => outage.active,
     isClosing: () => closing,
     retrying(count, reason) {
       deps.metrics.retried(count);
       deps.emit({ type: 'retrying', records: count, reason });
     },
   };
-
-  /** One light request at a growing interval while the cluster is down: no storm, no spin. */
-  function probe() {
-    const delay = backoffDelay(probeAttempt++, { initialBackoffMs: Math.min(500, options.maxProbeIntervalMs), maxBackoffMs: options.maxProbeIntervalMs }, random);
-    clock.setTimeout(() => {
-      deps.client.info({}, { requestTimeout: 5_000 }).then(
-        () => {
-          outage = false;
-          spoolMayHaveWork = deps.spool !== null || deps.wal !== null;
-          deps.emit({ type: 'recovered' });
-          pump(true);
-        },
-        () => (closing ? undefined : probe()),
-      );
-    }, delay);
-  }
 
   function take(force: boolean): BulkEntry[] | null {
     const length = queued();
@@ -229,6 +220,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
       return;
     }
     const entries = entriesFromLines(segment.lines);
+    deps.metrics.replayed(entries.length);
     for (let i = 0; i < entries.length; i += options.batchRecords) await deliverBatch(delivery, entries.slice(i, i + options.batchRecords));
     // Whatever could not be delivered was spooled again by deliverBatch: the segment is done.
     await segment.done();
@@ -236,7 +228,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
 
   async function drainSpool(timeoutMs: number): Promise<void> {
     const deadline = clock.now() + timeoutMs;
-    while (spoolMayHaveWork && (deps.spool || deps.wal) && !outage && clock.now() < deadline) {
+    while (spoolMayHaveWork && (deps.spool || deps.wal) && !outage.active && clock.now() < deadline) {
       while (replaying) await new Promise((resolve) => setImmediate(resolve));
       replaying = true;
       try {
@@ -248,7 +240,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   }
 
   function pump(force: boolean) {
-    if (outage) {
+    if (outage.active) {
       // Memory stays bounded during an outage: whole batches go to disk as they form.
       let batch: BulkEntry[] | null;
       while (deps.spool && (batch = take(force))) toSpool(batch, 'outage');
@@ -277,6 +269,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
 
   function enqueue(entry: BulkEntry) {
     epochs.added(entry.epoch);
+    deps.metrics.queued(1);
     if (queued() >= options.maxQueueRecords || queuedBytes + entry.bytes > options.maxQueueBytes) {
       if (deps.spool) {
         // Spill the oldest batch to disk before dropping anything: audit logs are not sampled.
@@ -288,7 +281,6 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     }
     queue.push(entry);
     queuedBytes += entry.bytes;
-    deps.metrics.queued(1);
     pump(false);
   }
 
@@ -310,8 +302,8 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           epochs.added(epochs.current);
           epochs.settled(epochs.current, 'deadLettered');
           deps.deadLetters.add({ '@timestamp': new Date(now).toISOString(), reason: normalised.reason, reason_code: normalised.code, error_type: normalised.code, event_id: normalised.eventId, producer_id: options.producerId, raw: normalised.raw });
-          deps.metrics.deadLettered(1);
-          deps.emit({ type: 'dead-letter', records: 1, reason: normalised.reason });
+          deps.metrics.deadLettered(1, normalised.code, 'call');
+          deps.emit({ type: 'dead-letter', records: 1, reason: normalised.reason, code: normalised.code });
           void deps.deadLetters.flush();
           return;
         }
@@ -319,6 +311,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
         const entry = bulkEntry(indexFor(normalised.record['@timestamp']), normalised.record, epochs.current);
         if (closed) {
           epochs.added(entry.epoch);
+          deps.metrics.queued(1);
           return drop([entry], 'closed');
         }
         if (deps.wal && options.writeAhead) {
@@ -333,9 +326,9 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
       }
     },
     flush() {
-      const done = epochs.close();
+      // Settled records include dead letters: the report waits until they are written too.
+      const done = epochs.close().then(async (report) => (await deps.deadLetters.flush(), report));
       pump(true);
-      void deps.deadLetters.flush();
       return keepAlive(done);
     },
     close(closeOptions = {}) {
@@ -359,7 +352,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           report = first;
         }
         // What overflowed to disk while the cluster was up is delivered now, within the same timeout.
-        if (first !== 'timeout' && !outage) await keepAlive(drainSpool(closeOptions.timeoutMs ?? 10_000));
+        if (first !== 'timeout' && !outage.active) await keepAlive(drainSpool(closeOptions.timeoutMs ?? 10_000));
         if (timer !== null) clock.clearTimeout(timer);
         await deps.deadLetters.flush();
         await deps.wal?.close();
@@ -370,7 +363,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     },
     stats() {
       const spool = deps.spool?.depth() ?? { records: 0, bytes: 0 };
-      return { queued: queued(), queuedBytes, inFlight, outage, spool: { records: spool.records, bytes: spool.bytes } };
+      return { queued: queued(), queuedBytes, inFlight, outage: outage.active, spool: { records: spool.records, bytes: spool.bytes } };
     },
   };
 }

@@ -5,12 +5,15 @@ import type { ShipperMetrics } from '../metrics/shipper-metrics.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BulkEntry } from './bulk-entry.ts';
 import { sleep, type Clock } from '../../opensearch/shared/clock.ts';
-import { sendBulk, type Rejection } from './send-bulk.ts';
+import { deliverRound } from './deliver-round.ts';
+import type { Rejection } from './send-bulk.ts';
+import type { StrictFields } from './strict-fields.ts';
 
 export interface DeliveryContext {
   readonly client: OpenSearchClient;
   readonly names: IndexNames;
   readonly ensurer: LogIndexEnsurer;
+  readonly strictFields: StrictFields;
   readonly clock: Clock;
   readonly random: () => number;
   readonly metrics: ShipperMetrics;
@@ -22,98 +25,71 @@ export interface DeliveryContext {
   };
   delivered(entries: readonly BulkEntry[]): void;
   rejected(rejections: readonly Rejection[]): void;
-  /** The batch could not be delivered in time or the cluster is down: keep it on disk (or drop it). */
+  /** The entries could not be delivered in time or the cluster is down: keep them on disk (or drop them). */
   setAside(entries: readonly BulkEntry[], reason: string): void;
-  /** Connection-level failures: from now on batches go to the spool until a probe succeeds. */
+  /** The cluster is down: from now on batches go to the spool until the write probe answers. */
   outage(reason: string): void;
   isOutage(): boolean;
   isClosing(): boolean;
   retrying(count: number, reason: string): void;
 }
 
+/** Immediate resends (a deleted index recreated, fields moved under `details`) a batch may take before it backs off. */
+const QUICK_ROUNDS = 8;
+
 /**
- * Delivers one batch: creates missing period indices, sends, and then per item — delivered,
- * rejected to the dead letters, or retried (only the failed items) with backoff, jitter and a
- * deadline. A 413 splits the batch. Never throws.
+ * Delivers one batch, never throwing. Each round prepares the period indices and sends; every
+ * entry then ends delivered, dead-lettered with its reason code, resent at once, or waiting:
+ * - connection errors, timeouts and whole-request 5xx: backoff; two in a row start an outage,
+ *   and the batch goes to the spool;
+ * - 429 (whole request or item): backoff in memory, honouring `Retry-After`, for as long as the
+ *   cluster asks; never spooled, never an outage;
+ * - item 5xx and index-creation 5xx: backoff until the batch's deadline, then the spool.
+ * A failure that concerns one index or one record holds up nothing else in the batch.
  */
 export async function deliverBatch(ctx: DeliveryContext, batch: readonly BulkEntry[]): Promise<void> {
   const deadline = ctx.clock.now() + ctx.options.retryDeadlineMs;
   let pending: readonly BulkEntry[] = batch;
   let attempt = 0;
   let connectionFailures = 0;
+  let quickRounds = 0;
 
   while (pending.length > 0) {
     if (ctx.isOutage()) return ctx.setAside(pending, 'outage');
-    try {
-      await ensureIndices(ctx, pending);
-    } catch (error) {
-      pending = await afterFailure(`cannot create index: ${(error as Error).message}`, true);
+    const quickAllowed = quickRounds < QUICK_ROUNDS;
+    const round = await deliverRound(ctx, pending, quickAllowed);
+    for (const part of round.split) await deliverBatch(ctx, part);
+    const { waiting, quick } = round;
+    if (waiting.length === 0) {
+      quickRounds++;
+      pending = quick;
       continue;
     }
-    const started = ctx.clock.now();
-    const outcome = await sendBulk(ctx.client, pending, ctx.options.requestTimeoutMs);
-    ctx.metrics.batch(pending.length, (ctx.clock.now() - started) / 1000);
+    if (quick.length > 0) waiting.push({ entries: quick, cause: 'transient', reason: 'resent after its index was recreated' });
 
-    switch (outcome.kind) {
-      case 'items': {
-        const failed = new Set<BulkEntry>([...outcome.retry, ...outcome.missingIndex, ...outcome.rejected.map((r) => r.entry)]);
-        ctx.delivered(failed.size === 0 ? pending : pending.filter((e) => !failed.has(e)));
-        if (outcome.rejected.length) ctx.rejected(outcome.rejected);
-        for (const entry of outcome.missingIndex) ctx.ensurer.forget(entry.index);
-        connectionFailures = 0;
-        if (outcome.retry.length === 0) {
-          // Only index creation was missing (the index was deleted under us): retry at once.
-          pending = outcome.missingIndex;
-          continue;
-        }
-        pending = [...outcome.missingIndex, ...outcome.retry];
-        pending = await afterFailure(`${outcome.retry.length} item(s) answered 429/5xx`, false);
-        continue;
-      }
-      case 'too-large': {
-        if (pending.length === 1) {
-          ctx.rejected([{ entry: pending[0]!, status: 413, type: 'request_entity_too_large', reason: 'the record alone exceeds the request size the cluster accepts' }]);
-          return;
-        }
-        const half = Math.ceil(pending.length / 2);
-        await deliverBatch(ctx, pending.slice(0, half));
-        await deliverBatch(ctx, pending.slice(half));
-        return;
-      }
-      case 'refused':
-        ctx.rejected(pending.map((entry) => ({ entry, status: outcome.status, type: `http_${outcome.status}`, reason: outcome.reason })));
-        return;
-      case 'unavailable':
-        pending = await afterFailure(outcome.reason, outcome.connection, outcome.retryAfterMs);
-        continue;
-    }
-  }
-
-  /** Waits before the next attempt, or sets the entries aside; returns what is still to send. */
-  async function afterFailure(reason: string, connection: boolean, retryAfter?: number): Promise<readonly BulkEntry[]> {
-    attempt++;
-    if (connection) connectionFailures++;
+    connectionFailures = waiting.some((w) => w.cause === 'connection') ? connectionFailures + 1 : 0;
+    const reason = (waiting.find((w) => w.cause === 'connection') ?? waiting[0]!).reason;
+    const all = waiting.flatMap((w) => w.entries);
     // Two connection failures in a row: the cluster is down, not busy. Stop sending and spool.
     if (connectionFailures >= 2) {
       ctx.outage(reason);
-      ctx.setAside(pending, `outage: ${reason}`);
-      return [];
+      return ctx.setAside(all, `outage: ${reason}`);
     }
-    const delay = backoffDelay(attempt, ctx.options, ctx.random, retryAfter);
-    if (ctx.isClosing() || ctx.clock.now() + delay > deadline) {
-      ctx.setAside(pending, `retry deadline passed: ${reason}`);
-      return [];
+    if (ctx.isClosing()) return ctx.setAside(all, `closing: ${reason}`);
+    const delay = backoffDelay(++attempt, ctx.options, ctx.random, round.retryAfterMs);
+    let next = all;
+    if (ctx.clock.now() + delay > deadline) {
+      // Throttled records wait in memory as long as the cluster asks; the queue's bounds still
+      // hold meanwhile (overflow spills to disk). Records that kept failing go to disk now.
+      ctx.setAside(
+        waiting.filter((w) => w.cause !== 'throttled').flatMap((w) => w.entries),
+        `retry deadline passed: ${reason}`,
+      );
+      next = waiting.filter((w) => w.cause === 'throttled').flatMap((w) => w.entries);
+      if (next.length === 0) return;
     }
-    ctx.retrying(pending.length, reason);
+    ctx.retrying(next.length, reason);
     await sleep(ctx.clock, delay);
-    return pending;
-  }
-}
-
-async function ensureIndices(ctx: DeliveryContext, entries: readonly BulkEntry[]): Promise<void> {
-  const indices = new Set(entries.map((e) => e.index));
-  for (const index of indices) {
-    const period = ctx.names.periodOfIndex(index);
-    if (period) await ctx.ensurer.ensure(period);
+    pending = next;
   }
 }

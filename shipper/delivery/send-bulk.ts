@@ -1,13 +1,20 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
 import { errorStatus } from '../../opensearch/shared/response-errors.ts';
 import { retryAfterMs } from './backoff.ts';
 import type { BulkEntry } from './bulk-entry.ts';
+import { itemOutcome } from './item-outcome.ts';
 
 export interface Rejection {
   readonly entry: BulkEntry;
-  readonly status: number;
+  /** The closed dead-letter reason; the cluster's own words stay in `type` and `reason`. */
+  readonly code: DeadLetterReason;
+  /** The HTTP status of the refusal, when the cluster gave one. */
+  readonly status?: number;
   readonly type: string;
   readonly reason: string;
+  /** A top-level field the index's strict mapping lacks: the record may be resent with it under `details`. */
+  readonly strictField?: string;
 }
 
 /** The outcome of one `_bulk` request, item by item. Expected failures are values, never thrown. */
@@ -19,15 +26,19 @@ export type BulkOutcome =
       readonly duplicates: number;
       /** 429 and 5xx items: worth sending again. */
       readonly retry: BulkEntry[];
+      /** The items of `retry` answered 429: the cluster is busy, not failing. */
+      readonly throttled: ReadonlySet<BulkEntry>;
       /** 404 `index_not_found`: the period's index must be created, then the items sent again. */
       readonly missingIndex: BulkEntry[];
-      /** Other 4xx: the document itself is refused (mapping errors); it goes to the dead letters. */
+      /** Other 4xx: the document itself is refused (mapping errors, blocks); it goes to the dead letters. */
       readonly rejected: Rejection[];
     }
   /** 413: the body is too big for the server; split it. */
   | { readonly kind: 'too-large' }
-  /** No answer, a timeout, or a whole-request 429/5xx: the batch may be retried as it is. */
-  | { readonly kind: 'unavailable'; readonly reason: string; readonly connection: boolean; readonly retryAfterMs?: number }
+  /** No answer, a timeout, or a whole-request 5xx: evidence of an outage; the batch may be retried as it is. */
+  | { readonly kind: 'unavailable'; readonly reason: string; readonly retryAfterMs?: number }
+  /** A whole-request 429: the cluster is busy; back off (honouring `Retry-After`) and send the same batch again. */
+  | { readonly kind: 'throttled'; readonly reason: string; readonly retryAfterMs?: number }
   /** A whole-request 4xx other than 413/429: the body is unacceptable as a whole. */
   | { readonly kind: 'refused'; readonly status: number; readonly reason: string };
 
@@ -47,41 +58,48 @@ export async function sendBulk(client: OpenSearchClient, entries: readonly BulkE
     response = result.body as typeof response;
   } catch (error) {
     const { status, reason } = errorStatus(error);
-    if (status === undefined) return { kind: 'unavailable', reason, connection: true };
+    if (status === undefined) return { kind: 'unavailable', reason };
     if (status === 413) return { kind: 'too-large' };
     if (status === 429 || status >= 500) {
       const headers = (error as { meta?: { headers?: Record<string, string> } }).meta?.headers;
       const after = retryAfterMs(headers?.['retry-after'], Date.now());
-      return after === undefined
-        ? { kind: 'unavailable', reason: `HTTP ${status}: ${reason}`, connection: false }
-        : { kind: 'unavailable', reason: `HTTP ${status}: ${reason}`, connection: false, retryAfterMs: after };
+      const kind = status === 429 ? 'throttled' : 'unavailable';
+      return after === undefined ? { kind, reason: `HTTP ${status}: ${reason}` } : { kind, reason: `HTTP ${status}: ${reason}`, retryAfterMs: after };
     }
     return { kind: 'refused', status, reason };
   }
 
   if (response.errors === false) {
-    return { kind: 'items', delivered: entries.length, duplicates: 0, retry: [], missingIndex: [], rejected: [] };
+    return { kind: 'items', delivered: entries.length, duplicates: 0, retry: [], throttled: new Set(), missingIndex: [], rejected: [] };
   }
   const items = response.items ?? [];
   let delivered = 0;
   let duplicates = 0;
   const retry: BulkEntry[] = [];
+  const throttled = new Set<BulkEntry>();
   const missingIndex: BulkEntry[] = [];
   const rejected: Rejection[] = [];
   entries.forEach((entry, i) => {
     const item = items[i]?.create;
-    if (!item) {
-      retry.push(entry);
-      return;
+    const outcome = item ? itemOutcome(item.status, item.error) : ({ kind: 'retry', throttled: false } as const);
+    switch (outcome.kind) {
+      case 'delivered':
+        delivered++;
+        if (outcome.duplicate) duplicates++;
+        break;
+      case 'retry':
+        retry.push(entry);
+        if (outcome.throttled) throttled.add(entry);
+        break;
+      case 'missing-index':
+        missingIndex.push(entry);
+        break;
+      case 'refused': {
+        const status = item?.status ?? 0;
+        const base = { entry, code: outcome.code, status, type: item?.error?.type ?? `http_${status}`, reason: item?.error?.reason ?? `HTTP ${status}` };
+        rejected.push(outcome.strictField === undefined ? base : { ...base, strictField: outcome.strictField });
+      }
     }
-    const { status } = item;
-    if (status >= 200 && status < 300) delivered++;
-    else if (status === 409) {
-      delivered++;
-      duplicates++;
-    } else if (status === 429 || status >= 500) retry.push(entry);
-    else if (status === 404 && item.error?.type === 'index_not_found_exception') missingIndex.push(entry);
-    else rejected.push({ entry, status, type: item.error?.type ?? `http_${status}`, reason: item.error?.reason ?? `HTTP ${status}` });
   });
-  return { kind: 'items', delivered, duplicates, retry, missingIndex, rejected };
+  return { kind: 'items', delivered, duplicates, retry, throttled, missingIndex, rejected };
 }

@@ -1,6 +1,14 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
 
-export type DropReason = 'queue-full' | 'spool-full' | 'no-spool' | 'closed';
+/**
+ * Why records were dropped: a closed set. `spool-evicted`: records already counted as spooled,
+ * later pushed out of a full spool (`spoolWhenFull: drop-oldest`) to make room.
+ */
+export type DropReason = 'queue-full' | 'spool-full' | 'spool-evicted' | 'no-spool' | 'closed';
+
+/** Where a dead letter was decided: when `log()` was called, or when its delivery was answered. */
+export type DeadLetterStage = 'call' | 'delivery';
 
 /** The transport's own metrics, in a registry the application passes in. */
 export interface ShipperMetrics {
@@ -8,7 +16,9 @@ export interface ShipperMetrics {
   sent(count: number): void;
   retried(count: number): void;
   spooled(count: number): void;
-  deadLettered(count: number): void;
+  /** Records read back from a spool or a crashed producer's write-ahead log, to be delivered again. */
+  replayed(count: number): void;
+  deadLettered(count: number, reason: DeadLetterReason, stage: DeadLetterStage): void;
   dropped(count: number, reason: DropReason): void;
   batch(records: number, seconds: number): void;
   /** Queue and spool depth are read when the registry is scraped, from this source. */
@@ -24,11 +34,18 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
   const counter = (name: string, help: string, labelNames: string[] = []) =>
     new Counter({ name: `${prefix}${name}`, help, labelNames, registers });
 
-  const queued = counter('records_queued_total', 'Records accepted by log() and queued for delivery.');
+  // After a flush, with no spool replay in between: log calls = queued + dead-lettered{stage=call}, and
+  // queued + replayed = sent + dead-lettered{stage=delivery} + dropped{reason!=spool-evicted} + spooled.
+  const queued = counter('records_queued_total', 'Records accepted by log() for delivery (dead letters decided at the call excluded).');
   const sent = counter('records_sent_total', 'Records OpenSearch acknowledged (including 409: delivered by an earlier attempt).');
   const retried = counter('records_retried_total', 'Record sends retried after 429, 5xx, timeouts or connection errors.');
   const spooled = counter('records_spooled_total', 'Records written to the on-disk spool during an outage or overflow.');
-  const deadLettered = counter('records_dead_lettered_total', 'Records refused (invalid or rejected by the mapping) and kept as dead letters.');
+  const replayed = counter('records_replayed_total', 'Records read back from the on-disk spool (or a crashed producer\'s write-ahead log) for delivery.');
+  const deadLettered = counter(
+    'records_dead_lettered_total',
+    'Records kept as dead letters, by closed reason code and by stage (call: refused by log(); delivery: refused by the cluster).',
+    ['reason', 'stage'],
+  );
   const dropped = counter('records_dropped_total', 'Records lost on purpose because a bound was reached.', ['reason']);
   const batchSize = new Histogram({
     name: `${prefix}batch_records`,
@@ -62,7 +79,8 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
     sent: (n) => sent.inc(n),
     retried: (n) => retried.inc(n),
     spooled: (n) => spooled.inc(n),
-    deadLettered: (n) => deadLettered.inc(n),
+    replayed: (n) => replayed.inc(n),
+    deadLettered: (n, reason, stage) => deadLettered.inc({ reason, stage }, n),
     dropped: (n, reason) => dropped.inc({ reason }, n),
     batch: (records, seconds) => {
       batchSize.observe(records);

@@ -111,7 +111,7 @@ describe('OpenSearchTransport against a real node', () => {
     expect(verify.producers[0]).toMatchObject({ first: 0, last: 2, records: 2, missing: 0, deadLettered: 1 });
   });
 
-  it('never throws into the application on hostile values; each record is indexed or dead-lettered', async () => {
+  it('never throws into the application on hostile values; each record is indexed, the refused values flagged', async () => {
     const t = await transport();
     const logger = loggerFor(t);
     const circular: Record<string, unknown> = { a: 1 };
@@ -139,7 +139,14 @@ describe('OpenSearchTransport against a real node', () => {
     await client.indices.refresh({ index: names.deadLetter });
     const { body } = await client.count({ index: names.deadLetter, body: { query: { term: { producer_id: t.producerId } } } as never });
     expect(indexed + body.count).toBe(calls.length);
-    expect(body.count).toBe(2); // the unknown operation type and the negative duration
+    expect(body.count).toBe(0);
+    // The unknown operation type and the negative duration are stored, flagged, the raw values kept.
+    const flagged = await client.search({ index: names.readAlias, body: { query: { bool: { filter: [{ term: { producer_id: t.producerId } }, { exists: { field: 'validation_issues' } }] } }, sort: [{ producer_seq: 'asc' }] } as never });
+    const sources = (flagged.body.hits.hits as Array<{ _source: { validation_issues: string[]; invalid: Record<string, string> } }>).map((h) => h._source);
+    expect(sources.map((r) => [r.validation_issues, r.invalid])).toEqual([
+      [['operation_type_unknown'], { operation_type: 'teleport' }],
+      [['duration_ms_invalid'], { duration_ms: '-5' }],
+    ]);
   });
 
   it('retries a batch OpenSearch accepted while the client lost the answer, without a duplicate', async () => {

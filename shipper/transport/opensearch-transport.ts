@@ -70,7 +70,7 @@ export class OpenSearchTransport extends TransportStream {
           requestTimeoutMs: options.requestTimeoutMs,
           onError: (error) => this.#warn(`synclog: dead letters: ${String(error)}`),
         }),
-        spool: dir ? createDiskSpool({ ...spoolBase, dir, producerId: this.producerId, mode: 'spool', onDrop: (n, reason) => reason === 'evicted' && metrics.dropped(n, 'spool-full') }) : null,
+        spool: dir ? createDiskSpool({ ...spoolBase, dir, producerId: this.producerId, mode: 'spool', onDrop: (n, reason) => reason === 'evicted' && metrics.dropped(n, 'spool-evicted') }) : null,
         // Opened whenever there is a spool directory, so a write-ahead log a crashed process left
         // is replayed even by a process that does not write ahead itself.
         wal: dir ? createDiskSpool({ ...spoolBase, dir: join(dir, 'write-ahead'), producerId: this.producerId, mode: 'wal', onDrop: () => {} }) : null,

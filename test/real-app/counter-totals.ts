@@ -1,8 +1,5 @@
 import type { Registry } from 'prom-client';
 
-/** Dead-letter reasons decided when `log()` is called, before a record is queued. */
-const AT_CALL = new Set(['validation', 'event_time_expired']);
-
 /** The shipper's record counters, read from its registry and summed over their labels. */
 export async function counterTotals(registry: Registry, prefix = 'synclog_shipper_') {
   const metrics = await registry.getMetricsAsJSON();
@@ -11,10 +8,12 @@ export async function counterTotals(registry: Registry, prefix = 'synclog_shippe
     values(name).filter((v) => keep(v.labels as Record<string, unknown>)).reduce((n, v) => n + v.value, 0);
   return {
     queued: sum('records_queued_total'),
+    replayed: sum('records_replayed_total'),
     sent: sum('records_sent_total'),
     spooled: sum('records_spooled_total'),
-    dropped: sum('records_dropped_total'),
-    deadLetteredAtCall: sum('records_dead_lettered_total', (l) => AT_CALL.has(String(l.reason))),
-    deadLetteredLater: sum('records_dead_lettered_total', (l) => !AT_CALL.has(String(l.reason))),
+    // Evicted records were counted as spooled when they went to disk.
+    dropped: sum('records_dropped_total', (l) => l.reason !== 'spool-evicted'),
+    deadLetteredAtCall: sum('records_dead_lettered_total', (l) => l.stage === 'call'),
+    deadLetteredLater: sum('records_dead_lettered_total', (l) => l.stage === 'delivery'),
   };
 }
