@@ -139,16 +139,20 @@ describe('the built-in lifecycle runner on a real node (ages from an injected cl
   it('puts back-filled records in their event-time index, which expires on the policy\'s dates, not the write date', { timeout: 60_000 }, async () => {
     const transport = new OpenSearchTransport({ client, service: 'backfill', indexPrefix: prefix, spoolDir: false });
     const logger = winston.createLogger({ format: passThroughFormat(), transports: [transport] });
-    for (let day = 1; day <= 20; day++) logger.info('replayed from the 1C archive', { '@timestamp': `2023-05-${String(day).padStart(2, '0')}T08:00:00Z`, operation_type: 'import_from_1c', status: 'success' });
+    // A month a year back: older than the hot phase, still inside the delete horizon.
+    const now = new Date();
+    const monthStart = Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), 1);
+    const month = new Date(monthStart).toISOString().slice(0, 7);
+    for (let day = 1; day <= 20; day++) logger.info('replayed from the 1C archive', { '@timestamp': `${month}-${String(day).padStart(2, '0')}T08:00:00Z`, operation_type: 'import_from_1c', status: 'success' });
     logger.info('logged today', { operation_type: 'export_to_1c', status: 'success' });
     expect(await transport.flush()).toMatchObject({ delivered: 21 });
     await transport.close();
-    const backfilled = `${prefix}-logs-2023.05`;
+    const backfilled = `${prefix}-logs-${month.replace('-', '.')}`;
     const { body } = await client.indices.getSettings({ index: backfilled, flat_settings: true } as never);
     // Created with its period's start as creation date: ISM's index age would count from there too.
-    expect((body as unknown as Record<string, { settings: Record<string, string> }>)[backfilled]!.settings['index.creation_date']).toBe(String(Date.parse('2023-05-01T00:00:00Z')));
+    expect((body as unknown as Record<string, { settings: Record<string, string> }>)[backfilled]!.settings['index.creation_date']).toBe(String(monthStart));
 
-    const periodEnd = Date.parse('2023-06-01T00:00:00Z');
+    const periodEnd = Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1);
     const outcomes = async (days: number) => (await pass(new Date(periodEnd + days * DAY))).filter((o) => o.index === backfilled).map((o) => `${o.action} ${o.outcome}`);
     expect(await outcomes(89)).toEqual(['none waiting']);
     expect(await outcomes(729)).toEqual(['cold done', 'archive done']);

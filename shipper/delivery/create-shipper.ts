@@ -6,6 +6,8 @@ import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
 import type { ShipperMetrics, DropReason } from '../metrics/shipper-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 import { normaliseRecord } from '../record/normalise-record.ts';
+import { countOperation } from '../metrics/count-operation.ts';
+import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import { recordRules } from '../record/record-rules.ts';
 import { sameDayIndex } from './same-day-index.ts';
 import { bulkEntry, entriesFromLines, type BulkEntry } from './bulk-entry.ts';
@@ -42,6 +44,8 @@ export interface ShipperDeps {
   readonly emit: (event: ShipperEvent) => void;
   readonly clock?: Clock;
   readonly random?: () => number;
+  /** Sync metrics every stored operation record is counted in (those a sync logger counted already aside). */
+  readonly syncMetrics?: SyncMetrics;
   /** Share of the cluster's shard capacity a new log index must leave free (`no_shard_headroom` otherwise). Default 0.05. */
   readonly shardReserveFraction?: number;
 }
@@ -308,6 +312,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           return;
         }
         seq++;
+        countOperation(deps.syncMetrics, info, normalised.record);
         const entry = bulkEntry(indexFor(normalised.record['@timestamp']), normalised.record, epochs.current);
         if (closed) {
           epochs.added(entry.epoch);

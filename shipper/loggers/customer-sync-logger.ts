@@ -1,3 +1,4 @@
+import { OPERATION_COUNTED } from '../metrics/count-operation.ts';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'winston';
@@ -62,7 +63,10 @@ export function createCustomerSyncLogger(deps: CustomerSyncLoggerDeps): Customer
 
   function emit(parts: Omit<SyncRecordParts, 'operationId'> & { readonly operationId?: string | undefined }): string {
     const operationId = parts.operationId ?? newId();
-    writeInfo(logger, syncRecordInfo({ ...parts, operationId }, currentContext()));
+    const info = syncRecordInfo({ ...parts, operationId }, currentContext());
+    // Counted here: a transport given the same metrics leaves it alone.
+    if (metrics) (info as Record<symbol, unknown>)[OPERATION_COUNTED] = true;
+    writeInfo(logger, info);
     metrics?.recordOperation(parts.operationType, parts.status, parts.durationMs);
     if (parts.status === 'error') metrics?.recordError(parts.operationType, parts.error);
     return operationId;

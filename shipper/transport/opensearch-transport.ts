@@ -12,6 +12,7 @@ import { createShipper, type CloseReport, type Shipper, type ShipperEvent } from
 import type { FlushReport } from '../delivery/flush-epochs.ts';
 import { createShipperMetrics } from '../metrics/shipper-metrics.ts';
 import { readSetupDrift } from './setup-drift.ts';
+import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import { resolveShipperOptions, ShipperOptionsError, type ShipperOptionsInput } from '../options/shipper-options.ts';
 import { createDiskSpool } from '../spool/index.ts';
 
@@ -24,9 +25,14 @@ export interface OpenSearchTransportOptions extends ShipperOptionsInput {
   readonly level?: string;
   readonly format?: TransportStream.TransportStreamOptions['format'];
   readonly clock?: Clock;
+  /**
+   * Sync metrics (`createSyncMetrics`) in which every stored operation record is counted, plain
+   * winston calls included; records a sync logger counted in them already are not counted again.
+   */
+  readonly syncMetrics?: SyncMetrics;
 }
 
-const TRANSPORT_KEYS = new Set(['client', 'registry', 'level', 'format', 'clock']);
+const TRANSPORT_KEYS = new Set(['client', 'registry', 'level', 'format', 'clock', 'syncMetrics']);
 
 /**
  * A winston transport that delivers every record exactly once into synclog's event-time indices.
@@ -76,6 +82,7 @@ export class OpenSearchTransport extends TransportStream {
         wal: dir ? createDiskSpool({ ...spoolBase, dir: join(dir, 'write-ahead'), producerId: this.producerId, mode: 'wal', onDrop: () => {} }) : null,
         emit: (event) => this.#emit(event),
         ...(input.clock ? { clock: input.clock } : {}),
+        ...(input.syncMetrics ? { syncMetrics: input.syncMetrics } : {}),
       },
       { ...options, producerId: this.producerId },
     );
