@@ -16,7 +16,7 @@ import { dailySummary } from '../../query-api/reports/daily-summary.ts';
 import { OpenSearchTransport } from '../../shipper/transport/opensearch-transport.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../opensearch.ts';
 import { APP_ROLES, APP_TYPE, appStream, wrongClockCalls, type AppCall } from './app-stream.ts';
-import { counterTotals } from './counter-totals.ts';
+import { counterTotals } from '../counter-totals.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('realapp');

@@ -6,6 +6,8 @@ export async function counterTotals(registry: Registry, prefix = 'synclog_shippe
   const values = (name: string) => metrics.find((m) => m.name === `${prefix}${name}`)?.values ?? [];
   const sum = (name: string, keep: (labels: Record<string, unknown>) => boolean = () => true) =>
     values(name).filter((v) => keep(v.labels as Record<string, unknown>)).reduce((n, v) => n + v.value, 0);
+  const byReason: Record<string, number> = {};
+  for (const v of values('records_dead_lettered_total')) byReason[String(v.labels.reason)] = (byReason[String(v.labels.reason)] ?? 0) + v.value;
   return {
     queued: sum('records_queued_total'),
     replayed: sum('records_replayed_total'),
@@ -15,5 +17,7 @@ export async function counterTotals(registry: Registry, prefix = 'synclog_shippe
     dropped: sum('records_dropped_total', (l) => l.reason !== 'spool-evicted'),
     deadLetteredAtCall: sum('records_dead_lettered_total', (l) => l.stage === 'call'),
     deadLetteredLater: sum('records_dead_lettered_total', (l) => l.stage === 'delivery'),
+    /** Dead letters by reason code, both stages. */
+    byReason,
   };
 }
