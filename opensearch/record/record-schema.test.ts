@@ -54,13 +54,19 @@ describe('the record schema and mapping', () => {
     expect(syncLogRecordSchema.parse(full)).toEqual(full);
   });
 
+  it('accepts an application\'s own operation types, statuses and customer roles as codes', () => {
+    expect(syncLogRecordSchema.safeParse({ ...minimal, operation_type: 'price_update', status: 'partial', customer: { id: 'c', role: 'trainer' } }).success).toBe(true);
+  });
+
   it('accepts an unknown customer as null', () => {
     expect(syncLogRecordSchema.safeParse({ ...minimal, customer: null }).success).toBe(true);
   });
 
-  it('rejects unknown top-level fields, unknown enum values and a missing timestamp', () => {
+  it('rejects unknown top-level fields, an unknown level, a status that is not a code and a missing timestamp', () => {
     expect(syncLogRecordSchema.safeParse({ ...minimal, surprise: 1 }).success).toBe(false);
-    expect(syncLogRecordSchema.safeParse({ ...minimal, status: 'done' }).success).toBe(false);
+    expect(syncLogRecordSchema.safeParse({ ...minimal, level: 'verbose' }).success).toBe(false);
+    expect(syncLogRecordSchema.safeParse({ ...minimal, status: 42 }).success).toBe(false);
+    expect(syncLogRecordSchema.safeParse({ ...minimal, status: '' }).success).toBe(false);
     const { '@timestamp': _omitted, ...noTimestamp } = minimal;
     expect(syncLogRecordSchema.safeParse(noTimestamp).success).toBe(false);
   });

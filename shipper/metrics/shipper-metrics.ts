@@ -1,14 +1,18 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
+import { DEAD_LETTER_REASONS, type DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
 
 /**
  * Why records were dropped: a closed set. `spool-evicted`: records already counted as spooled,
  * later pushed out of a full spool (`spoolWhenFull: drop-oldest`) to make room.
  */
-export type DropReason = 'queue-full' | 'spool-full' | 'spool-evicted' | 'no-spool' | 'closed';
+export const DROP_REASONS = ['queue-full', 'spool-full', 'spool-evicted', 'no-spool', 'closed'] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
 
 /** Where a dead letter was decided: when `log()` was called, or when its delivery was answered. */
 export type DeadLetterStage = 'call' | 'delivery';
+
+/** Reasons decided when `log()` is called (an old spool can also meet `event_time_expired` in delivery). */
+const AT_CALL = new Set<DeadLetterReason>(['validation', 'event_time_expired']);
 
 /** The transport's own metrics, in a registry the application passes in. */
 export interface ShipperMetrics {
@@ -47,6 +51,11 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
     ['reason', 'stage'],
   );
   const dropped = counter('records_dropped_total', 'Records lost on purpose because a bound was reached.', ['reason']);
+  // Every series of the closed label sets exists from the start at 0, so rates and increases see
+  // the first dead letter or drop instead of a series that appears with it.
+  for (const reason of DEAD_LETTER_REASONS) deadLettered.inc({ reason, stage: AT_CALL.has(reason) ? 'call' : 'delivery' }, 0);
+  deadLettered.inc({ reason: 'event_time_expired', stage: 'delivery' }, 0);
+  for (const reason of DROP_REASONS) dropped.inc({ reason }, 0);
   const batchSize = new Histogram({
     name: `${prefix}batch_records`,
     help: 'Records per bulk request.',
