@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEAD_LETTER_REASONS } from '../opensearch/record/dead-letter.ts';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
@@ -12,6 +13,8 @@ import { isoTimeOption, parseCommandOptions } from './verify-command.ts';
 
 const filterShape = {
   errorType: z.string().min(1).optional(),
+  /** A closed reason code: `read_only`, `index_closed`, `mapping`, … */
+  reasonCode: z.enum(DEAD_LETTER_REASONS).optional(),
   from: isoTimeOption.optional(),
   to: isoTimeOption.optional(),
   json: z.boolean().default(false),
@@ -33,9 +36,9 @@ const replayOptionsSchema = z
   .refine((o) => !o.from || !o.to || o.from < o.to, laterThanFrom)
   .refine((o) => o.id !== undefined || o.all, { path: ['all'], message: 'name the dead letters to replay: --id ID (repeatable) or --all' })
   .refine((o) => o.id === undefined || !o.all, { path: ['all'], message: 'cannot be combined with --id' })
-  .refine((o) => o.id === undefined || (o.errorType === undefined && !o.from && !o.to), {
+  .refine((o) => o.id === undefined || (o.errorType === undefined && o.reasonCode === undefined && !o.from && !o.to), {
     path: ['id'],
-    message: '--error-type, --from and --to select dead letters for --all only',
+    message: '--reason-code, --error-type, --from and --to select dead letters for --all only',
   });
 
 type Say = (line: string) => void;
@@ -55,14 +58,14 @@ export async function deadLetterCommand(
   const options = (() => {
     switch (action) {
       case 'list':
-        return { action, ...parseCommandOptions(listOptionsSchema, { ...values, errorType: values['error-type'] }) };
+        return { action, ...parseCommandOptions(listOptionsSchema, { ...values, errorType: values['error-type'], reasonCode: values['reason-code'] }) };
       case 'show':
         if (args[0] === undefined) throw new ConfigError([{ variable: '<id>', message: 'usage: synclog dead-letter show <id>' }]);
         return { action, id: args[0], json: values.json === true };
       case 'replay':
         return {
           action,
-          ...parseCommandOptions(replayOptionsSchema, { ...values, errorType: values['error-type'], dryRun: values['dry-run'] }),
+          ...parseCommandOptions(replayOptionsSchema, { ...values, errorType: values['error-type'], reasonCode: values['reason-code'], dryRun: values['dry-run'] }),
         };
       default:
         throw new ConfigError([{ variable: 'dead-letter', message: 'expected list, show <id> or replay' }]);
@@ -90,7 +93,7 @@ export async function deadLetterCommand(
         return 0;
       }
       case 'replay': {
-        const selection = options.id !== undefined ? { ids: options.id } : { errorType: options.errorType, from: options.from, to: options.to };
+        const selection = options.id !== undefined ? { ids: options.id } : { errorType: options.errorType, reasonCode: options.reasonCode, from: options.from, to: options.to };
         const report = await replayDeadLetters(client, names, period, { ...selection, dryRun: options.dryRun });
         if (options.json) say(JSON.stringify(report, null, 2));
         else for (const line of describeReplay(report)) say(line);
@@ -112,7 +115,7 @@ export function describeList(deadLetters: readonly StoredDeadLetter[], total: nu
   const lines = deadLetters.map(({ id, deadLetter: d }) => {
     const producer = d.producer_id !== undefined ? `${d.producer_id}:${d.producer_seq ?? '?'}` : '-';
     const replayed = d.replayed_at !== undefined ? `replayed ${d.replay_result ?? ''}`.trim() : 'pending';
-    return `${id}  ${d['@timestamp']}  ${d.error_type}  ${producer}  ${replayed}  ${oneLine(d.reason, 100)}`;
+    return `${id}  ${d['@timestamp']}  ${d.reason_code ?? d.error_type}  ${producer}  ${replayed}  ${oneLine(d.reason, 100)}`;
   });
   lines.push(`dead-letter: ${deadLetters.length} of ${total} shown, newest first`);
   return lines;

@@ -27,9 +27,9 @@ const USAGE = `usage: synclog <command>
                                 the local OpenSearch node(s) used when no cluster is configured
   verify [--producer ID|PREFIX*] [--from ISO] [--to ISO] [--json]
                                 check every producer's sequence for gaps and repeats (exit 1 if any)
-  dead-letter list [--limit N] [--error-type T] [--from ISO] [--to ISO] [--json]
+  dead-letter list [--limit N] [--reason-code CODE] [--error-type T] [--from ISO] [--to ISO] [--json]
   dead-letter show <id> [--json]
-  dead-letter replay --id ID [--id ID ...] | --all [--error-type T] [--from ISO] [--to ISO] [--dry-run] [--json]
+  dead-letter replay --id ID [--id ID ...] | --all [--reason-code CODE] [--error-type T] [--from ISO] [--to ISO] [--dry-run] [--json]
                                 inspect rejected records; replay the valid ones into the log indices
   schedule status [--json]      scheduled jobs: next and last runs, failures, current leader
   schedule run <job> [--period ISO] [--json]
@@ -72,6 +72,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       json: { type: 'boolean' },
       limit: { type: 'string' },
       'error-type': { type: 'string' },
+      'reason-code': { type: 'string' },
       id: { type: 'string', multiple: true },
       all: { type: 'boolean' },
       'dry-run': { type: 'boolean' },

@@ -1,9 +1,11 @@
-import type { DeadLetter } from '../../opensearch/record/dead-letter.ts';
+import type { DeadLetter, DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
 import { timeRangeClause } from '../../opensearch/shared/time-range.ts';
 
 export interface DeadLetterFilter {
   /** `validation` or an OpenSearch error type such as `mapper_parsing_exception`. */
   readonly errorType?: string;
+  /** The closed reason code (`read_only`, `mapping`, …). */
+  readonly reasonCode?: DeadLetterReason | undefined;
   /** Inclusive lower bound on the dead letter's `@timestamp` (when it was rejected). */
   readonly from?: Date;
   /** Exclusive upper bound on the dead letter's `@timestamp`. */
@@ -20,6 +22,7 @@ export interface StoredDeadLetter {
 export function deadLetterQuery(filter: DeadLetterFilter, extra: ReadonlyArray<Record<string, unknown>> = []): Record<string, unknown> {
   const clauses: Array<Record<string, unknown>> = [...extra];
   if (filter.errorType !== undefined) clauses.push({ term: { error_type: filter.errorType } });
+  if (filter.reasonCode !== undefined) clauses.push({ term: { reason_code: filter.reasonCode } });
   const range = timeRangeClause(filter.from, filter.to);
   if (range) clauses.push(range);
   return clauses.length === 0 ? { match_all: {} } : { bool: { filter: clauses } };

@@ -3,6 +3,7 @@ import { createOpenSearchClient } from '../../opensearch/client/create-client.ts
 import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { periodOf, type Period } from '../../opensearch/record/index-period.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import { listDeadLetters } from '../dead-letter/list-dead-letters.ts';
 import { replayDeadLetters } from '../dead-letter/replay-dead-letters.ts';
 import { setUpPrefixes, testClient } from '../../test/opensearch.ts';
 import { inject } from 'vitest';
@@ -61,8 +62,9 @@ describe('failures that concern one index leave every other index flowing', () =
     await expectBalanced(h);
 
     await client.indices.putSettings({ index: names.logIndex(cold), body: { 'index.blocks.write': false } as never });
-    const letters = await h.deadLetters();
-    const replay = await replayDeadLetters(client, names, 'month', { ids: letters.map((l) => l._id) });
+    // Selected by reason code, as `synclog dead-letter replay --all --reason-code read_only` does.
+    expect((await listDeadLetters(client, names, { reasonCode: 'read_only' })).total).toBe(20);
+    const replay = await replayDeadLetters(client, names, 'month', { reasonCode: 'read_only' });
     expect(replay.counts.created).toBe(20);
     expect(await h.delivered(names.logIndex(cold))).toBe(22);
   });
