@@ -16,6 +16,7 @@ const HOSTILE_VALUES: readonly unknown[] = [
   '2026-11-23T24:00:00.000Z', '2026-11-23T23:60:00.000Z', '0000-01-01T00:00:00.000Z', '2026-11-23T10:00:00Z', '2026-11-23T10:00:00.000+03:00', '+010000-01-01T00:00:00.000Z',
   '019AB0B8-5C00-7000-8000-000000000001', '00000000-0000-0000-0000-000000000000', '019ab0b8-5c00-7000-c000-000000000001',
   'info', 'critical', 'warning', 'import_from_1c', 'success', 'customer', 'ООО «Ромашка»',
+  ['status_unknown'], [''], ['x'.repeat(257)], { status: 'done' }, { status: 1 }, { a: { b: 'c' } }, { a: 'x'.repeat(1_025) },
 ];
 
 function mutations(record: Record<string, unknown>): Array<Record<string, unknown>> {

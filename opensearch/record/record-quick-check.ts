@@ -9,9 +9,14 @@ import { LEVELS, LIMITS } from './vocabulary.ts';
  * schema, which accepts or gives the reason.
  */
 export function passesQuickCheck(candidate: Record<string, unknown>): candidate is SyncLogRecord {
-  for (const key in candidate) if (!Object.hasOwn(CHECKS, key)) return false;
-  for (const key of FIELD_NAMES) if (!CHECKS[key](candidate[key])) return false;
-  return true;
+  // Only the fields a record has are checked (most optional ones are absent); the required ones
+  // must all have been among them.
+  let required = 0;
+  for (const key in candidate) {
+    if (!Object.hasOwn(CHECKS, key) || !CHECKS[key as RecordFieldName](candidate[key])) return false;
+    if (REQUIRED.has(key)) required++;
+  }
+  return required === REQUIRED.size;
 }
 
 type Check = (value: unknown) => boolean;
@@ -97,4 +102,5 @@ const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
   invalid: optional((value) => plainObject(value) && Object.values(value).every(text(LIMITS.rawValueChars))),
 };
 
-const FIELD_NAMES = Object.keys(CHECKS) as RecordFieldName[];
+/** Fields every record has: their checks refuse `undefined`. */
+const REQUIRED: ReadonlySet<string> = new Set((Object.keys(CHECKS) as RecordFieldName[]).filter((name) => !CHECKS[name](undefined)));

@@ -1,6 +1,6 @@
 import { safeValue } from './safe-value.ts';
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const TYPED = new Set(['id', 'name', 'role']);
 
 /**
  * A customer's `id`, `name` and `role` are typed fields; anything else the application gave
@@ -10,11 +10,15 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 export function customerOf(value: unknown): { value: unknown; extra?: Record<string, unknown> } {
   if (value === null) return { value: null };
   const safe = safeValue(value);
-  if (!isPlainObject(safe)) return { value: safe };
-  const { id, name, role, ...rest } = safe;
-  const customer: Record<string, unknown> = {};
-  if (id !== undefined) customer.id = typeof id === 'number' && Number.isFinite(id) ? String(id) : id;
-  if (name !== undefined) customer.name = name;
-  if (role !== undefined) customer.role = role;
-  return Object.keys(rest).length > 0 ? { value: customer, extra: rest } : { value: customer };
+  if (typeof safe !== 'object' || safe === null || Array.isArray(safe)) return { value: safe };
+  // safeValue made a copy: it is changed in place, and the common case (no extra keys) allocates nothing more.
+  const customer = safe as Record<string, unknown>;
+  let extra: Record<string, unknown> | undefined;
+  for (const key in customer) {
+    if (TYPED.has(key)) continue;
+    (extra ??= {})[key] = customer[key];
+    delete customer[key];
+  }
+  if (typeof customer.id === 'number' && Number.isFinite(customer.id)) customer.id = String(customer.id);
+  return extra ? { value: customer, extra } : { value: customer };
 }
