@@ -42,7 +42,7 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   collectDefaultMetrics({ register: registry });
   const jobs = resolveJobs(serviceJobs({ client, config, reports, alerts: { env: alertEnv, metrics: createAlertMetrics(registry), log: say } }), schedulerEnv);
   // Read before setup re-applies this configuration: what this start changes on the cluster is worth a line.
-  for (const line of await checkSetupDrift(client, config)) say(`warning: ${line}`);
+  for (const line of await checkSetupDrift(client, config, { setupFollows: true })) say(`warning: ${line}; this start applies its own configuration`);
   await setupCommand(client, config, say, alertingSetupOf(alertEnv));
   const home = openSearchEnv.SYNCLOG_HOME ?? defaultSynclogHome(env);
   const tokens = tokensFromEnv(authEnv, join(home, 'api-token'), say);

@@ -8,12 +8,18 @@ export type ServiceSetupView = Pick<SetupConfig, 'names' | 'period' | 'lifecycle
 const field = (value: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), value);
 
+export interface DriftOptions {
+  /** Default false. The caller applies setup next (`synclog serve`): a cluster with no setup yet is no news. */
+  readonly setupFollows?: boolean;
+}
+
 /**
  * Where the service's configuration disagrees with the setup metadata stored on the cluster: one
  * sentence each, naming the variable. A field an older setup did not record is not a disagreement.
  */
-export function serviceSetupDrift(stored: unknown, own: ServiceSetupView): string[] {
+export function serviceSetupDrift(stored: unknown, own: ServiceSetupView, options: DriftOptions = {}): string[] {
   if (stored === null || typeof stored !== 'object') {
+    if (options.setupFollows) return [];
     return [`no setup metadata for prefix "${own.names.prefix}": setup has not been applied to this cluster (run \`synclog setup\`)`];
   }
   const drift: string[] = [];
@@ -33,9 +39,9 @@ export function serviceSetupDrift(stored: unknown, own: ServiceSetupView): strin
  * Reads the setup metadata once at start and compares. Never throws: a start-up check must not
  * stop the service; an unreadable document is reported as one more line.
  */
-export async function checkSetupDrift(client: OpenSearchClient, own: ServiceSetupView): Promise<string[]> {
+export async function checkSetupDrift(client: OpenSearchClient, own: ServiceSetupView, options: DriftOptions = {}): Promise<string[]> {
   try {
-    return serviceSetupDrift(await readSetupMetadata(client, own.names.meta), own);
+    return serviceSetupDrift(await readSetupMetadata(client, own.names.meta), own, options);
   } catch (error) {
     return [`could not read the setup metadata of prefix "${own.names.prefix}": ${error instanceof Error ? error.message : String(error)}`];
   }
