@@ -63,11 +63,14 @@ export async function serveCommand(env: Record<string, string | undefined>, say:
   const breaker = createCircuitBreaker({ failures: serviceEnv.SYNCLOG_BREAKER_FAILURES, coolDownMs: serviceEnv.SYNCLOG_BREAKER_COOLDOWN_MS, clock: systemClock });
   const server = await startServer(createApp({ client, tokens, registry, names: config.names, jobs, breaker, accessLog, reportTimeZone: serviceEnv.SYNCLOG_REPORT_TIMEZONE, lifecycle: config.lifecycle, alertSecrets: { receiver: alertEnv.SYNCLOG_ALERT_RECEIVER_SECRET, webhook: alertEnv.SYNCLOG_ALERT_WEBHOOK_SECRET }, limits: { maxPageSize: serviceEnv.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: serviceEnv.SYNCLOG_MAX_SPAN_DAYS } }), serviceEnv.PORT, serviceEnv.SYNCLOG_HTTP_HOST);
   scheduler.start();
-  say(`synclog is serving on ${server.url} (GET /health and /openapi.json without a token, the rest with one; the console at ${server.url}/console); scheduler instance ${instanceId}, jobs: ${jobs.map((j) => `${j.name}${j.enabled ? '' : ' (disabled)'}`).join(', ')}`);
-  await new Promise<void>((resolve) => {
+  // Listening before the line that says so: a supervisor that stops the service as soon as it
+  // reads it gets a clean stop, not a kill.
+  const stopRequested = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  say(`synclog is serving on ${server.url} (GET /health and /openapi.json without a token, the rest with one; the console at ${server.url}/console); scheduler instance ${instanceId}, jobs: ${jobs.map((j) => `${j.name}${j.enabled ? '' : ' (disabled)'}`).join(', ')}`);
+  await stopRequested;
   say('stopping');
   await scheduler.stop();
   await server.close();
