@@ -1,3 +1,4 @@
+import { healthyClusterFacts } from './fixtures/healthy-cluster-facts.ts';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
@@ -27,11 +28,7 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
       return { body: { errors: false } };
     },
     indices: { create: async () => ({ body: {} }) },
-    cluster: {
-      health: async () => ({ body: { active_shards: 10, unassigned_shards: 0, number_of_data_nodes: 1 } }),
-      getSettings: async () => ({ body: { defaults: { cluster: { max_shards_per_node: '1000' } } } }),
-    },
-    get: async () => ({ body: { _source: { index: { shards: 1, replicas: 0 }, executors: { retention: 'builtin' } } } }),
+    ...healthyClusterFacts,
   } as unknown as OpenSearchClient;
   const events: ShipperEvent[] = [];
   const { clock, advance } = manualClock();

@@ -1,3 +1,4 @@
+import { healthyClusterFacts } from './fixtures/healthy-cluster-facts.ts';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
@@ -50,11 +51,7 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
       },
       exists: async () => ({ body: false }),
     },
-    cluster: {
-      health: async () => ({ body: { active_shards: 10, unassigned_shards: 0, number_of_data_nodes: 1 } }),
-      getSettings: async () => ({ body: { defaults: { cluster: { max_shards_per_node: '1000' } } } }),
-    },
-    get: async () => ({ body: { _source: { index: { shards: 1, replicas: 0 }, executors: { retention: 'builtin' } } } }),
+    ...healthyClusterFacts,
   } as unknown as OpenSearchClient;
   const events: ShipperEvent[] = [];
   const letters: DeadLetter[] = [];
