@@ -57,7 +57,7 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
   const letters: DeadLetter[] = [];
   const registry = new Registry();
   const shipper = createShipper(
-    { client, clock, metrics: createShipperMetrics(registry), deadLetters: { add: (l) => letters.push(l), flush: async () => {} }, spool: null, wal: null, emit: (e) => events.push(e) },
+    { client, clock, metrics: createShipperMetrics(registry), deadLetters: { add: (l) => letters.push(l), flush: async () => {} }, spool: null, wal: null, emit: (e) => events.push(e), random: JITTER },
     { ...resolveShipperOptions({ service: 'unit', spoolDir: false, flushIntervalMs: 60_000, ...options }), producerId: 'p-1' },
   );
   /** Moves the clock in small steps until `promise` settles. */
@@ -75,6 +75,9 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
   };
   return { shipper, script, cluster, events, letters, registry, log, drive, advance };
 }
+
+/** A fixed jitter (90 % of each backoff cap): the delays, and so the test, are the same on every run. */
+const JITTER = () => 0.9;
 
 const count = (events: ShipperEvent[], type: ShipperEvent['type']) => events.filter((e) => e.type === type).length;
 
