@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateRecords } from '../opensearch/record/generator/index.ts';
+import { generateRecords } from '../test/generator/index.ts';
 import type { SetupConfig } from '../opensearch/setup/setup-config.ts';
 import { dailySummary } from '../query-api/reports/daily-summary.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../test/opensearch.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { parseEnv } from '../opensearch/config/parse-env.ts';
 import { createLogIndexEnsurer } from '../opensearch/log-indices/ensure-log-index.ts';
-import { generateRecords } from '../opensearch/record/generator/index.ts';
+import { generateRecords } from '../test/generator/index.ts';
 import { periodOf } from '../opensearch/record/index-period.ts';
 import { runSetup } from '../opensearch/setup/run-setup.ts';
 import { setupConfigFromEnv, type SetupConfig } from '../opensearch/setup/setup-config.ts';

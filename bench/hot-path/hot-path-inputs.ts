@@ -1,5 +1,5 @@
 import type winston from 'winston';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { runWithContext, type CorrelationContext } from '../../shipper/context/correlation-context.ts';
 import { createCustomerSyncLogger, type CustomerTransferInput } from '../../shipper/loggers/index.ts';

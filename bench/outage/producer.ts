@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import winston from 'winston';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { OpenSearchTransport } from '../../shipper/transport/opensearch-transport.ts';
 import { passThroughFormat } from '../../shipper/transport/pass-through-format.ts';
 import { RECORD_LEVELS, winstonInfoOf } from '../ingest/record-info.ts';

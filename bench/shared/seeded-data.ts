@@ -1,6 +1,6 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { periodOf } from '../../opensearch/record/index-period.ts';
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { outcomeRecord } from '../../opensearch/query/operation-clauses.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';

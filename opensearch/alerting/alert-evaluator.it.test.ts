@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRecords } from '../record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { type IndexNames } from '../record/index-names.ts';
 import type { SyncLogRecord } from '../record/schema.ts';
 import { manualClock } from '../../test/manual-clock.ts';

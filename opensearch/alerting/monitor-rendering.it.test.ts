@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openSearchEnvSchema } from '../config/env.ts';
 import { parseEnv } from '../config/parse-env.ts';
-import { generateRecords } from '../record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import { runSetup } from '../setup/run-setup.ts';
 import { setupConfigFromEnv } from '../setup/setup-config.ts';

@@ -6,7 +6,7 @@ import { openSearchEnvSchema } from '../config/env.ts';
 import { parseEnv } from '../config/parse-env.ts';
 import { deleteLocalCluster, startLocalCluster, type LocalClusterOptions } from '../local/local-cluster.ts';
 import { createLogIndexEnsurer } from '../log-indices/ensure-log-index.ts';
-import { generateRecords } from '../record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { periodOf } from '../record/index-period.ts';
 import { runSetup } from '../setup/run-setup.ts';
 import { setupConfigFromEnv, type SetupConfig } from '../setup/setup-config.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordFields, type RecordFieldName } from './fields.ts';
-import { generateRecords } from './generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { passesQuickCheck } from './record-quick-check.ts';
 import { syncLogRecordSchema } from './schema.ts';
 

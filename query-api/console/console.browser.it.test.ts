@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAlertEvent } from '../../opensearch/alerting/alert-inbox.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';

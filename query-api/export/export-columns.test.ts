@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { EXPORT_HEADER, exportRow } from './export-columns.ts';
 

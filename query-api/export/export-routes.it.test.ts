@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { startFaultProxy } from '../../test/fault-proxy.ts';

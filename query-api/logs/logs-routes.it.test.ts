@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { freePort } from '../../opensearch/local/ports.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { startFaultProxy } from '../../test/fault-proxy.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';

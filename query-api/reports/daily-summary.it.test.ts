@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';

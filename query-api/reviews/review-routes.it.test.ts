@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { allLogPages } from '../../test/all-log-pages.ts';

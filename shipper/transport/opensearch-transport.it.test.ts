@@ -9,7 +9,7 @@ import { startFaultProxy } from '../../test/fault-proxy.ts';
 import { createOpenSearchClient, type OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
-import { generateRecords } from '../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../test/generator/index.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import { runSetup } from '../../opensearch/setup/run-setup.ts';
 import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../../opensearch/config/parse-env.ts';
-import { generateRecords } from '../../../opensearch/record/generator/index.ts';
+import { generateRecords } from '../../../test/generator/index.ts';
 import { type IndexNames } from '../../../opensearch/record/index-names.ts';
 import { manualClock } from '../../../test/manual-clock.ts';
 import { setUpPrefixes, testClient, uniquePrefix } from '../../../test/opensearch.ts';

@@ -1,4 +1,4 @@
-import type { SyncLogRecord } from '../schema.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { GenerationContext } from './generation-context.ts';
 import { correlationId, spanId, traceId } from './generated-ids.ts';
 import { envelopeAt, withoutUndefined } from './record-envelope.ts';

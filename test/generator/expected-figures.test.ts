@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncLogRecord } from '../schema.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { expectedFigures } from './expected-figures.ts';
 import { generateRecords } from './generate-records.ts';
 

@@ -1,7 +1,7 @@
-import { errorFields } from '../error-fields.ts';
-import type { SyncLogRecord } from '../schema.ts';
-import { liftTypedFields } from '../typed-fields.ts';
-import type { Level, OperationType, Status } from '../vocabulary.ts';
+import { errorFields } from '../../opensearch/record/error-fields.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { liftTypedFields } from '../../opensearch/record/typed-fields.ts';
+import type { Level, OperationType, Status } from '../../opensearch/record/vocabulary.ts';
 import type { PoolCustomer } from './customer-pool.ts';
 import { loggedEmail } from './customer-pool.ts';
 import type { GenerationContext } from './generation-context.ts';
@@ -9,7 +9,7 @@ import { correlationId, onecId, operationId, spanId, traceId } from './generated
 import type { Producer } from './record-envelope.ts';
 import { durationMs, envelopeAt, withoutUndefined } from './record-envelope.ts';
 import { recordDetails } from './record-details.ts';
-import { operationMessage } from '../operation-message.ts';
+import { operationMessage } from '../../opensearch/record/operation-message.ts';
 
 const OPERATION_TYPE_WEIGHTS = [
   ['sync_changes', 35],

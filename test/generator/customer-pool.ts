@@ -1,5 +1,5 @@
-import type { Customer } from '../schema.ts';
-import type { CustomerRole } from '../vocabulary.ts';
+import type { Customer } from '../../opensearch/record/schema.ts';
+import type { CustomerRole } from '../../opensearch/record/vocabulary.ts';
 import { onecId } from './generated-ids.ts';
 import type { HostileCycle } from './hostile-strings.ts';
 import type { SeededRandom } from './seeded-random.ts';

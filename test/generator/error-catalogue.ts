@@ -1,4 +1,4 @@
-import type { OperationType } from '../vocabulary.ts';
+import type { OperationType } from '../../opensearch/record/vocabulary.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** What an application passes to `errorFields`. */

@@ -1,6 +1,6 @@
-import type { SyncLogRecord } from '../schema.ts';
-import { LEVELS, OPERATION_TYPES, STATUSES } from '../vocabulary.ts';
-import type { Level, OperationType, Status } from '../vocabulary.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { LEVELS, OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import type { Level, OperationType, Status } from '../../opensearch/record/vocabulary.ts';
 
 /**
  * The figures searches, exports and reports must reproduce for a data set, computed in memory

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropPrefix, testClient, uniquePrefix } from '../../../test/opensearch.ts';
-import { writeRecords } from '../../../test/write-records.ts';
-import { openSearchEnvSchema } from '../../config/env.ts';
-import { parseEnv } from '../../config/parse-env.ts';
-import { runSetup } from '../../setup/run-setup.ts';
-import { setupConfigFromEnv } from '../../setup/setup-config.ts';
-import { indexNames } from '../index-names.ts';
+import { dropPrefix, testClient, uniquePrefix } from '../opensearch.ts';
+import { writeRecords } from '../write-records.ts';
+import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
+import { parseEnv } from '../../opensearch/config/parse-env.ts';
+import { runSetup } from '../../opensearch/setup/run-setup.ts';
+import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
+import { indexNames } from '../../opensearch/record/index-names.ts';
 import { expectedFigures, generateRecords } from './index.ts';
 
 const client = testClient();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LIMITS, OPERATION_TYPES, STATUSES } from '../vocabulary.ts';
-import { syncLogRecordSchema } from '../schema.ts';
-import type { SyncLogRecord } from '../schema.ts';
-import { liftTypedFields } from '../typed-fields.ts';
+import { LIMITS, OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { liftTypedFields } from '../../opensearch/record/typed-fields.ts';
 import { generateRecords } from './generate-records.ts';
 import { HOSTILE_STRINGS } from './hostile-strings.ts';
 

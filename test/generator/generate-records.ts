@@ -1,4 +1,4 @@
-import type { SyncLogRecord } from '../schema.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { buildCustomerPool } from './customer-pool.ts';
 import { errorSource } from './error-source.ts';
 import type { GenerationContext } from './generation-context.ts';

@@ -1,4 +1,4 @@
-import type { SyncLogRecord } from '../schema.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { eventIdAt } from './generated-ids.ts';
 import type { SeededRandom } from './seeded-random.ts';
 

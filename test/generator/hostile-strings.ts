@@ -1,4 +1,4 @@
-import { LIMITS } from '../vocabulary.ts';
+import { LIMITS } from '../../opensearch/record/vocabulary.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /**

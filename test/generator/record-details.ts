@@ -1,4 +1,4 @@
-import type { OperationType, Status } from '../vocabulary.ts';
+import type { OperationType, Status } from '../../opensearch/record/vocabulary.ts';
 import type { CustomerType } from './customer-pool.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
