@@ -2,7 +2,7 @@ import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import { contentHash } from '../shared/content-hash.ts';
 import { errorStatus } from '../shared/response-errors.ts';
-import { change, type SetupChange } from '../setup/setup-change.ts';
+import { change, type SetupChange } from '../shared/setup-change.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { monitorName, renderChannels, renderMonitor } from './monitor-rendering.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenSearchClient, type OpenSearchClient } from '../client/create-client.ts';
 import { attachIsmPolicy, explainIsm, installIsmPolicy } from './ism-install.ts';
 import { renderIsmPolicy } from './ism-policy.ts';
-import { defaultLifecyclePolicy } from './lifecycle-policy.ts';
+import { defaultLifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 
 /**
  * The ISM plugin is not obtainable on these machines, so these tests check synclog's requests

@@ -1,7 +1,7 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import { contentHash } from '../shared/content-hash.ts';
 import { errorStatus } from '../shared/response-errors.ts';
-import { change, type SetupChange } from '../setup/setup-change.ts';
+import { change, type SetupChange } from '../shared/setup-change.ts';
 
 /**
  * Installing the rendered policy where the cluster has ISM, with the plugin's documented requests:
@@ -10,9 +10,6 @@ import { change, type SetupChange } from '../setup/setup-change.ts';
  * `POST _plugins/_ism/change_policy/<index>`. `ism_template` only attaches to indices created after
  * the policy was last updated, so every managed index that exists is attached explicitly.
  */
-
-/** The ISM policy synclog installs for a prefix. */
-export const ismPolicyId = (prefix: string) => `${prefix}-retention`;
 
 interface StoredPolicy {
   readonly _seq_no: number;

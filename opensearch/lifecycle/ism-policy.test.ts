@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderIsmPolicy } from './ism-policy.ts';
-import { defaultLifecyclePolicy } from './lifecycle-policy.ts';
+import { defaultLifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 
 const policy = defaultLifecyclePolicy({ archive_repository: 'synclog-archive' });
 

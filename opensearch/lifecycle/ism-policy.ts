@@ -1,5 +1,5 @@
 import type { IndexPeriod } from '../record/index-period.ts';
-import { minimumIndexAgeDays, type LifecyclePolicy } from './lifecycle-policy.ts';
+import { minimumIndexAgeDays, type LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 
 /**
  * Where the policy runs under ISM: a self-managed cluster moves cold indices to `temp=cold` nodes

@@ -3,7 +3,7 @@ import type { IndexNames } from '../record/index-names.ts';
 import { snapshotHolds } from './archive-snapshot.ts';
 import { holdsOn, readHolds, type Hold } from './legal-hold.ts';
 import type { IndexFacts } from './lifecycle-plan.ts';
-import type { LifecyclePolicy } from './lifecycle-policy.ts';
+import type { LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 import { readRetentionLog, type RetentionRecord } from './retention-log.ts';
 
 export interface ManagedIndex {

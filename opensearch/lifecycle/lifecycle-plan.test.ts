@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { periodOf } from '../record/index-period.ts';
 import { planIndex, type IndexFacts } from './lifecycle-plan.ts';
-import { defaultLifecyclePolicy } from './lifecycle-policy.ts';
+import { defaultLifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 
 const policy = defaultLifecyclePolicy({ archive_repository: 'synclog-archive' });
 const january = periodOf('2024-01-15T00:00:00Z', 'month'); // ends 2024-02-01

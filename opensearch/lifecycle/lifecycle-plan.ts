@@ -1,5 +1,5 @@
 import type { Period } from '../record/index-period.ts';
-import { lifecycleDueDates, type LifecyclePolicy } from './lifecycle-policy.ts';
+import { lifecycleDueDates, type LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 
 /** What is known about one log index on a pass of the runner. */
 export interface IndexFacts {

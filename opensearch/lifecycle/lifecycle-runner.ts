@@ -1,13 +1,13 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
-import { nodeTemperatures } from '../setup/node-temperatures.ts';
-import { readSetupMetadata } from '../setup/setup-metadata.ts';
+import { nodeTemperatures } from '../cluster/node-temperatures.ts';
+import { readSetupMetadata } from '../metadata/read-setup-metadata.ts';
 import { errorStatus } from '../shared/response-errors.ts';
 import { takeArchiveSnapshot } from './archive-snapshot.ts';
 import { holdsOn } from './legal-hold.ts';
 import { gatherLifecycleFacts, type LifecycleFacts } from './lifecycle-facts.ts';
 import { planIndex, type IndexFacts, type LifecycleAction } from './lifecycle-plan.ts';
-import { lifecycleDueDates, type LifecyclePolicy } from './lifecycle-policy.ts';
+import { lifecycleDueDates, type LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 import { appendRetentionLog, type RetentionRecord } from './retention-log.ts';
 import { parsePeriodBounds } from './period-bounds.ts';
 

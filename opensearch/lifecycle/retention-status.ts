@@ -2,7 +2,7 @@ import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import { gatherLifecycleFacts } from './lifecycle-facts.ts';
 import { planIndex } from './lifecycle-plan.ts';
-import type { LifecyclePolicy } from './lifecycle-policy.ts';
+import type { LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 
 export interface IndexStatusRow {
   readonly index: string;

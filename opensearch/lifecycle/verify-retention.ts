@@ -1,10 +1,11 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
-import { readSetupMetadata } from '../setup/setup-metadata.ts';
+import { readSetupMetadata } from '../metadata/read-setup-metadata.ts';
 import { snapshotHolds } from './archive-snapshot.ts';
-import { explainIsm, ismPolicyId } from './ism-install.ts';
+import { explainIsm } from './ism-install.ts';
+import { ismPolicyId } from '../lifecycle-policy/ism-policy-id.ts';
 import { gatherLifecycleFacts } from './lifecycle-facts.ts';
-import { lifecycleDueDates, type LifecyclePolicy } from './lifecycle-policy.ts';
+import { lifecycleDueDates, type LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 
 export interface RetentionCheck {
   readonly checked: number;

@@ -2,7 +2,7 @@ import type { OpenSearchClient } from '../client/create-client.ts';
 import { readShardFacts } from '../capacity/read-shard-facts.ts';
 import { hasShardHeadroom, SHARD_RESERVE_FRACTION, type ClusterShardFacts } from '../capacity/shard-budget.ts';
 import type { IndexNames } from '../record/index-names.ts';
-import { readSetupMetadata } from '../setup/setup-metadata.ts';
+import { readSetupMetadata } from '../metadata/read-setup-metadata.ts';
 import { errorStatus } from '../shared/response-errors.ts';
 
 export interface ShardHeadroomOptions {

@@ -1,13 +1,13 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
-import type { LifecyclePolicy } from '../lifecycle/lifecycle-policy.ts';
+import type { LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 import type { IndexPeriod } from '../record/index-period.ts';
 import type { VocabularyEntry } from '../record/vocabulary.ts';
 import { orNullOn404 } from '../shared/response-errors.ts';
-import type { ClusterCapabilities } from './cluster-capabilities.ts';
+import type { ClusterCapabilities } from '../cluster/cluster-capabilities.ts';
 
 /**
- * The setup metadata document as the shipper and the service read it at start. This file loads
- * nothing of setup itself, so a shipper's write path can read the document cheaply.
+ * The setup metadata document as the shipper and the service read it at start. It sits below
+ * setup, lifecycle and alerting, so a shipper's write path reads it without loading an installer.
  */
 
 /**

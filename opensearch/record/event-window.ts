@@ -2,6 +2,9 @@ import { periodOf, type IndexPeriod } from './index-period.ts';
 
 const DAY_MS = 86_400_000;
 
+/** How far ahead of now an event time is still believed unless configured: 5 minutes. */
+export const DEFAULT_CLOCK_SKEW_MS = 300_000;
+
 /**
  * The event times a log index may be created for: from the oldest period the lifecycle still
  * keeps (its delete horizon has not passed) to now plus a small clock skew. Whatever the input,

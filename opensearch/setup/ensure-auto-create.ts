@@ -1,5 +1,5 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
-import { change, type SetupChange } from './setup-change.ts';
+import { change, type SetupChange } from '../shared/setup-change.ts';
 
 /**
  * `action.auto_create_index` with the managed log pattern excluded. A bulk write to a missing log

@@ -1,6 +1,6 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
-import { change, type SetupChange } from './setup-change.ts';
+import { change, type SetupChange } from '../shared/setup-change.ts';
 
 /**
  * New log indices get the read alias from the template; indices that existed before (for example

@@ -1,7 +1,7 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import { stableJson } from '../shared/content-hash.ts';
 import { orNullOn404 } from '../shared/response-errors.ts';
-import { change, type SetupChange } from './setup-change.ts';
+import { change, type SetupChange } from '../shared/setup-change.ts';
 
 export interface ArchiveRepositoryConfig {
   readonly name: string;

@@ -7,7 +7,7 @@ import { runSetup } from './run-setup.ts';
 import { setupConfigFromEnv } from './setup-config.ts';
 import { recordFields } from '../record/fields.ts';
 import { OPERATION_TYPE_LABELS, STATUS_LABELS } from '../record/vocabulary.ts';
-import { readSetupMetadata } from './read-setup-metadata.ts';
+import { readSetupMetadata } from '../metadata/read-setup-metadata.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('setup');

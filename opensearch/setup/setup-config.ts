@@ -1,8 +1,8 @@
 import type { OpenSearchEnv } from '../config/env.ts';
 import { ConfigError } from '../config/parse-env.ts';
-import { defaultLifecyclePolicy, type LifecyclePolicy } from '../lifecycle/lifecycle-policy.ts';
+import { defaultLifecyclePolicy, type LifecyclePolicy } from '../lifecycle-policy/lifecycle-policy.ts';
 import { indexNames, type IndexNames } from '../record/index-names.ts';
-import type { EventWindowOptions } from '../record/event-window.ts';
+import { DEFAULT_CLOCK_SKEW_MS, type EventWindowOptions } from '../record/event-window.ts';
 import type { IndexPeriod } from '../record/index-period.ts';
 import type { ArchiveRepositoryConfig } from './ensure-repository.ts';
 import type { LogIndexSettings } from './log-templates.ts';
@@ -19,8 +19,6 @@ export interface SetupConfig {
   /** How far ahead of now an event time is still believed; default 5 minutes (`DEFAULT_CLOCK_SKEW_MS`). */
   readonly clockSkewMs?: number;
 }
-
-export const DEFAULT_CLOCK_SKEW_MS = 300_000;
 
 /** The event times the configuration accepts: what setup records, and what the shard budget counts periods over. */
 export function eventWindowOf(config: SetupConfig): EventWindowOptions {

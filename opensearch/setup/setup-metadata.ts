@@ -4,14 +4,10 @@ import { recordMapping } from '../record/mapping.ts';
 import { OPERATION_TYPE_LABELS, STATUS_LABELS } from '../record/vocabulary.ts';
 import { contentHash } from '../shared/content-hash.ts';
 import { orNullOn404 } from '../shared/response-errors.ts';
-import type { ClusterCapabilities } from './cluster-capabilities.ts';
-import { RECORD_SCHEMA_VERSION, SETUP_METADATA_ID, type SetupMetadata } from './read-setup-metadata.ts';
-import { change, type SetupChange } from './setup-change.ts';
+import type { ClusterCapabilities } from '../cluster/cluster-capabilities.ts';
+import { RECORD_SCHEMA_VERSION, SETUP_METADATA_ID, type SetupMetadata } from '../metadata/read-setup-metadata.ts';
+import { change, type SetupChange } from '../shared/setup-change.ts';
 import { eventWindowOf, type SetupConfig } from './setup-config.ts';
-
-// Readers import these from read-setup-metadata.ts; re-exported for setup's own callers.
-export { RECORD_SCHEMA_VERSION, readSetupMetadata } from './read-setup-metadata.ts';
-export type { SetupMetadata } from './read-setup-metadata.ts';
 
 /** Only the bookkeeping fields are indexed: `dynamic: false` lets the document gain keys without a mapping change. */
 export const metaIndexBody = {

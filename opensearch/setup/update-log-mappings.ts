@@ -3,7 +3,7 @@ import type { IndexNames } from '../record/index-names.ts';
 import { recordMapping } from '../record/mapping.ts';
 import { errorStatus } from '../shared/response-errors.ts';
 import { missingMappingFields, type MappingProperties as Properties } from './missing-mapping-fields.ts';
-import { change, type SetupChange } from './setup-change.ts';
+import { change, type SetupChange } from '../shared/setup-change.ts';
 
 /**
  * Adds the record mapping's new fields to the log indices that already exist: the template only

@@ -1,4 +1,7 @@
-/** What setup did to one resource. A second run with the same configuration reports only `unchanged`. */
+/**
+ * What setup did to one resource. A second run with the same configuration reports only `unchanged`.
+ * The installers in lifecycle/ and alerting/ report in this shape too, so it sits below all three.
+ */
 export type SetupAction = 'created' | 'updated' | 'unchanged' | 'skipped';
 
 export interface SetupChange {
