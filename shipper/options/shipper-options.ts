@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { INDEX_PERIODS } from '../../opensearch/record/index-period.ts';
 import { indexPrefixSchema } from '../../opensearch/record/index-names.ts';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
+import { DEFAULT_CLOCK_SKEW_MS } from '../../opensearch/record/event-window.ts';
 
 const MiB = 1024 * 1024;
 const positive = z.number().int().positive();
 
 /**
  * The transport's options, validated once at construction; an invalid option throws naming it.
- * Every default is here and in README.md.
+ * Every default is here and in docs/shipping-logs.md (a test keeps the two equal).
  */
 export const shipperOptionsSchema = z.strictObject({
   /** `service.name` of every record. Required. */
@@ -31,7 +32,7 @@ export const shipperOptionsSchema = z.strictObject({
    * Default 300 000 ms (5 min): how far ahead of this process's clock an event time may be. A later
    * one is stored at its arrival time, flagged `event_time_future`, with the original kept.
    */
-  clockSkewMs: z.number().int().nonnegative().max(7 * 86_400_000).default(300_000),
+  clockSkewMs: z.number().int().nonnegative().max(7 * 86_400_000).default(DEFAULT_CLOCK_SKEW_MS),
   /** Default the product story's operation types: values outside the list are stored flagged (`operation_type_unknown`). */
   operationTypes: z.array(z.string().min(1).max(256)).min(1).default([...OPERATION_TYPES]),
   /** Default the product story's statuses: values outside the list are stored flagged (`status_unknown`). */

@@ -1,4 +1,4 @@
-import type { EventWindowOptions } from '../../opensearch/record/event-window.ts';
+import { DEFAULT_CLOCK_SKEW_MS, type EventWindowOptions } from '../../opensearch/record/event-window.ts';
 import type { IndexPeriod } from '../../opensearch/record/index-period.ts';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 
@@ -28,7 +28,7 @@ export function recordRules(options: RecordRulesOptions): RecordRules {
 /** The shipper's defaults: 2 years kept, 5 minutes of clock skew, monthly indices, the story's vocabularies. */
 export const DEFAULT_RECORD_RULES: RecordRules = recordRules({
   retentionDays: 730,
-  clockSkewMs: 300_000,
+  clockSkewMs: DEFAULT_CLOCK_SKEW_MS,
   indexPeriod: 'month',
   operationTypes: OPERATION_TYPES,
   statuses: STATUSES,

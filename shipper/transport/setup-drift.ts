@@ -1,16 +1,16 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
-import { orNullOn404 } from '../../opensearch/shared/response-errors.ts';
+import { RECORD_SCHEMA_VERSION, readSetupMetadata } from '../../opensearch/metadata/read-setup-metadata.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 
 /** The record schema this shipper writes; setup records the one its mapping has. */
-export const SHIPPER_SCHEMA_VERSION = 2;
+export const SHIPPER_SCHEMA_VERSION = RECORD_SCHEMA_VERSION;
 
 /** What the shipper reads of the setup metadata document (an older setup may lack any of it). */
 interface StoredSetup {
   schema_version?: number;
   index?: { period?: string };
   lifecycle?: { delete_days?: number };
-  vocabularies?: { operation_types?: Array<{ code?: string }>; statuses?: Array<{ code?: string }> };
+  vocabularies?: { operation_types?: ReadonlyArray<{ code?: string }>; statuses?: ReadonlyArray<{ code?: string }> };
 }
 
 type DriftOptions = Pick<ShipperOptions, 'indexPeriod' | 'retentionDays' | 'operationTypes' | 'statuses' | 'indexPrefix'>;
@@ -28,7 +28,7 @@ export function setupDrift(stored: StoredSetup | null, options: DriftOptions): s
   if ((stored.schema_version ?? 1) < SHIPPER_SCHEMA_VERSION) {
     drift.push(`setup is older than this shipper (record schema ${stored.schema_version ?? 1} < ${SHIPPER_SCHEMA_VERSION}): fields the mapping lacks go under details until \`synclog setup\` runs`);
   }
-  const vocabularyDrift = (name: string, declared: readonly string[], known: Array<{ code?: string }> | undefined) => {
+  const vocabularyDrift = (name: string, declared: readonly string[], known: ReadonlyArray<{ code?: string }> | undefined) => {
     if (!known) return;
     const codes = new Set(known.map((entry) => entry.code));
     const unknown = declared.filter((code) => !codes.has(code));
@@ -42,8 +42,7 @@ export function setupDrift(stored: StoredSetup | null, options: DriftOptions): s
 /** Reads the metadata once at start; never throws (an unreachable cluster is the outage logic's business). */
 export async function readSetupDrift(client: OpenSearchClient, metaIndex: string, options: DriftOptions): Promise<string[]> {
   try {
-    const found = await orNullOn404(client.get({ index: metaIndex, id: 'setup' }));
-    return setupDrift((found?.body._source as StoredSetup | undefined) ?? null, options);
+    return setupDrift(await readSetupMetadata(client, metaIndex), options);
   } catch {
     return [];
   }
