@@ -6,6 +6,9 @@ export { ShipperOptionsError, shipperOptionsSchema } from './options/shipper-opt
 export type { ShipperOptionsInput } from './options/shipper-options.ts';
 export type { CloseReport, ShipperEvent } from './delivery/create-shipper.ts';
 export type { FlushReport } from './delivery/flush-epochs.ts';
+export { createDocumentWriter } from './delivery/document-writer.ts';
+export type { DocumentToWrite, DocumentWriter, DocumentWriterOptions, DocumentWriterTuning } from './delivery/document-writer.ts';
+export type { EngineStats } from './delivery/delivery-engine.ts';
 export { serveMetrics } from './metrics/serve-metrics.ts';
 export type { MetricsServer } from './metrics/serve-metrics.ts';
 export { createSyncMetrics } from './metrics/sync-metrics.ts';

@@ -1,4 +1,5 @@
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import type { Settlement } from './flush-epochs.ts';
 
 /**
  * One record ready to send: its bulk line pair (`create` action with the event id as `_id`, then
@@ -15,11 +16,18 @@ export interface BulkEntry {
   readonly epoch: number;
   /** Write-ahead segment holding this entry, acknowledged once it is settled. */
   walSegment?: number;
+  /** Told how the entry ended, for a writer that waits on this one entry (`writeDurable`). */
+  onSettled?: (how: Settlement) => void;
 }
 
 export function bulkEntry(index: string, record: SyncLogRecord, epoch: number): BulkEntry {
-  const lines = encode(`{"create":{"_index":${JSON.stringify(index)},"_id":${JSON.stringify(record.event_id)}}}\n${JSON.stringify(record)}\n`);
-  return { index, id: record.event_id, lines, bytes: lines.length, epoch };
+  return documentEntry(index, record.event_id, record, epoch);
+}
+
+/** Any JSON document as a `create` with a fixed `_id`, so a retry never writes it twice. */
+export function documentEntry(index: string, id: string, document: unknown, epoch: number): BulkEntry {
+  const lines = encode(`{"create":{"_index":${JSON.stringify(index)},"_id":${JSON.stringify(id)}}}\n${JSON.stringify(document)}\n`);
+  return { index, id, lines, bytes: lines.length, epoch };
 }
 
 /** The same entry (index, id, epoch, write-ahead segment) with another document. */

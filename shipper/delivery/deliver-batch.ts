@@ -1,19 +1,15 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
-import type { LogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
-import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { ShipperMetrics } from '../metrics/shipper-metrics.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BulkEntry } from './bulk-entry.ts';
 import { sleep, type Clock } from '../../opensearch/shared/clock.ts';
 import { deliverRound } from './deliver-round.ts';
+import type { Destination } from './destination.ts';
 import type { Rejection } from './send-bulk.ts';
-import type { StrictFields } from './strict-fields.ts';
 
 export interface DeliveryContext {
   readonly client: OpenSearchClient;
-  readonly names: IndexNames;
-  readonly ensurer: LogIndexEnsurer;
-  readonly strictFields: StrictFields;
+  readonly destination: Destination;
   readonly clock: Clock;
   readonly random: () => number;
   readonly metrics: ShipperMetrics;

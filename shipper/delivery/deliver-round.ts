@@ -1,6 +1,6 @@
 import type { BulkEntry } from './bulk-entry.ts';
 import type { DeliveryContext } from './deliver-batch.ts';
-import { prepareIndices, type Waiting } from './prepare-indices.ts';
+import type { Waiting } from './prepare-indices.ts';
 import { sendBulk, type Rejection } from './send-bulk.ts';
 
 export interface Round {
@@ -19,12 +19,12 @@ export interface Round {
  * refusals are final (`mapping`) and vanished indices wait for a backoff.
  */
 export async function deliverRound(ctx: DeliveryContext, pending: readonly BulkEntry[], quickAllowed: boolean): Promise<Round> {
-  const prepared = await prepareIndices(ctx.ensurer, ctx.names, pending);
+  const prepared = await ctx.destination.prepare(pending);
   if (prepared.refused.length > 0) ctx.rejected(prepared.refused);
   const round = { waiting: prepared.waiting, quick: [] as BulkEntry[], split: [] as BulkEntry[][] };
   if (prepared.ready.length === 0) return round;
 
-  const ready = prepared.ready.map((entry) => ctx.strictFields.adapt(entry));
+  const ready = prepared.ready.map((entry) => ctx.destination.adapt(entry));
   const started = ctx.clock.now();
   const outcome = await sendBulk(ctx.client, ready, ctx.options.requestTimeoutMs);
   ctx.metrics.batch(ready.length, (ctx.clock.now() - started) / 1000);
@@ -35,13 +35,13 @@ export async function deliverRound(ctx: DeliveryContext, pending: readonly BulkE
       if (unsettled.size < ready.length) ctx.delivered(unsettled.size === 0 ? ready : ready.filter((e) => !unsettled.has(e)));
       const final: Rejection[] = [];
       for (const rejection of outcome.rejected) {
-        if (rejection.strictField !== undefined && rejection.strictField !== 'details' && quickAllowed) {
-          ctx.strictFields.learn(rejection.entry.index, rejection.strictField);
+        const field = rejection.strictField;
+        if (field !== undefined && field !== 'details' && quickAllowed && ctx.destination.learn(rejection.entry.index, field)) {
           round.quick.push(rejection.entry);
         } else final.push(rejection);
       }
       if (final.length > 0) ctx.rejected(final);
-      for (const entry of outcome.missingIndex) ctx.ensurer.forget(entry.index);
+      for (const entry of outcome.missingIndex) ctx.destination.forget(entry.index);
       if (quickAllowed) round.quick.push(...outcome.missingIndex);
       else if (outcome.missingIndex.length > 0) round.waiting.push({ entries: outcome.missingIndex, cause: 'transient', reason: 'its index vanished again' });
       const throttled = outcome.retry.filter((e) => outcome.throttled.has(e));
