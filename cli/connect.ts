@@ -2,7 +2,7 @@ import { connectionFromEnv, createOpenSearchClient, type OpenSearchClient } from
 import type { OpenSearchEnv } from '../opensearch/config/env.ts';
 import { ConfigError } from '../opensearch/config/parse-env.ts';
 import { startLocalCluster } from '../opensearch/local/local-cluster.ts';
-import { localClusterOptions } from './local-cluster-options.ts';
+import { localClusterOptionsOf } from './local-cluster-options.ts';
 
 export interface Connection {
   readonly client: OpenSearchClient;
@@ -26,7 +26,7 @@ export async function connect(
   if (env.NODE_ENV === 'production') {
     throw new ConfigError([{ variable: 'OPENSEARCH_URL', message: 'is required when NODE_ENV=production' }]);
   }
-  const options = localClusterOptions(rawEnv);
+  const options = localClusterOptionsOf(env, rawEnv);
   say(`OPENSEARCH_URL is not set: using the local OpenSearch node (${options.home})`);
   const cluster = await startLocalCluster({ ...options, log: (line) => say(`  ${line}`) });
   say(

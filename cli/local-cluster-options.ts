@@ -1,13 +1,18 @@
+import type { z } from 'zod';
 import { localNodeEnvSchema } from '../opensearch/config/env.ts';
 import { parseEnv } from '../opensearch/config/parse-env.ts';
 import type { LocalClusterOptions } from '../opensearch/local/local-cluster.ts';
-import { defaultSynclogHome } from '../opensearch/local/local-paths.ts';
+import { synclogHome } from '../opensearch/local/local-paths.ts';
 
 /** Local node options from the environment (`SYNCLOG_HOME`, `SYNCLOG_OPENSEARCH_*`). */
 export function localClusterOptions(env: Record<string, string | undefined>): LocalClusterOptions {
-  const parsed = parseEnv(localNodeEnvSchema, env);
+  return localClusterOptionsOf(parseEnv(localNodeEnvSchema, env), env);
+}
+
+/** Local node options from variables already parsed; `env` is handed on to find a JDK. */
+export function localClusterOptionsOf(parsed: z.infer<typeof localNodeEnvSchema>, env: Record<string, string | undefined>): LocalClusterOptions {
   return {
-    home: parsed.SYNCLOG_HOME ?? defaultSynclogHome(env),
+    home: synclogHome(env),
     name: parsed.SYNCLOG_OPENSEARCH_CLUSTER,
     port: parsed.SYNCLOG_OPENSEARCH_PORT,
     heap: parsed.SYNCLOG_OPENSEARCH_HEAP,

@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { openSearchEnvSchema } from '../opensearch/config/env.ts';
-import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
+import { ConfigError } from '../opensearch/config/parse-env.ts';
 import { LocalNodeError } from '../opensearch/local/local-node-error.ts';
-import { UnsupportedClusterError } from '../opensearch/setup/cluster-capabilities.ts';
+import { UnsupportedClusterError } from '../opensearch/cluster/cluster-capabilities.ts';
 import { errorStatus } from '../opensearch/shared/response-errors.ts';
-import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
 import { connect } from './connect.ts';
 import { alertsCommand } from './alerts-command.ts';
 import { dashboardsCommand } from './dashboards-command.ts';
@@ -16,7 +14,7 @@ import { retentionCommand } from './retention-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { alertingSetupOf, setupCommand } from './setup-command.ts';
-import { alertEnvSchema } from '../query-api/alerts/alert-env.ts';
+import { serviceConfigFromEnv } from '../query-api/config/service-config.ts';
 import { verifyCommand } from './verify-command.ts';
 
 const USAGE = `usage: synclog <command>
@@ -105,11 +103,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await opensearchCommand(action, { ...base, name: values.name ?? base.name, nodes, port: port ?? base.port }, say);
       }
       case 'setup': {
-        const parsed = parseEnv(openSearchEnvSchema, env);
-        const alertEnv = parseEnv(alertEnvSchema, env);
-        const config = setupConfigFromEnv(parsed);
-        const { client } = await connect(parsed, env, say);
-        await setupCommand(client, config, say, alertingSetupOf(alertEnv));
+        const config = serviceConfigFromEnv(env);
+        const { client } = await connect(config.opensearch, env, say);
+        await setupCommand(client, config.setup, say, alertingSetupOf(config.alerts));
         await client.close();
         return 0;
       }

@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { openSearchEnvSchema } from '../opensearch/config/env.ts';
-import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
-import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { ConfigError } from '../opensearch/config/parse-env.ts';
+import { serviceConfigFromEnv } from '../query-api/config/service-config.ts';
 import { buildReport, completedPeriod, periodOfDate } from '../query-api/reports/build-report.ts';
 import { deliverReport } from '../query-api/reports/delivery/deliver-report.ts';
-import { reportSettingsFromEnv, targetsOf } from '../query-api/reports/delivery/report-delivery-env.ts';
+import { targetsOf } from '../query-api/reports/delivery/report-delivery-env.ts';
 import { createReportMailer } from '../query-api/reports/delivery/report-mailer.ts';
 import { displayValue } from '../query-api/reports/formats/report-html.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../query-api/reports/formats/render-report.ts';
@@ -32,7 +31,8 @@ export async function reportCommand(
   if (!kind) throw new ConfigError([{ variable: 'report', message: 'expected daily, weekly or monthly' }]);
   const format = chosenFormat(values);
   if (format === 'xlsx' && !values.out) throw new ConfigError([{ variable: '--out', message: 'xlsx is a binary file: name one with --out' }]);
-  const settings = reportSettingsFromEnv(env);
+  const config = serviceConfigFromEnv(env);
+  const settings = config.reports;
   const timeZone = values['time-zone'] ?? settings.timeZone;
   const parsed = dailyReportQuerySchema.safeParse({ date: values.date ?? '2000-01-01', time_zone: timeZone });
   if (!parsed.success) {
@@ -43,9 +43,8 @@ export async function reportCommand(
   if (values.email && targets.to.length === 0) throw new ConfigError([{ variable: 'SYNCLOG_REPORTS', message: `names no recipients for the ${kind} report` }]);
 
   const request = values.date ? periodOfDate(kind, values.date) : completedPeriod(kind, new Date(), timeZone);
-  const openSearchEnv = parseEnv(openSearchEnvSchema, env);
-  const { names } = setupConfigFromEnv(openSearchEnv);
-  const { client } = await connect(openSearchEnv, env, (line) => !format && say(line));
+  const { names } = config.setup;
+  const { client } = await connect(config.opensearch, env, (line) => !format && say(line));
   try {
     const progress = startProgress(`building the ${kind} report`);
     const report = await buildReport(client, names, request, timeZone).finally(() => progress.stop());

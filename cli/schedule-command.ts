@@ -1,12 +1,9 @@
-import { openSearchEnvSchema } from '../opensearch/config/env.ts';
-import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
+import { ConfigError } from '../opensearch/config/parse-env.ts';
 import { systemClock } from '../opensearch/shared/clock.ts';
-import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { serviceConfigFromEnv } from '../query-api/config/service-config.ts';
 import { createScheduler } from '../query-api/scheduler/create-scheduler.ts';
 import { scheduleStatus } from '../query-api/scheduler/schedule-status.ts';
-import { resolveJobs, schedulerEnvSchema, schedulerOptions } from '../query-api/scheduler/scheduler-config.ts';
-import { alertEnvSchema } from '../query-api/alerts/alert-env.ts';
-import { reportSettingsFromEnv } from '../query-api/reports/delivery/report-delivery-env.ts';
+import { resolveJobs, schedulerOptions } from '../query-api/scheduler/scheduler-config.ts';
 import { serviceJobs } from '../query-api/scheduler/service-jobs.ts';
 import { connect } from './connect.ts';
 
@@ -26,15 +23,11 @@ export async function scheduleCommand(
   const period = values.period === undefined ? undefined : new Date(values.period);
   if (period && Number.isNaN(period.getTime())) throw new ConfigError([{ variable: '--period', message: 'expected an ISO date-time' }]);
   if (action === 'run' && !args[0]) throw new ConfigError([{ variable: 'schedule run', message: 'name the job to run' }]);
-  const openSearchEnv = parseEnv(openSearchEnvSchema, env);
-  const schedulerEnv = parseEnv(schedulerEnvSchema, env);
-  const reports = reportSettingsFromEnv(env);
-  const alertEnv = parseEnv(alertEnvSchema, env);
-  const config = setupConfigFromEnv(openSearchEnv);
-  const { names } = config;
-  const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
+  const service = serviceConfigFromEnv(env);
+  const { names } = service.setup;
+  const { client } = await connect(service.opensearch, env, (line) => !values.json && say(line));
   try {
-    const jobs = resolveJobs(serviceJobs({ client, config, reports, alerts: { env: alertEnv } }), schedulerEnv);
+    const jobs = resolveJobs(serviceJobs({ client, config: service.setup, reports: service.reports, alerts: { env: service.alerts } }), service.scheduler);
     if (action === 'status') {
       const status = await scheduleStatus(client, names, jobs, new Date());
       if (values.json) say(JSON.stringify(status, null, 2));
@@ -48,7 +41,7 @@ export async function scheduleCommand(
       }
       return 0;
     }
-    const scheduler = createScheduler({ client, names, clock: systemClock, log: say }, schedulerOptions(schedulerEnv, `cli-${process.pid}`), jobs);
+    const scheduler = createScheduler({ client, names, clock: systemClock, log: say }, schedulerOptions(service.scheduler, `cli-${process.pid}`), jobs);
     const outcome = await scheduler.runNow(args[0]!, period);
     if (values.json) say(JSON.stringify(outcome, null, 2));
     else if (outcome.ran) say(`${outcome.record.job} for ${outcome.record.period}: ${outcome.record.state}${outcome.record.error ? ` (${outcome.record.error})` : ''}`);

@@ -12,10 +12,13 @@ import { readyRoutes } from './health/ready-routes.ts';
 import { httpMetrics } from './metrics/http-metrics.ts';
 import { openApiDocument } from './openapi/openapi-document.ts';
 import { circuitBreakerMiddleware, createCircuitBreaker, type CircuitBreaker } from './http/circuit-breaker.ts';
+import { requireRole } from './auth/require-role.ts';
+import { guardRoutes, mountRoutes } from './routes/mount-routes.ts';
+import { ROUTE_TABLE } from './routes/route-table.ts';
 import { systemClock, type Clock } from '../opensearch/shared/clock.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
 import { consoleRoutes } from './console/console-routes.ts';
-import { defaultLifecyclePolicy, type LifecyclePolicy } from '../opensearch/lifecycle/lifecycle-policy.ts';
+import { defaultLifecyclePolicy, type LifecyclePolicy } from '../opensearch/lifecycle-policy/lifecycle-policy.ts';
 import { DEFAULT_QUERY_LIMITS } from './logs/logs-query-schema.ts';
 import { reviewRoutes } from './reviews/review-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
@@ -54,41 +57,42 @@ export interface AppDeps {
 }
 
 /** The query API as a Hono app: tests call `app.request(...)`, the server wraps it. */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps): Hono {
   const tokens = deps.tokens ?? apiTokens([]);
   const names = deps.names ?? indexNames('synclog');
   const accessLog = deps.accessLog ?? createAccessLogWriter({ client: deps.client, names, walDir: null, producerId: 'access' });
   const registry = deps.registry ?? new Registry();
+  const clock = deps.clock ?? systemClock;
+  const limits = deps.limits ?? DEFAULT_QUERY_LIMITS;
+  const reportTimeZone = deps.reportTimeZone ?? 'UTC';
   const document = openApiDocument();
-  const breaker = circuitBreakerMiddleware(deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock }));
   const app = new Hono().onError(onAppError).use('*', httpMetrics(registry));
-  // Every route that reads OpenSearch on the caller's behalf, not the probes.
-  // ('/logs/*' also matches '/logs' itself.)
-  for (const path of ['/logs/*', '/exports/*', '/audit', '/reviews/*', '/schedule', '/alerts', '/alerts/*', '/console/*']) app.use(path, breaker);
-  return app
-    .route('/', healthRoutes(deps.client))
-    .route('/', readyRoutes(deps.client, names))
-    .get('/openapi.json', (c) => c.json(document))
-    .route('/', auditRoutes({ client: deps.client, names, tokens, accessLog }))
-    // Before /logs/:id, which would otherwise take `export.csv` for an id.
-    .route('/', exportRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }))
-    .route('/', reviewRoutes({ client: deps.client, names, tokens }))
-    .route('/', logsRoutes({ client: deps.client, names, tokens, accessLog, ...(deps.limits ? { limits: deps.limits } : {}) }))
-    .route('/', reportRoutes({ client: deps.client, names, tokens, timeZone: deps.reportTimeZone ?? 'UTC' }))
-    .route('/', alertRoutes({ client: deps.client, names, tokens, clock: deps.clock ?? systemClock, receiverSecret: deps.alertSecrets?.receiver, webhookSecret: deps.alertSecrets?.webhook }))
-    .route(
-      '/',
-      consoleRoutes({
-        client: deps.client,
-        names,
-        tokens,
-        accessLog,
-        limits: deps.limits ?? DEFAULT_QUERY_LIMITS,
-        reportTimeZone: deps.reportTimeZone ?? 'UTC',
-        lifecycle: deps.lifecycle ?? defaultLifecyclePolicy({ archive_repository: `${names.prefix}-archive` }),
-        clock: deps.clock ?? systemClock,
-      }),
-    )
-    .route('/', metricsRoutes(registry, tokens))
-    .route('/', scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [], tokens }));
+  guardRoutes(app, ROUTE_TABLE, {
+    breaker: circuitBreakerMiddleware(deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock })),
+    role: (needed) => requireRole(tokens, needed),
+  });
+  mountRoutes(app, ROUTE_TABLE, {
+    health: healthRoutes(deps.client),
+    ready: readyRoutes(deps.client, names),
+    openapi: new Hono().get('/openapi.json', (c) => c.json(document)),
+    audit: auditRoutes({ client: deps.client, names, accessLog }),
+    export: exportRoutes({ client: deps.client, names, accessLog, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }),
+    reviews: reviewRoutes({ client: deps.client, names }),
+    logs: logsRoutes({ client: deps.client, names, accessLog, limits }),
+    reports: reportRoutes({ client: deps.client, names, timeZone: reportTimeZone }),
+    alerts: alertRoutes({ client: deps.client, names, clock, receiverSecret: deps.alertSecrets?.receiver, webhookSecret: deps.alertSecrets?.webhook }),
+    console: consoleRoutes({
+      client: deps.client,
+      names,
+      tokens,
+      accessLog,
+      limits,
+      reportTimeZone,
+      lifecycle: deps.lifecycle ?? defaultLifecyclePolicy({ archive_repository: `${names.prefix}-archive` }),
+      clock,
+    }),
+    metrics: metricsRoutes(registry),
+    schedule: scheduleRoutes({ client: deps.client, names, jobs: deps.jobs ?? [] }),
+  });
+  return app;
 }

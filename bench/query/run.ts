@@ -9,13 +9,10 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Registry } from 'prom-client';
-import { createAccessLogWriter } from '../../query-api/audit/access-log-writer.ts';
-import { apiTokens } from '../../query-api/auth/api-tokens.ts';
-import { createApp } from '../../query-api/create-app.ts';
+import { serviceConfigFromEnv } from '../../query-api/config/service-config.ts';
+import { createService } from '../../query-api/create-service.ts';
 import { logsQuerySchema } from '../../query-api/logs/logs-query-schema.ts';
 import { logsFilter } from '../../query-api/logs/logs-search.ts';
-import { startServer } from '../../query-api/start-server.ts';
 import { fixed, formatTable, grouped } from '../shared/format-table.ts';
 import { onSeededData } from '../shared/seeded-data.ts';
 
@@ -36,16 +33,19 @@ const TOKEN = 'bench-analyst-token-0123456789';
 const MB = 1024 * 1024;
 
 await onSeededData({ prefix, records: count, keepNode: values['keep-node'], progress }, async ({ client, config }) => {
-  // As `synclog serve` runs it: accesses recorded through a write-ahead log, indexed in the background.
-  const walDir = mkdtempSync(join(tmpdir(), 'synclog-bench-access-'));
-  const accessLog = createAccessLogWriter({ client, names: config.names, walDir, producerId: 'bench-access' });
-  const app = createApp({ client, names: config.names, registry: new Registry(), accessLog, tokens: apiTokens([{ role: 'analyst', token: TOKEN }]) });
-  const server = await startServer(app, 0, '127.0.0.1');
+  // As `synclog serve` runs it: accesses recorded through a write-ahead log, indexed in the
+  // background. The scheduler's jobs stay off, so they add no load to either side.
+  const home = mkdtempSync(join(tmpdir(), 'synclog-bench-query-'));
+  const service = createService(
+    serviceConfigFromEnv({ SYNCLOG_INDEX_PREFIX: prefix, SYNCLOG_HOME: home, SYNCLOG_API_TOKENS: `analyst:${TOKEN}`, SYNCLOG_SCHEDULER_ENABLED: 'false' }),
+    { client, port: 0, say: progress },
+  );
+  const url = await service.start();
   // The API is called through node:http with keep-alive, the HTTP stack the bare OpenSearch client uses too.
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const get = (path: string, onChunk: (chunk: Buffer) => void = () => {}) =>
     new Promise<void>((resolve, reject) => {
-      const req = request(`${server.url}${path}`, { agent, headers: { Authorization: `Bearer ${TOKEN}` } }, (res) => {
+      const req = request(`${url}${path}`, { agent, headers: { Authorization: `Bearer ${TOKEN}` } }, (res) => {
         if (res.statusCode !== 200) reject(new Error(`GET ${path}: ${res.statusCode}`));
         res.on('data', onChunk);
         res.on('end', resolve);
@@ -123,10 +123,9 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
     exports.push(await exportRows());
     loops.push(await bareLoop());
   }
-  await server.close();
   agent.destroy();
-  await accessLog.close();
-  rmSync(walDir, { recursive: true, force: true });
+  await service.stop();
+  rmSync(home, { recursive: true, force: true });
 
   const mean = (list: number[]) => list.reduce((a, b) => a + b, 0) / list.length;
   const loopSeconds = mean(loops.map((l) => l.seconds));

@@ -5,7 +5,7 @@ import { envBoolean, envInt } from './parse-env.ts';
 
 /**
  * Every environment variable of the OpenSearch layer, with its default. Names here are the names
- * in README.md and docker-compose.yml.
+ * in docs/configuration.md and docker-compose.yml.
  */
 export const connectionEnvSchema = z.object({
   /** Cluster URL(s), comma-separated. Unset: the service and CLI use the local node. */

@@ -17,7 +17,7 @@ import { freePort, isPortFree } from './ports.ts';
 export const OPENSEARCH_VERSION = '3.8.0';
 
 export interface LocalClusterOptions {
-  /** Directory holding the distribution and the clusters' data (see `defaultSynclogHome`). */
+  /** Directory holding the distribution and the clusters' data (see `synclogHome`). */
   readonly home: string;
   /** Default `default`. Several named clusters can exist side by side. */
   readonly name?: string;

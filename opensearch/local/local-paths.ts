@@ -2,10 +2,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Where the local node lives. As root, `~` is `/root` (mode 700, unreadable by the node's
- * unprivileged user), so the default is `/var/lib/synclog`; other users get `~/.cache/synclog`.
+ * `SYNCLOG_HOME`, resolved: the one place its default is decided (the local node, the service's
+ * generated API token and access log live under it). As root, `~` is `/root` (mode 700,
+ * unreadable by the node's unprivileged user), so the default is `/var/lib/synclog`; other users
+ * get `$XDG_CACHE_HOME/synclog` or `~/.cache/synclog`.
  */
-export function defaultSynclogHome(env: Record<string, string | undefined> = process.env): string {
+export function synclogHome(env: Record<string, string | undefined> = process.env): string {
   if (env.SYNCLOG_HOME) return env.SYNCLOG_HOME;
   if (process.getuid?.() === 0) return '/var/lib/synclog';
   return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'synclog');

@@ -1,7 +1,7 @@
 import { createAlertEvaluator, type AlertEvaluatorMetrics } from '../../opensearch/alerting/alert-evaluator.ts';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
-import { detectCapabilities } from '../../opensearch/setup/cluster-capabilities.ts';
+import { detectCapabilities } from '../../opensearch/cluster/cluster-capabilities.ts';
 import { systemClock } from '../../opensearch/shared/clock.ts';
 import type { ScheduledJob } from '../scheduler/scheduled-job.ts';
 import type { AlertEnv } from './alert-env.ts';

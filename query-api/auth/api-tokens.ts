@@ -21,7 +21,7 @@ const tokenEntry = z.string().regex(/^(viewer|analyst|admin|metrics):[A-Za-z0-9.
 
 /** The HTTP API's authentication settings. */
 export const authEnvSchema = z.object({
-  /** `role:token` pairs, comma-separated (`admin:…,analyst:…,metrics:…`). Unset: an admin token is generated (see README). */
+  /** `role:token` pairs, comma-separated (`admin:…,analyst:…,metrics:…`). Unset: an admin token is generated (see docs/api.md). */
   SYNCLOG_API_TOKENS: z
     .string()
     .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))

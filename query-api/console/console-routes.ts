@@ -4,7 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { acknowledgeAlert, listAlerts } from '../../opensearch/alerting/alert-inbox.ts';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { readHolds } from '../../opensearch/lifecycle/legal-hold.ts';
-import type { LifecyclePolicy } from '../../opensearch/lifecycle/lifecycle-policy.ts';
+import type { LifecyclePolicy } from '../../opensearch/lifecycle-policy/lifecycle-policy.ts';
 import { retentionStatus } from '../../opensearch/lifecycle/retention-status.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +14,8 @@ import { flagged } from '../../test/flagged-records.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { writeRecords } from '../../test/write-records.ts';
-import { apiTokens } from '../auth/api-tokens.ts';
-import { createApp } from '../create-app.ts';
-import { startServer, type RunningServer } from '../start-server.ts';
+import { serviceConfigFromEnv } from '../config/service-config.ts';
+import { createService, type Service } from '../create-service.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('console');
@@ -25,7 +24,8 @@ const HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__x
 const SCREENSHOTS = process.env.SYNCLOG_SCREENSHOTS ?? join(tmpdir(), 'synclog-screenshots');
 let records: SyncLogRecord[];
 let config: SetupConfig;
-let server: RunningServer;
+let service: Service;
+let server: { url: string };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -36,14 +36,21 @@ beforeAll(async () => {
   records[8] = { ...records[8]!, status: 'partial', operation_type: 'stock_sync' };
   records[9] = { ...flagged(records[9]!, 'status_unknown', 'event_time_unreadable'), invalid: { status: HOSTILE }, event_time_raw: HOSTILE };
   config = await seedPrefix(client, prefix, records);
-  const tokens = apiTokens(Object.entries(TOKENS).map(([role, token]) => ({ role: role as 'admin' | 'analyst' | 'viewer', token })));
-  server = await startServer(createApp({ client, names: config.names, tokens }), 0, '127.0.0.1');
+  // The service as `synclog serve` assembles it; its scheduled jobs stay off, the pages are what is tested.
+  const env = {
+    SYNCLOG_INDEX_PREFIX: prefix,
+    SYNCLOG_HOME: mkdtempSync(join(tmpdir(), 'synclog-console-')),
+    SYNCLOG_API_TOKENS: Object.entries(TOKENS).map(([role, token]) => `${role}:${token}`).join(','),
+    SYNCLOG_SCHEDULER_ENABLED: 'false',
+  };
+  service = createService(serviceConfigFromEnv(env), { client, port: 0 });
+  server = { url: await service.start() };
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  await service?.stop();
   await dropPrefix(client, prefix);
 });
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
-import { RECORD_SCHEMA_VERSION, readSetupMetadata } from '../../opensearch/setup/setup-metadata.ts';
+import { RECORD_SCHEMA_VERSION, readSetupMetadata } from '../../opensearch/metadata/read-setup-metadata.ts';
 
 /**
  * `GET /ready`: 200 once OpenSearch answers and `synclog setup` has been applied for this prefix

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
-import type { ClusterCapabilities } from '../../opensearch/setup/cluster-capabilities.ts';
+import type { ClusterCapabilities } from '../../opensearch/cluster/cluster-capabilities.ts';
 import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
 import { setupMetadata } from '../../opensearch/setup/setup-metadata.ts';
 import { checkSetupDrift, serviceSetupDrift } from './setup-drift.ts';

@@ -1,5 +1,5 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
-import { readSetupMetadata } from '../../opensearch/setup/read-setup-metadata.ts';
+import { readSetupMetadata } from '../../opensearch/metadata/read-setup-metadata.ts';
 import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
 
 /** What the service compares: its own configuration, as setup would apply it. */

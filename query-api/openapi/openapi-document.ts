@@ -5,6 +5,7 @@ import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts
 import { alertEventSchema } from '../../opensearch/alerting/alert-event.ts';
 import { alertsQuerySchema } from '../alerts/alert-routes.ts';
 import { dailyReportQuerySchema, monthlyReportQuerySchema, weeklyReportQuerySchema } from '../reports/report-routes.ts';
+import { ROUTE_TABLE, roleOf, routeKey, type DocumentedRouteKey } from '../routes/route-table.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -59,29 +60,99 @@ const errors = (...codes: Array<400 | 401 | 403 | 404 | 503>) =>
 const json = (schema: Schema, description = 'OK') => ({ '200': { description, content: { 'application/json': { schema } } } });
 const idParameter = (description: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
 
-/** The OpenAPI 3.1 document of the HTTP API, built from the same zod schemas that validate requests. */
-export function openApiDocument(): Schema {
+type Operation = { parameters?: Schema[]; requestBody?: Schema; responses: Schema };
+
+/** Everything about a documented route but its summary and access, which the route table gives. */
+function operations(): Record<DocumentedRouteKey, Operation> {
   const records = { $ref: '#/components/schemas/SyncLogRecord' };
-  const secured = (role: string) => ({ security: [{ bearer: [] }], 'x-synclog-role': role });
-  const reportPath = (summary: string, schema: z.ZodType) => ({
-    get: {
-      summary,
-      ...secured('viewer'),
-      parameters: queryParameters(schema),
-      responses: {
-        '200': {
-          description: 'the report in the asked format: JSON (default), CSV (section,item,measure,value), XLSX or HTML',
-          content: {
-            'application/json': { schema: { type: 'object' } },
-            'text/csv': { schema: { type: 'string' } },
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
-            'text/html': { schema: { type: 'string' } },
-          },
+  const report = (schema: z.ZodType): Operation => ({
+    parameters: queryParameters(schema),
+    responses: {
+      '200': {
+        description: 'the report in the asked format: JSON (default), CSV (section,item,measure,value), XLSX or HTML',
+        content: {
+          'application/json': { schema: { type: 'object' } },
+          'text/csv': { schema: { type: 'string' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+          'text/html': { schema: { type: 'string' } },
         },
+      },
+      ...errors(400, 401, 403, 503),
+    },
+  });
+  const exportFile: Operation = {
+    parameters: queryParameters(exportQuerySchema),
+    responses: { '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 503) },
+  };
+  const comment = { comment: { type: 'string', maxLength: 2000 } };
+  return {
+    'GET /health': { responses: { ...json({ type: 'object' }), ...errors(503) } },
+    'GET /ready': { responses: { ...json({ type: 'object' }), ...errors(503) } },
+    'GET /openapi.json': { responses: json({ type: 'object' }) },
+    'GET /audit': { responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
+    'GET /logs/export.csv': exportFile,
+    'GET /logs/export.xlsx': exportFile,
+    'GET /exports/:id': { parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } },
+    'POST /logs/review': {
+      requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['filter'], properties: { filter: { type: 'object', description: 'the filters of GET /logs' }, ...comment } } } } },
+      responses: { ...json({ type: 'object', properties: { matched: { type: 'integer' }, newly_reviewed: { type: 'integer' } } }), ...errors(400, 401, 403, 503) },
+    },
+    'POST /logs/:id/review': {
+      parameters: [idParameter('event id')],
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: comment, additionalProperties: false } } } },
+      responses: { '201': { description: "the record's review history" }, ...errors(400, 401, 403, 404, 503) },
+    },
+    'GET /reviews/coverage': { parameters: queryParameters(exportQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
+    'GET /logs': {
+      parameters: queryParameters(logsQuerySchema),
+      responses: {
+        ...json({
+          type: 'object',
+          properties: {
+            total: { type: 'object', properties: { value: { type: 'integer' }, relation: { enum: ['eq', 'gte'] } } },
+            records: { type: 'array', items: records },
+            next_cursor: { type: ['string', 'null'] },
+          },
+        }),
         ...errors(400, 401, 403, 503),
       },
     },
-  });
+    'GET /logs/:id': { parameters: [idParameter('event id')], responses: { ...json(records), ...errors(400, 401, 403, 404, 503) } },
+    'GET /reports/daily': report(dailyReportQuerySchema),
+    'GET /reports/weekly-errors': report(weeklyReportQuerySchema),
+    'GET /reports/monthly-activity': report(monthlyReportQuerySchema),
+    'POST /alerts/webhook': {
+      requestBody: { content: { 'application/json': { schema: jsonSchema(alertEventSchema, 'input') } } },
+      responses: { '201': { description: 'recorded' }, '200': { description: 'a redelivery: already recorded' }, ...errors(400, 401, 404, 503) },
+    },
+    'GET /alerts': { parameters: queryParameters(alertsQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
+    'POST /alerts/:key/ack': {
+      parameters: [{ name: 'key', in: 'path', required: true, description: 'the alert dedup key', schema: { type: 'string' } }],
+      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: comment } } } },
+      responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404, 503) },
+    },
+    'GET /metrics': { responses: { '200': { description: 'text exposition format' }, ...errors(401, 403) } },
+    'GET /schedule': { responses: { ...json({ type: 'object' }), ...errors(401, 403, 503) } },
+  };
+}
+
+/** `/logs/:id` as OpenAPI writes it: `/logs/{id}`. */
+export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API: its paths, summaries and required roles from the
+ * route table, its parameters and bodies from the same zod schemas that validate requests.
+ */
+export function openApiDocument(): Schema {
+  const details = operations();
+  const paths: Record<string, Record<string, Schema>> = {};
+  for (const entry of ROUTE_TABLE) {
+    if (!entry.documented) continue;
+    const role = roleOf(entry);
+    const security = role ? { security: [{ bearer: [] }], 'x-synclog-role': role } : {};
+    const path = (paths[openApiPath(entry.path)] ??= {});
+    path[entry.method.toLowerCase()] = { summary: entry.summary, ...security, ...details[routeKey(entry) as DocumentedRouteKey] };
+  }
   return {
     openapi: '3.1.0',
     info: { title: 'synclog query API', version: '1' },
@@ -89,89 +160,6 @@ export function openApiDocument(): Schema {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: { SyncLogRecord: jsonSchema(syncLogRecordSchema, 'output'), Error: errorBody },
     },
-    paths: {
-      '/health': { get: { summary: 'liveness', responses: { ...json({ type: 'object' }), ...errors(503) } } },
-      '/ready': { get: { summary: 'readiness: OpenSearch answers and setup is applied', responses: { ...json({ type: 'object' }), ...errors(503) } } },
-      '/logs': {
-        get: {
-          summary: 'search sync logs',
-          ...secured('viewer'),
-          parameters: queryParameters(logsQuerySchema),
-          responses: {
-            ...json({
-              type: 'object',
-              properties: {
-                total: { type: 'object', properties: { value: { type: 'integer' }, relation: { enum: ['eq', 'gte'] } } },
-                records: { type: 'array', items: records },
-                next_cursor: { type: ['string', 'null'] },
-              },
-            }),
-            ...errors(400, 401, 403, 503),
-          },
-        },
-      },
-      '/logs/{id}': { get: { summary: 'one record', ...secured('viewer'), parameters: [idParameter('event id')], responses: { ...json(records), ...errors(400, 401, 403, 404, 503) } } },
-      ...Object.fromEntries(
-        (['csv', 'xlsx'] as const).map((format) => [
-          `/logs/export.${format}`,
-          {
-            get: {
-              summary: `every matching record as ${format.toUpperCase()}, streamed; X-Synclog-Export-Id names its manifest`,
-              ...secured('analyst'),
-              parameters: queryParameters(exportQuerySchema),
-              responses: { '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 503) },
-            },
-          },
-        ]),
-      ),
-      '/logs/{id}/review': {
-        post: {
-          summary: 'record a review of one record (the record itself never changes)',
-          ...secured('admin'),
-          parameters: [idParameter('event id')],
-          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { comment: { type: 'string', maxLength: 2000 } }, additionalProperties: false } } } },
-          responses: { '201': { description: 'the record\'s review history' }, ...errors(400, 401, 403, 404, 503) },
-        },
-      },
-      '/logs/review': {
-        post: {
-          summary: 'review every record a filter matches',
-          ...secured('admin'),
-          requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['filter'], properties: { filter: { type: 'object', description: 'the filters of GET /logs' }, comment: { type: 'string', maxLength: 2000 } } } } } },
-          responses: { ...json({ type: 'object', properties: { matched: { type: 'integer' }, newly_reviewed: { type: 'integer' } } }), ...errors(400, 401, 403, 503) },
-        },
-      },
-      '/reviews/coverage': {
-        get: { summary: 'reviewed errors over errors', ...secured('viewer'), parameters: queryParameters(exportQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
-      },
-      '/reports/daily': reportPath('the daily summary: operations by type and status, durations, error rate, top errors', dailyReportQuerySchema),
-      '/reports/weekly-errors': reportPath('the weekly error analysis of 7 local days from start, with the week before', weeklyReportQuerySchema),
-      '/reports/monthly-activity': reportPath(
-        'the monthly customer activity: active, new and returning customers, top customers, imports and exports, repeated failures',
-        monthlyReportQuerySchema,
-      ),
-      '/alerts': { get: { summary: 'alerts from either executor, latest event first', ...secured('viewer'), parameters: queryParameters(alertsQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },
-      '/alerts/webhook': {
-        post: {
-          summary: 'receive a firing or resolved alert event (shared secret in X-Synclog-Alert-Secret, or an X-Synclog-Signature HMAC)',
-          requestBody: { content: { 'application/json': { schema: jsonSchema(alertEventSchema, 'input') } } },
-          responses: { '201': { description: 'recorded' }, '200': { description: 'a redelivery: already recorded' }, ...errors(400, 401, 404, 503) },
-        },
-      },
-      '/alerts/{key}/ack': {
-        post: {
-          summary: 'acknowledge an alert (who, when, comment)',
-          ...secured('admin'),
-          parameters: [{ name: 'key', in: 'path', required: true, description: 'the alert dedup key', schema: { type: 'string' } }],
-          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { comment: { type: 'string', maxLength: 2000 } } } } } },
-          responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404, 503) },
-        },
-      },
-      '/exports/{id}': { get: { summary: 'an export manifest', ...secured('analyst'), parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } } },
-      '/audit': { get: { summary: 'the access log', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } } },
-      '/schedule': { get: { summary: 'scheduled jobs and the leader', ...secured('admin'), responses: { ...json({ type: 'object' }), ...errors(401, 403, 503) } } },
-      '/metrics': { get: { summary: 'Prometheus metrics', ...secured('metrics'), responses: { '200': { description: 'text exposition format' }, ...errors(401, 403) } } },
-      '/openapi.json': { get: { summary: 'this document', responses: json({ type: 'object' }) } },
-    },
+    paths,
   };
 }

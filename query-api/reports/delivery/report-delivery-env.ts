@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { envJson, parseEnv } from '../../../opensearch/config/parse-env.ts';
-import { serviceEnvSchema } from '../../service-env.ts';
+import { envJson } from '../../../opensearch/config/parse-env.ts';
 import type { ReportKind } from '../formats/report-document.ts';
 
 const reportTargets = z.strictObject({
@@ -14,26 +13,29 @@ const reportTargets = z.strictObject({
 
 export type ReportTargets = z.infer<typeof reportTargets>;
 
+const reportDeliveryShape = {
+  /** `smtp://user:pass@host:587` or `smtps://…:465`: the mail server reports are sent through. */
+  SYNCLOG_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://host:port or smtps://host:port' }).optional(),
+  /** Default `synclog <synclog@localhost>`. */
+  SYNCLOG_MAIL_FROM: z.string().min(3).default('synclog <synclog@localhost>'),
+  /**
+   * JSON, per report: `{"daily": {"to": ["ops@example.com"], "webhooks": ["https://hooks.example.com/r"],
+   * "attachment": "csv"}, "weekly": {…}, "monthly": {…}}`. A report with neither recipients nor
+   * webhooks is not sent (its job stays disabled).
+   */
+  SYNCLOG_REPORTS: envJson(z.strictObject({ daily: reportTargets.optional(), weekly: reportTargets.optional(), monthly: reportTargets.optional() })).default({}),
+};
+
+/** A report that names recipients needs a mail server; checked wherever these variables are composed. */
+export function checkReportDelivery(env: z.infer<z.ZodObject<typeof reportDeliveryShape>>, ctx: z.RefinementCtx): void {
+  const mailed = Object.entries(env.SYNCLOG_REPORTS).filter(([, t]) => t && t.to.length > 0);
+  if (mailed.length > 0 && !env.SYNCLOG_SMTP_URL) {
+    ctx.addIssue({ code: 'custom', path: ['SYNCLOG_SMTP_URL'], message: `required to mail the ${mailed.map(([kind]) => kind).join(', ')} report (SYNCLOG_REPORTS names recipients)` });
+  }
+}
+
 /** Where scheduled reports go. */
-export const reportDeliveryEnvSchema = z
-  .object({
-    /** `smtp://user:pass@host:587` or `smtps://…:465`: the mail server reports are sent through. */
-    SYNCLOG_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://host:port or smtps://host:port' }).optional(),
-    /** Default `synclog <synclog@localhost>`. */
-    SYNCLOG_MAIL_FROM: z.string().min(3).default('synclog <synclog@localhost>'),
-    /**
-     * JSON, per report: `{"daily": {"to": ["ops@example.com"], "webhooks": ["https://hooks.example.com/r"],
-     * "attachment": "csv"}, "weekly": {…}, "monthly": {…}}`. A report with neither recipients nor
-     * webhooks is not sent (its job stays disabled).
-     */
-    SYNCLOG_REPORTS: envJson(z.strictObject({ daily: reportTargets.optional(), weekly: reportTargets.optional(), monthly: reportTargets.optional() })).default({}),
-  })
-  .superRefine((env, ctx) => {
-    const mailed = Object.entries(env.SYNCLOG_REPORTS).filter(([, t]) => t && t.to.length > 0);
-    if (mailed.length > 0 && !env.SYNCLOG_SMTP_URL) {
-      ctx.addIssue({ code: 'custom', path: ['SYNCLOG_SMTP_URL'], message: `required to mail the ${mailed.map(([kind]) => kind).join(', ')} report (SYNCLOG_REPORTS names recipients)` });
-    }
-  });
+export const reportDeliveryEnvSchema = z.object(reportDeliveryShape).superRefine(checkReportDelivery);
 
 export type ReportDeliveryEnv = z.infer<typeof reportDeliveryEnvSchema>;
 
@@ -41,10 +43,6 @@ export type ReportDeliveryEnv = z.infer<typeof reportDeliveryEnvSchema>;
 export interface ReportSettings {
   readonly timeZone: string;
   readonly delivery: ReportDeliveryEnv;
-}
-
-export function reportSettingsFromEnv(env: Record<string, string | undefined>): ReportSettings {
-  return { timeZone: parseEnv(serviceEnvSchema, env).SYNCLOG_REPORT_TIMEZONE, delivery: parseEnv(reportDeliveryEnvSchema, env) };
 }
 
 const NONE: ReportTargets = { to: [], webhooks: [], attachment: 'xlsx' };
