@@ -33,7 +33,10 @@ interface Service {
 }
 
 // `merge: true`: the nodes share their settings through a `<<: *opensearch-node` merge key.
-const compose = parse(composeText, { merge: true }) as { services: Record<string, Service>; volumes?: Record<string, unknown> };
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+};
 
 function service(name: string): Service {
   const found = compose.services[name];
@@ -55,14 +58,18 @@ function rawEnvironment(name: string): Record<string, string> {
 
 /** Compose interpolation: defaults are taken, required variables get a sample value, `$$` is `$`. */
 function interpolate(value: string): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, defaultOp, fallback, _required, bare) => {
-    if (match === '$$') return '$';
-    const variable = (braced ?? bare) as string;
-    if (defaultOp !== undefined) return fallback as string;
-    const sample = SAMPLE_VARIABLES[variable];
-    if (sample === undefined) throw new Error(`docker-compose.yml requires \${${variable}} but the test has no sample value for it`);
-    return sample;
-  });
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (match, braced, defaultOp, fallback, _required, bare) => {
+      if (match === '$$') return '$';
+      const variable = (braced ?? bare) as string;
+      if (defaultOp !== undefined) return fallback as string;
+      const sample = SAMPLE_VARIABLES[variable];
+      if (sample === undefined)
+        throw new Error(`docker-compose.yml requires \${${variable}} but the test has no sample value for it`);
+      return sample;
+    },
+  );
 }
 
 function environment(name: string): Record<string, string> {
@@ -100,7 +107,13 @@ const NODES = { 'opensearch-hot': 'hot', 'opensearch-cold': 'cold' } as const;
 describe('docker-compose.yml', () => {
   it('is valid YAML with the OpenSearch nodes, Dashboards, the setup job and the service', () => {
     expect(Object.keys(compose.services)).toEqual(
-      expect.arrayContaining(['opensearch-hot', 'opensearch-cold', 'opensearch-dashboards', 'synclog-setup', 'synclog']),
+      expect.arrayContaining([
+        'opensearch-hot',
+        'opensearch-cold',
+        'opensearch-dashboards',
+        'synclog-setup',
+        'synclog',
+      ]),
     );
   });
 
@@ -109,9 +122,14 @@ describe('docker-compose.yml', () => {
       spawnSync('docker-compose', ['-f', composePath, 'config', '-q'], { env, encoding: 'utf8', timeout: 60_000 });
     const { OPENSEARCH_INITIAL_ADMIN_PASSWORD: _ignored, ...withoutPassword } = process.env;
 
-    const valid = run({ ...withoutPassword, OPENSEARCH_INITIAL_ADMIN_PASSWORD: SAMPLE_VARIABLES.OPENSEARCH_INITIAL_ADMIN_PASSWORD });
+    const valid = run({
+      ...withoutPassword,
+      OPENSEARCH_INITIAL_ADMIN_PASSWORD: SAMPLE_VARIABLES.OPENSEARCH_INITIAL_ADMIN_PASSWORD,
+    });
     if ((valid.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-      throw new Error('docker-compose is not on PATH: install it (Debian/Ubuntu: apt-get install docker-compose) to validate docker-compose.yml');
+      throw new Error(
+        'docker-compose is not on PATH: install it (Debian/Ubuntu: apt-get install docker-compose) to validate docker-compose.yml',
+      );
     }
     expect(valid.error).toBeUndefined();
     expect(valid.stderr, 'docker-compose config -q').toBe('');
@@ -123,8 +141,11 @@ describe('docker-compose.yml', () => {
   }, 120_000);
 
   it('runs the OpenSearch and Dashboards images of OPENSEARCH_VERSION', () => {
-    for (const name of Object.keys(NODES)) expect(service(name).image).toBe(`opensearchproject/opensearch:${OPENSEARCH_VERSION}`);
-    expect(service('opensearch-dashboards').image).toBe(`opensearchproject/opensearch-dashboards:${OPENSEARCH_VERSION}`);
+    for (const name of Object.keys(NODES))
+      expect(service(name).image).toBe(`opensearchproject/opensearch:${OPENSEARCH_VERSION}`);
+    expect(service('opensearch-dashboards').image).toBe(
+      `opensearchproject/opensearch-dashboards:${OPENSEARCH_VERSION}`,
+    );
     const opensearchImages = Object.values(compose.services)
       .map((s) => s.image)
       .filter((image): image is string => image?.startsWith('opensearchproject/') ?? false);
@@ -132,10 +153,17 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(SYNCLOG_SERVICES)('gives %s only variables that synclog reads', (name) => {
-    const schemas = [openSearchEnvSchema, serviceEnvSchema, schedulerEnvSchema, authEnvSchema, reportDeliveryEnvSchema, alertEnvSchema];
+    const schemas = [
+      openSearchEnvSchema,
+      serviceEnvSchema,
+      schedulerEnvSchema,
+      authEnvSchema,
+      reportDeliveryEnvSchema,
+      alertEnvSchema,
+    ];
     const known = new Set(schemas.flatMap((schema) => Object.keys(schema.shape)));
     const unknown = Object.keys(rawEnvironment(name)).filter((key) => !known.has(key));
-    expect(unknown, 'not in any of synclog\'s environment schemas').toEqual([]);
+    expect(unknown, "not in any of synclog's environment schemas").toEqual([]);
   });
 
   it.each(SYNCLOG_SERVICES)('gives %s, together with the image ENV, a configuration synclog accepts', (name) => {
@@ -198,7 +226,8 @@ describe('docker-compose.yml', () => {
     }
     for (const name of SYNCLOG_SERVICES) {
       const env = parseEnv(openSearchEnvSchema, environment(name));
-      for (const url of env.OPENSEARCH_URL ?? []) expect(new URL(url).protocol).toBe(securityDisabled[0] ? 'http:' : 'https:');
+      for (const url of env.OPENSEARCH_URL ?? [])
+        expect(new URL(url).protocol).toBe(securityDisabled[0] ? 'http:' : 'https:');
       if (!securityDisabled[0]) {
         expect(env.OPENSEARCH_USERNAME).toBe('admin');
         expect(env.OPENSEARCH_PASSWORD).toBe(nodeEnvs[0]!.OPENSEARCH_INITIAL_ADMIN_PASSWORD);
@@ -208,7 +237,14 @@ describe('docker-compose.yml', () => {
 
   it('imports the Dashboards saved objects once, when Dashboards is healthy, for the same index prefix', () => {
     const job = service('synclog-dashboards-import');
-    expect(command('synclog-dashboards-import')).toEqual(['dashboards', 'import', '--url', 'http://opensearch-dashboards:5601', '--user', 'admin']);
+    expect(command('synclog-dashboards-import')).toEqual([
+      'dashboards',
+      'import',
+      '--url',
+      'http://opensearch-dashboards:5601',
+      '--user',
+      'admin',
+    ]);
     expect(job.restart).toBe('no');
     expect(job.depends_on).toEqual({ 'opensearch-dashboards': { condition: 'service_healthy' } });
     expect(service('opensearch-dashboards').healthcheck?.test).toBeDefined();

@@ -38,8 +38,16 @@ const opensearchZones = OPENSEARCH_LAYERS.flatMap((layer, level) => {
 
 /** The layers of the repository: a layer never imports the one above it. */
 const layerZones = [
-  { target: './opensearch', from: ['./shipper', './query-api', './cli', './bin'], message: 'opensearch/ is the base layer.' },
-  { target: './shipper', from: ['./query-api', './cli', './bin'], message: 'the shipper sits below the service and the CLI.' },
+  {
+    target: './opensearch',
+    from: ['./shipper', './query-api', './cli', './bin'],
+    message: 'opensearch/ is the base layer.',
+  },
+  {
+    target: './shipper',
+    from: ['./query-api', './cli', './bin'],
+    message: 'the shipper sits below the service and the CLI.',
+  },
   { target: './query-api', from: ['./cli', './bin'], message: 'the service sits below the CLI.' },
 ];
 

@@ -14,7 +14,11 @@ describe('the synclog command', () => {
     const prefix = uniquePrefix('cli');
     prefixes.push(prefix);
     const port = await freePort();
-    const run = synclog(['serve'], { OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix, PORT: String(port) });
+    const run = synclog(['serve'], {
+      OPENSEARCH_URL: inject('opensearchUrl'),
+      SYNCLOG_INDEX_PREFIX: prefix,
+      PORT: String(port),
+    });
     const serving = await run.lineMatching(/is serving on/);
     expect(run.lines[0]).toBe(`OpenSearch: ${inject('opensearchUrl')}`);
     expect(serving).toContain(`http://127.0.0.1:${port}`);
@@ -41,7 +45,11 @@ describe('the synclog command', () => {
     const second = synclog(['serve'], { ...env, PORT: String(secondPort), SYNCLOG_RETENTION_DELETE_DAYS: '365' });
     await second.lineMatching(/is serving on/);
     expect((await fetch(`http://127.0.0.1:${secondPort}/health`)).status).toBe(200);
-    const warning = second.lines.findIndex((line) => line.startsWith('warning: SYNCLOG_RETENTION_DELETE_DAYS is 365') && line.endsWith('this start applies its own configuration'));
+    const warning = second.lines.findIndex(
+      (line) =>
+        line.startsWith('warning: SYNCLOG_RETENTION_DELETE_DAYS is 365') &&
+        line.endsWith('this start applies its own configuration'),
+    );
     expect(warning).toBeGreaterThan(0);
     expect(warning).toBeLessThan(second.lines.findIndex((line) => line.startsWith('setup: ')));
     second.child.kill('SIGTERM');
@@ -62,7 +70,9 @@ describe('the synclog command', () => {
   it('refuses to start in production without OPENSEARCH_URL, naming the variable', async () => {
     const run = synclog(['serve'], { NODE_ENV: 'production' });
     expect(await run.exited).toBe(1);
-    expect(run.stderr.join('\n')).toBe('synclog: Invalid configuration: OPENSEARCH_URL: is required when NODE_ENV=production');
+    expect(run.stderr.join('\n')).toBe(
+      'synclog: Invalid configuration: OPENSEARCH_URL: is required when NODE_ENV=production',
+    );
   });
 
   it('stops start-up on an invalid variable, naming it, before touching any cluster', async () => {

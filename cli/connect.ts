@@ -1,4 +1,8 @@
-import { connectionFromEnv, createOpenSearchClient, type OpenSearchClient } from '../opensearch/client/create-client.ts';
+import {
+  connectionFromEnv,
+  createOpenSearchClient,
+  type OpenSearchClient,
+} from '../opensearch/client/create-client.ts';
 import type { OpenSearchEnv } from '../opensearch/config/env.ts';
 import { ConfigError } from '../opensearch/config/parse-env.ts';
 import { startLocalCluster } from '../opensearch/local/local-cluster.ts';
@@ -21,7 +25,11 @@ export async function connect(
 ): Promise<Connection> {
   if (env.OPENSEARCH_URL) {
     say(`OpenSearch: ${env.OPENSEARCH_URL.join(', ')}`);
-    return { client: createOpenSearchClient(connectionFromEnv(env, env.OPENSEARCH_URL)), url: env.OPENSEARCH_URL[0]!, local: false };
+    return {
+      client: createOpenSearchClient(connectionFromEnv(env, env.OPENSEARCH_URL)),
+      url: env.OPENSEARCH_URL[0]!,
+      local: false,
+    };
   }
   if (env.NODE_ENV === 'production') {
     throw new ConfigError([{ variable: 'OPENSEARCH_URL', message: 'is required when NODE_ENV=production' }]);

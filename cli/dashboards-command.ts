@@ -21,7 +21,8 @@ export async function dashboardsCommand(
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (action !== 'export' && action !== 'import') throw new ConfigError([{ variable: 'dashboards', message: 'expected "export" or "import --url URL"' }]);
+  if (action !== 'export' && action !== 'import')
+    throw new ConfigError([{ variable: 'dashboards', message: 'expected "export" or "import --url URL"' }]);
   const { SYNCLOG_INDEX_PREFIX } = parseEnv(openSearchEnvSchema, env);
   const objects = savedObjects(SYNCLOG_INDEX_PREFIX);
   const ndjson = toNdjson(objects);
@@ -37,18 +38,31 @@ export async function dashboardsCommand(
     base = new URL(values.url ?? '');
     if (!/^https?:$/.test(base.protocol)) throw new Error('not http(s)');
   } catch {
-    throw new ConfigError([{ variable: '--url', message: 'expected the OpenSearch Dashboards URL, e.g. http://localhost:5601' }]);
+    throw new ConfigError([
+      { variable: '--url', message: 'expected the OpenSearch Dashboards URL, e.g. http://localhost:5601' },
+    ]);
   }
   const password = env.SYNCLOG_DASHBOARDS_PASSWORD;
-  if (values.user && !password) throw new ConfigError([{ variable: 'SYNCLOG_DASHBOARDS_PASSWORD', message: `required with --user ${values.user}` }]);
+  if (values.user && !password)
+    throw new ConfigError([
+      { variable: 'SYNCLOG_DASHBOARDS_PASSWORD', message: `required with --user ${values.user}` },
+    ]);
   const form = new FormData();
   form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), `${SYNCLOG_INDEX_PREFIX}.ndjson`);
-  const response = await fetch(new URL('api/saved_objects/_import?overwrite=true', base.href.endsWith('/') ? base : `${base.href}/`), {
-    method: 'POST',
-    headers: { 'osd-xsrf': 'true', ...(values.user ? { authorization: `Basic ${Buffer.from(`${values.user}:${password}`).toString('base64')}` } : {}) },
-    body: form,
-    signal: AbortSignal.timeout(60_000),
-  });
+  const response = await fetch(
+    new URL('api/saved_objects/_import?overwrite=true', base.href.endsWith('/') ? base : `${base.href}/`),
+    {
+      method: 'POST',
+      headers: {
+        'osd-xsrf': 'true',
+        ...(values.user
+          ? { authorization: `Basic ${Buffer.from(`${values.user}:${password}`).toString('base64')}` }
+          : {}),
+      },
+      body: form,
+      signal: AbortSignal.timeout(60_000),
+    },
+  );
   const text = await response.text();
   if (!response.ok) {
     console.error(`synclog: OpenSearch Dashboards answered ${response.status}: ${text.slice(0, 500)}`);
@@ -56,6 +70,9 @@ export async function dashboardsCommand(
   }
   const answer = JSON.parse(text) as ImportAnswer;
   say(`imported ${answer.successCount ?? 0} of ${objects.length} saved objects into ${base.origin}`);
-  for (const e of answer.errors ?? []) say(`  failed: ${e.type} ${e.id}${e.title ? ` "${e.title}"` : ''}: ${e.error.type}${e.error.message ? ` (${e.error.message})` : ''}`);
+  for (const e of answer.errors ?? [])
+    say(
+      `  failed: ${e.type} ${e.id}${e.title ? ` "${e.title}"` : ''}: ${e.error.type}${e.error.message ? ` (${e.error.message})` : ''}`,
+    );
   return answer.success && (answer.errors ?? []).length === 0 ? 0 : 1;
 }

@@ -32,9 +32,17 @@ const listOptionsSchema = z
   .refine((o) => !o.from || !o.to || o.from < o.to, laterThanFrom);
 
 const replayOptionsSchema = z
-  .object({ ...filterShape, id: z.array(z.string().min(1)).optional(), all: z.boolean().default(false), dryRun: z.boolean().default(false) })
+  .object({
+    ...filterShape,
+    id: z.array(z.string().min(1)).optional(),
+    all: z.boolean().default(false),
+    dryRun: z.boolean().default(false),
+  })
   .refine((o) => !o.from || !o.to || o.from < o.to, laterThanFrom)
-  .refine((o) => o.id !== undefined || o.all, { path: ['all'], message: 'name the dead letters to replay: --id ID (repeatable) or --all' })
+  .refine((o) => o.id !== undefined || o.all, {
+    path: ['all'],
+    message: 'name the dead letters to replay: --id ID (repeatable) or --all',
+  })
   .refine((o) => o.id === undefined || !o.all, { path: ['all'], message: 'cannot be combined with --id' })
   .refine((o) => o.id === undefined || (o.errorType === undefined && o.reasonCode === undefined && !o.from && !o.to), {
     path: ['id'],
@@ -58,14 +66,27 @@ export async function deadLetterCommand(
   const options = (() => {
     switch (action) {
       case 'list':
-        return { action, ...parseCommandOptions(listOptionsSchema, { ...values, errorType: values['error-type'], reasonCode: values['reason-code'] }) };
+        return {
+          action,
+          ...parseCommandOptions(listOptionsSchema, {
+            ...values,
+            errorType: values['error-type'],
+            reasonCode: values['reason-code'],
+          }),
+        };
       case 'show':
-        if (args[0] === undefined) throw new ConfigError([{ variable: '<id>', message: 'usage: synclog dead-letter show <id>' }]);
+        if (args[0] === undefined)
+          throw new ConfigError([{ variable: '<id>', message: 'usage: synclog dead-letter show <id>' }]);
         return { action, id: args[0], json: values.json === true };
       case 'replay':
         return {
           action,
-          ...parseCommandOptions(replayOptionsSchema, { ...values, errorType: values['error-type'], reasonCode: values['reason-code'], dryRun: values['dry-run'] }),
+          ...parseCommandOptions(replayOptionsSchema, {
+            ...values,
+            errorType: values['error-type'],
+            reasonCode: values['reason-code'],
+            dryRun: values['dry-run'],
+          }),
         };
       default:
         throw new ConfigError([{ variable: 'dead-letter', message: 'expected list, show <id> or replay' }]);
@@ -93,7 +114,10 @@ export async function deadLetterCommand(
         return 0;
       }
       case 'replay': {
-        const selection = options.id !== undefined ? { ids: options.id } : { errorType: options.errorType, reasonCode: options.reasonCode, from: options.from, to: options.to };
+        const selection =
+          options.id !== undefined
+            ? { ids: options.id }
+            : { errorType: options.errorType, reasonCode: options.reasonCode, from: options.from, to: options.to };
         const report = await replayDeadLetters(client, names, period, { ...selection, dryRun: options.dryRun });
         if (options.json) say(JSON.stringify(report, null, 2));
         else for (const line of describeReplay(report)) say(line);

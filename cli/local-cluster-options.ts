@@ -10,7 +10,10 @@ export function localClusterOptions(env: Record<string, string | undefined>): Lo
 }
 
 /** Local node options from variables already parsed; `env` is handed on to find a JDK. */
-export function localClusterOptionsOf(parsed: z.infer<typeof localNodeEnvSchema>, env: Record<string, string | undefined>): LocalClusterOptions {
+export function localClusterOptionsOf(
+  parsed: z.infer<typeof localNodeEnvSchema>,
+  env: Record<string, string | undefined>,
+): LocalClusterOptions {
   return {
     home: synclogHome(env),
     name: parsed.SYNCLOG_OPENSEARCH_CLUSTER,

@@ -95,12 +95,17 @@ export async function main(argv: string[], env: Record<string, string | undefine
       case 'opensearch': {
         const nodes = values.nodes === undefined ? 1 : Number(values.nodes);
         const port = values.port === undefined ? undefined : Number(values.port);
-        if (!Number.isInteger(nodes) || nodes < 1 || nodes > 5) throw new ConfigError([{ variable: '--nodes', message: 'expected 1 to 5' }]);
+        if (!Number.isInteger(nodes) || nodes < 1 || nodes > 5)
+          throw new ConfigError([{ variable: '--nodes', message: 'expected 1 to 5' }]);
         if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65_535)) {
           throw new ConfigError([{ variable: '--port', message: 'expected a port number' }]);
         }
         const base = localClusterOptions(env);
-        return await opensearchCommand(action, { ...base, name: values.name ?? base.name, nodes, port: port ?? base.port }, say);
+        return await opensearchCommand(
+          action,
+          { ...base, name: values.name ?? base.name, nodes, port: port ?? base.port },
+          say,
+        );
       }
       case 'setup': {
         const config = serviceConfigFromEnv(env);

@@ -7,7 +7,11 @@ import {
 } from '../opensearch/local/local-cluster.ts';
 
 /** `synclog opensearch start|stop|status|logs`: the local node. Returns the exit code. */
-export async function opensearchCommand(action: string | undefined, options: LocalClusterOptions, say: (line: string) => void): Promise<number> {
+export async function opensearchCommand(
+  action: string | undefined,
+  options: LocalClusterOptions,
+  say: (line: string) => void,
+): Promise<number> {
   switch (action) {
     case 'start': {
       const cluster = await startLocalCluster({ ...options, log: (line) => say(`  ${line}`) });
@@ -30,7 +34,12 @@ export async function opensearchCommand(action: string | undefined, options: Loc
       }
       say(`${status.state}${status.url ? ` ${status.url}` : ''}`);
       for (const node of status.nodes) {
-        const note = node.state === 'stale' ? ` (pid file names ${node.pid}, which is not running)` : node.pid ? ` pid ${node.pid}` : '';
+        const note =
+          node.state === 'stale'
+            ? ` (pid file names ${node.pid}, which is not running)`
+            : node.pid
+              ? ` pid ${node.pid}`
+              : '';
         say(`  ${node.name}: ${node.state}${note}`);
       }
       // Like init scripts: 0 running, 3 not running, 1 stale pid file.

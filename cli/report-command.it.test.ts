@@ -13,13 +13,26 @@ import { startSmtpSink, type SmtpSink } from '../test/smtp-sink-process.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('cli-report');
-const env = (extra: Record<string, string> = {}) => ({ OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix, ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  OPENSEARCH_URL: inject('opensearchUrl'),
+  SYNCLOG_INDEX_PREFIX: prefix,
+  ...extra,
+});
 let config: SetupConfig;
 let sink: SmtpSink;
 let dir: string;
 
 beforeAll(async () => {
-  config = await seedPrefix(client, prefix, generateRecords({ seed: 8, count: 2_000, from: new Date('2024-01-14T00:00:00Z'), to: new Date('2024-01-17T00:00:00Z') }));
+  config = await seedPrefix(
+    client,
+    prefix,
+    generateRecords({
+      seed: 8,
+      count: 2_000,
+      from: new Date('2024-01-14T00:00:00Z'),
+      to: new Date('2024-01-17T00:00:00Z'),
+    }),
+  );
   sink = await startSmtpSink();
   dir = await mkdtemp(join(tmpdir(), 'synclog-report-cli-'));
 });
@@ -30,13 +43,25 @@ afterAll(async () => {
 
 describe('synclog report', () => {
   it('prints each report as JSON, and names --date when it is not a date', async () => {
-    const run = await runSynclog(['report', 'daily', '--date', '2024-01-15', '--time-zone', 'Europe/Moscow', '--json'], env());
+    const run = await runSynclog(
+      ['report', 'daily', '--date', '2024-01-15', '--time-zone', 'Europe/Moscow', '--json'],
+      env(),
+    );
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.lines.join('\n'))).toEqual(JSON.parse(JSON.stringify(await dailySummary(client, config.names, '2024-01-15', 'Europe/Moscow'))));
+    expect(JSON.parse(run.lines.join('\n'))).toEqual(
+      JSON.parse(JSON.stringify(await dailySummary(client, config.names, '2024-01-15', 'Europe/Moscow'))),
+    );
     const monthly = await runSynclog(['report', 'monthly', '--date', '2024-01-15', '--format', 'json'], env());
-    expect(JSON.parse(monthly.lines.join('\n'))).toMatchObject({ month: '2024-01', active_customers: expect.any(Number) });
+    expect(JSON.parse(monthly.lines.join('\n'))).toMatchObject({
+      month: '2024-01',
+      active_customers: expect.any(Number),
+    });
     const weekly = await runSynclog(['report', 'weekly', '--date', '2024-01-15', '--json'], env());
-    expect(JSON.parse(weekly.lines.join('\n'))).toMatchObject({ start: '2024-01-15', by_day: expect.any(Array), previous: expect.any(Object) });
+    expect(JSON.parse(weekly.lines.join('\n'))).toMatchObject({
+      start: '2024-01-15',
+      by_day: expect.any(Array),
+      previous: expect.any(Object),
+    });
     const bad = await runSynclog(['report', 'daily', '--date', '2024-02-30'], env());
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--date: not a calendar date/);
@@ -50,8 +75,14 @@ describe('synclog report', () => {
     const out = join(dir, 'daily.csv');
     const run = await runSynclog(['report', 'daily', '--date', '2024-01-15', '--out', out], env());
     expect(run.code).toBe(0);
-    const rows = parse(await readFile(out, 'utf8'), { columns: true }) as Array<{ section: string; measure: string; value: string }>;
-    expect(Number(rows.find((r) => r.section === 'summary' && r.measure === 'operations')!.value)).toBe(expected.operations);
+    const rows = parse(await readFile(out, 'utf8'), { columns: true }) as Array<{
+      section: string;
+      measure: string;
+      value: string;
+    }>;
+    expect(Number(rows.find((r) => r.section === 'summary' && r.measure === 'operations')!.value)).toBe(
+      expected.operations,
+    );
   });
 
   it('refuses xlsx without --out and an unknown format, naming the option', async () => {
@@ -65,7 +96,10 @@ describe('synclog report', () => {
 
   it('mails the report to its recipients with --email, and stops naming SYNCLOG_SMTP_URL when recipients have no mail server', async () => {
     const reports = JSON.stringify({ weekly: { to: ['cli@example.com'], attachment: 'csv' } });
-    const run = await runSynclog(['report', 'weekly', '--date', '2024-01-14', '--email'], env({ SYNCLOG_SMTP_URL: sink.url, SYNCLOG_REPORTS: reports }));
+    const run = await runSynclog(
+      ['report', 'weekly', '--date', '2024-01-14', '--email'],
+      env({ SYNCLOG_SMTP_URL: sink.url, SYNCLOG_REPORTS: reports }),
+    );
     expect(run.stderr).toContain('mailed to cli@example.com');
     expect(run.code).toBe(0);
     const [mail] = await sink.waitFor(1);
@@ -74,7 +108,10 @@ describe('synclog report', () => {
     const noServer = await runSynclog(['report', 'weekly', '--email'], env({ SYNCLOG_REPORTS: reports }));
     expect(noServer.code).toBe(1);
     expect(noServer.stderr).toMatch(/SYNCLOG_SMTP_URL: required to mail the weekly report/);
-    const noRecipients = await runSynclog(['report', 'daily', '--email'], env({ SYNCLOG_SMTP_URL: sink.url, SYNCLOG_REPORTS: reports }));
+    const noRecipients = await runSynclog(
+      ['report', 'daily', '--email'],
+      env({ SYNCLOG_SMTP_URL: sink.url, SYNCLOG_REPORTS: reports }),
+    );
     expect(noRecipients.code).toBe(1);
     expect(noRecipients.stderr).toMatch(/SYNCLOG_REPORTS: names no recipients for the daily report/);
   });

@@ -23,24 +23,35 @@ const KINDS = { daily: 'daily', weekly: 'weekly', monthly: 'monthly' } as const;
  */
 export async function reportCommand(
   kindName: string | undefined,
-  values: { date?: string | undefined; 'time-zone'?: string | undefined; json?: boolean | undefined; format?: string | undefined; out?: string | undefined; email?: boolean | undefined },
+  values: {
+    date?: string | undefined;
+    'time-zone'?: string | undefined;
+    json?: boolean | undefined;
+    format?: string | undefined;
+    out?: string | undefined;
+    email?: boolean | undefined;
+  },
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
   const kind = KINDS[kindName as keyof typeof KINDS];
   if (!kind) throw new ConfigError([{ variable: 'report', message: 'expected daily, weekly or monthly' }]);
   const format = chosenFormat(values);
-  if (format === 'xlsx' && !values.out) throw new ConfigError([{ variable: '--out', message: 'xlsx is a binary file: name one with --out' }]);
+  if (format === 'xlsx' && !values.out)
+    throw new ConfigError([{ variable: '--out', message: 'xlsx is a binary file: name one with --out' }]);
   const config = serviceConfigFromEnv(env);
   const settings = config.reports;
   const timeZone = values['time-zone'] ?? settings.timeZone;
   const parsed = dailyReportQuerySchema.safeParse({ date: values.date ?? '2000-01-01', time_zone: timeZone });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError([{ variable: issue.path[0] === 'time_zone' ? '--time-zone' : '--date', message: issue.message }]);
+    throw new ConfigError([
+      { variable: issue.path[0] === 'time_zone' ? '--time-zone' : '--date', message: issue.message },
+    ]);
   }
   const targets = targetsOf(settings.delivery, kind);
-  if (values.email && targets.to.length === 0) throw new ConfigError([{ variable: 'SYNCLOG_REPORTS', message: `names no recipients for the ${kind} report` }]);
+  if (values.email && targets.to.length === 0)
+    throw new ConfigError([{ variable: 'SYNCLOG_REPORTS', message: `names no recipients for the ${kind} report` }]);
 
   const request = values.date ? periodOfDate(kind, values.date) : completedPeriod(kind, new Date(), timeZone);
   const { names } = config.setup;
@@ -57,7 +68,11 @@ export async function reportCommand(
     } else for (const line of textLines(report.doc)) say(line);
     if (values.email) {
       const { SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM } = settings.delivery;
-      const outcome = await deliverReport(report, { ...targets, webhooks: [] }, { mailer: createReportMailer(SYNCLOG_SMTP_URL!, SYNCLOG_MAIL_FROM), runId: null });
+      const outcome = await deliverReport(
+        report,
+        { ...targets, webhooks: [] },
+        { mailer: createReportMailer(SYNCLOG_SMTP_URL!, SYNCLOG_MAIL_FROM), runId: null },
+      );
       for (const f of outcome.failed) console.error(`synclog: mail not sent: ${f.error}`);
       if (outcome.failed.length > 0) return 1;
       console.error(`mailed to ${targets.to.join(', ')}`);
@@ -69,21 +84,32 @@ export async function reportCommand(
 }
 
 /** `--format`, else the `--out` file's extension, else `--json`; undefined means text for a terminal. */
-function chosenFormat(values: { json?: boolean | undefined; format?: string | undefined; out?: string | undefined }): ReportFormat | undefined {
+function chosenFormat(values: {
+  json?: boolean | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+}): ReportFormat | undefined {
   const named = values.format ?? (values.out ? extname(values.out).slice(1) : values.json ? 'json' : undefined);
   if (named === undefined) return undefined;
-  if (!(REPORT_FORMATS as readonly string[]).includes(named)) throw new ConfigError([{ variable: values.format ? '--format' : '--out', message: `expected ${REPORT_FORMATS.join(', ')}` }]);
+  if (!(REPORT_FORMATS as readonly string[]).includes(named))
+    throw new ConfigError([
+      { variable: values.format ? '--format' : '--out', message: `expected ${REPORT_FORMATS.join(', ')}` },
+    ]);
   return named as ReportFormat;
 }
 
 /** The report for a terminal: the headline, then each table. */
 function textLines(doc: ReportDocument): string[] {
   const lines = [`${doc.title} ${doc.period} (${doc.time_zone})`];
-  for (const [measure, value] of doc.headline) lines.push(`  ${measure.replace(/_/g, ' ')}: ${displayValue(measure, value)}`);
+  for (const [measure, value] of doc.headline)
+    lines.push(`  ${measure.replace(/_/g, ' ')}: ${displayValue(measure, value)}`);
   for (const table of doc.tables) {
     lines.push('', `${table.title}:`);
     if (table.rows.length === 0) lines.push('  none');
-    for (const row of table.rows) lines.push(`  ${row.map((cell, i) => (typeof cell === 'number' ? displayValue(table.columns[i]!, cell) : String(cell).slice(0, 120))).join('  ')}`);
+    for (const row of table.rows)
+      lines.push(
+        `  ${row.map((cell, i) => (typeof cell === 'number' ? displayValue(table.columns[i]!, cell) : String(cell).slice(0, 120))).join('  ')}`,
+      );
   }
   return lines;
 }

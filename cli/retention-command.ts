@@ -34,19 +34,36 @@ export async function retentionCommand(
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (!ACTIONS.includes(action as (typeof ACTIONS)[number])) throw new ConfigError([{ variable: 'retention', message: `expected one of ${ACTIONS.join(', ')}` }]);
+  if (!ACTIONS.includes(action as (typeof ACTIONS)[number]))
+    throw new ConfigError([{ variable: 'retention', message: `expected one of ${ACTIONS.join(', ')}` }]);
   const range = timeRange(values);
-  if (action === 'hold' && !values.reason) throw new ConfigError([{ variable: '--reason', message: 'say why the index is held' }]);
-  if ((action === 'hold' || action === 'restore') && !args[0] && !range) throw new ConfigError([{ variable: `retention ${action}`, message: 'name an index, or give --from and --to' }]);
-  if (action === 'release' && !args[0]) throw new ConfigError([{ variable: 'retention release', message: 'name the hold (an index, or range:<from>..<to> as `retention holds` lists it)' }]);
+  if (action === 'hold' && !values.reason)
+    throw new ConfigError([{ variable: '--reason', message: 'say why the index is held' }]);
+  if ((action === 'hold' || action === 'restore') && !args[0] && !range)
+    throw new ConfigError([{ variable: `retention ${action}`, message: 'name an index, or give --from and --to' }]);
+  if (action === 'release' && !args[0])
+    throw new ConfigError([
+      {
+        variable: 'retention release',
+        message: 'name the hold (an index, or range:<from>..<to> as `retention holds` lists it)',
+      },
+    ]);
   const before = values.before === undefined ? undefined : dateOf('--before', values.before);
-  if (action === 'archive' && !before) throw new ConfigError([{ variable: '--before', message: 'give the date whose earlier periods to archive' }]);
+  if (action === 'archive' && !before)
+    throw new ConfigError([{ variable: '--before', message: 'give the date whose earlier periods to archive' }]);
 
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const config = setupConfigFromEnv(openSearchEnv);
   const { client } = await connect(openSearchEnv, env, (line) => !values.json && say(line));
-  const deps = { client, names: config.names, policy: config.lifecycle, now: () => new Date(), by: `cli:${userInfo().username}` };
-  const print = (value: unknown, lines: () => string[]) => (values.json ? say(JSON.stringify(value, null, 2)) : lines().forEach((l) => say(l)));
+  const deps = {
+    client,
+    names: config.names,
+    policy: config.lifecycle,
+    now: () => new Date(),
+    by: `cli:${userInfo().username}`,
+  };
+  const print = (value: unknown, lines: () => string[]) =>
+    values.json ? say(JSON.stringify(value, null, 2)) : lines().forEach((l) => say(l));
   try {
     switch (action) {
       case 'status': {
@@ -54,25 +71,42 @@ export async function retentionCommand(
         print(rows, () =>
           rows.length === 0
             ? ['no log indices']
-            : rows.map((r) => `${r.index}  ${r.state}${r.held ? ' HELD' : ''}  ${r.period_start.slice(0, 10)}..${r.period_end.slice(0, 10)}  age ${r.age_days} d  ${r.docs} docs  ${(r.bytes / 1e6).toFixed(1)} MB  next: ${r.next}${r.error ? `  ERROR ${r.error}` : ''}`),
+            : rows.map(
+                (r) =>
+                  `${r.index}  ${r.state}${r.held ? ' HELD' : ''}  ${r.period_start.slice(0, 10)}..${r.period_end.slice(0, 10)}  age ${r.age_days} d  ${r.docs} docs  ${(r.bytes / 1e6).toFixed(1)} MB  next: ${r.next}${r.error ? `  ERROR ${r.error}` : ''}`,
+              ),
         );
         return 0;
       }
       case 'run':
       case 'archive': {
-        const outcomes = action === 'run' ? await runLifecyclePass(deps, { dryRun: values['dry-run'] === true }) : await archiveBefore(deps, before!);
-        print(outcomes, () => (outcomes.length === 0 ? ['nothing to do (or ISM is the retention executor here)'] : outcomes.map(outcomeLine)));
+        const outcomes =
+          action === 'run'
+            ? await runLifecyclePass(deps, { dryRun: values['dry-run'] === true })
+            : await archiveBefore(deps, before!);
+        print(outcomes, () =>
+          outcomes.length === 0 ? ['nothing to do (or ISM is the retention executor here)'] : outcomes.map(outcomeLine),
+        );
         return outcomes.some((o) => o.outcome === 'failed') ? 1 : 0;
       }
       case 'restore': {
         const restored = await restoreArchives(client, config.names, range ?? { index: args[0]! });
-        print(restored, () => (restored.length === 0 ? ['no archive matches'] : restored.map((r) => `${r.from} → ${r.index} (${r.docs} docs, from ${r.snapshot})`)));
+        print(restored, () =>
+          restored.length === 0
+            ? ['no archive matches']
+            : restored.map((r) => `${r.from} → ${r.index} (${r.docs} docs, from ${r.snapshot})`),
+        );
         return restored.length === 0 ? 1 : 0;
       }
       case 'hold': {
         const id = range
           ? await holdRange(client, config.names, { ...range, reason: values.reason!, by: deps.by, at: new Date() })
-          : await holdIndex(client, config.names, { index: args[0]!, reason: values.reason!, by: deps.by, at: new Date() });
+          : await holdIndex(client, config.names, {
+              index: args[0]!,
+              reason: values.reason!,
+              by: deps.by,
+              at: new Date(),
+            });
         say(`hold ${id} is in place: what it covers will not be deleted until it is released`);
         return 0;
       }
@@ -83,12 +117,17 @@ export async function retentionCommand(
       }
       case 'holds': {
         const holds = await readHolds(client, config.names);
-        print(holds, () => (holds.length === 0 ? ['no holds'] : holds.map((h) => `${h.id}  by ${h.by} at ${h.held_at}: ${h.reason}`)));
+        print(holds, () =>
+          holds.length === 0 ? ['no holds'] : holds.map((h) => `${h.id}  by ${h.by} at ${h.held_at}: ${h.reason}`),
+        );
         return 0;
       }
       default: {
         const check = await verifyRetention(client, config.names, config.lifecycle, new Date());
-        print(check, () => [`${check.checked} index(es) checked, ${check.problems.length} problem(s)`, ...check.problems.map((p) => `${p.index}: ${p.problem}`)]);
+        print(check, () => [
+          `${check.checked} index(es) checked, ${check.problems.length} problem(s)`,
+          ...check.problems.map((p) => `${p.index}: ${p.problem}`),
+        ]);
         return check.problems.length === 0 ? 0 : 1;
       }
     }
@@ -98,13 +137,21 @@ export async function retentionCommand(
 }
 
 function outcomeLine(o: IndexOutcome): string {
-  const what = o.outcome === 'waiting' ? 'nothing due' : o.outcome === 'planned' ? `${o.action} is due` : `${o.action}: ${o.outcome}`;
+  const what =
+    o.outcome === 'waiting'
+      ? 'nothing due'
+      : o.outcome === 'planned'
+        ? `${o.action} is due`
+        : `${o.action}: ${o.outcome}`;
   return `${o.index}  ${what}${o.detail ? ` (${o.detail})` : ''}`;
 }
 
 function timeRange(values: RetentionValues): { from: Date; to: Date } | undefined {
   if (values.from === undefined && values.to === undefined) return undefined;
-  if (values.from === undefined || values.to === undefined) throw new ConfigError([{ variable: values.from === undefined ? '--from' : '--to', message: 'give both --from and --to' }]);
+  if (values.from === undefined || values.to === undefined)
+    throw new ConfigError([
+      { variable: values.from === undefined ? '--from' : '--to', message: 'give both --from and --to' },
+    ]);
   const from = dateOf('--from', values.from);
   const to = dateOf('--to', values.to);
   if (to <= from) throw new ConfigError([{ variable: '--to', message: 'must be after --from' }]);

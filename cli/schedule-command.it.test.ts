@@ -38,22 +38,40 @@ describe('synclog schedule', () => {
     expect(again.lines.at(-1)).toMatch(/^not run: scheduler-housekeeping@2026-11-23T03:17:00.000Z already succeeded/);
   });
 
-  it('refuses an unknown job and a time that is not one of the job\'s periods, saying why', async () => {
+  it("refuses an unknown job and a time that is not one of the job's periods, saying why", async () => {
     const unknown = await runSynclog(['schedule', 'run', 'no-such-job'], env());
     expect(unknown.code).toBe(1);
-    expect(unknown.lines.at(-1)).toMatch(/no job named "no-such-job" \(jobs: retention, scheduler-housekeeping, report-daily, report-weekly, report-monthly, alerts\)/);
-    const offPeriod = await runSynclog(['schedule', 'run', 'scheduler-housekeeping', '--period', '2026-11-23T12:00:00Z'], env());
+    expect(unknown.lines.at(-1)).toMatch(
+      /no job named "no-such-job" \(jobs: retention, scheduler-housekeeping, report-daily, report-weekly, report-monthly, alerts\)/,
+    );
+    const offPeriod = await runSynclog(
+      ['schedule', 'run', 'scheduler-housekeeping', '--period', '2026-11-23T12:00:00Z'],
+      env(),
+    );
     expect(offPeriod.code).toBe(1);
-    expect(offPeriod.lines.at(-1)).toMatch(/is not a period of scheduler-housekeeping .*the one before it is 2026-11-23T03:17:00.000Z/);
+    expect(offPeriod.lines.at(-1)).toMatch(
+      /is not a period of scheduler-housekeeping .*the one before it is 2026-11-23T03:17:00.000Z/,
+    );
   });
 
   it('reports jobs, their last run and failures as JSON', async () => {
     const status = await runSynclog(['schedule', 'status', '--json'], env());
     expect(status.code).toBe(0);
     const parsed = JSON.parse(status.lines.join('\n')) as { jobs: Array<Record<string, unknown>> };
-    expect(parsed.jobs.map((job) => job.name)).toEqual(['retention', 'scheduler-housekeeping', 'report-daily', 'report-weekly', 'report-monthly', 'alerts']);
+    expect(parsed.jobs.map((job) => job.name)).toEqual([
+      'retention',
+      'scheduler-housekeeping',
+      'report-daily',
+      'report-weekly',
+      'report-monthly',
+      'alerts',
+    ]);
     // A report without recipients or webhooks is not sent: its job is disabled.
-    expect(parsed.jobs.filter((job) => String(job.name).startsWith('report-')).map((job) => job.enabled)).toEqual([false, false, false]);
+    expect(parsed.jobs.filter((job) => String(job.name).startsWith('report-')).map((job) => job.enabled)).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(parsed.jobs[1]).toEqual(
       expect.objectContaining({
         name: 'scheduler-housekeeping',
@@ -61,14 +79,21 @@ describe('synclog schedule', () => {
         timezone: 'UTC',
         enabled: true,
         failed: 0,
-        last_run: expect.objectContaining({ state: 'succeeded', trigger: 'manual', period: '2026-11-23T03:17:00.000Z' }),
+        last_run: expect.objectContaining({
+          state: 'succeeded',
+          trigger: 'manual',
+          period: '2026-11-23T03:17:00.000Z',
+        }),
         next_run: expect.stringMatching(/T03:17:00.000Z$/),
       }),
     );
   });
 
   it('stops start-up naming SYNCLOG_SCHEDULE when an override names no job', async () => {
-    const run = await runSynclog(['schedule', 'status'], { ...env(), SYNCLOG_SCHEDULE: '{"nightly-report": {"enabled": false}}' });
+    const run = await runSynclog(['schedule', 'status'], {
+      ...env(),
+      SYNCLOG_SCHEDULE: '{"nightly-report": {"enabled": false}}',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/SYNCLOG_SCHEDULE: no job named "nightly-report"/);
   });

@@ -19,32 +19,53 @@ export async function scheduleCommand(
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (action !== 'status' && action !== 'run') throw new ConfigError([{ variable: 'schedule', message: 'expected "status" or "run <job>"' }]);
+  if (action !== 'status' && action !== 'run')
+    throw new ConfigError([{ variable: 'schedule', message: 'expected "status" or "run <job>"' }]);
   const period = values.period === undefined ? undefined : new Date(values.period);
-  if (period && Number.isNaN(period.getTime())) throw new ConfigError([{ variable: '--period', message: 'expected an ISO date-time' }]);
-  if (action === 'run' && !args[0]) throw new ConfigError([{ variable: 'schedule run', message: 'name the job to run' }]);
+  if (period && Number.isNaN(period.getTime()))
+    throw new ConfigError([{ variable: '--period', message: 'expected an ISO date-time' }]);
+  if (action === 'run' && !args[0])
+    throw new ConfigError([{ variable: 'schedule run', message: 'name the job to run' }]);
   const service = serviceConfigFromEnv(env);
   const { names } = service.setup;
   const { client } = await connect(service.opensearch, env, (line) => !values.json && say(line));
   try {
-    const jobs = resolveJobs(serviceJobs({ client, config: service.setup, reports: service.reports, alerts: { env: service.alerts } }), service.scheduler);
+    const jobs = resolveJobs(
+      serviceJobs({ client, config: service.setup, reports: service.reports, alerts: { env: service.alerts } }),
+      service.scheduler,
+    );
     if (action === 'status') {
       const status = await scheduleStatus(client, names, jobs, new Date());
       if (values.json) say(JSON.stringify(status, null, 2));
       else {
-        say(status.leader ? `leader: ${status.leader.holder} (lease ${status.leader.expired ? 'expired' : 'until'} ${status.leader.expires_at})` : 'leader: none yet');
+        say(
+          status.leader
+            ? `leader: ${status.leader.holder} (lease ${status.leader.expired ? 'expired' : 'until'} ${status.leader.expires_at})`
+            : 'leader: none yet',
+        );
         for (const job of status.jobs) {
-          const last = job.last_run ? `${job.last_run.state} for ${job.last_run.period} (attempt ${job.last_run.attempts}, ${job.last_run.instance})` : 'never ran';
+          const last = job.last_run
+            ? `${job.last_run.state} for ${job.last_run.period} (attempt ${job.last_run.attempts}, ${job.last_run.instance})`
+            : 'never ran';
           say(`${job.name}  ${job.cron} ${job.timezone}${job.enabled ? '' : '  DISABLED'}`);
-          say(`  next ${job.next_run ?? '–'}; last ${last}; last success ${job.last_success ?? '–'}; failed ${job.failed}, retrying ${job.retrying}`);
+          say(
+            `  next ${job.next_run ?? '–'}; last ${last}; last success ${job.last_success ?? '–'}; failed ${job.failed}, retrying ${job.retrying}`,
+          );
         }
       }
       return 0;
     }
-    const scheduler = createScheduler({ client, names, clock: systemClock, log: say }, schedulerOptions(service.scheduler, `cli-${process.pid}`), jobs);
+    const scheduler = createScheduler(
+      { client, names, clock: systemClock, log: say },
+      schedulerOptions(service.scheduler, `cli-${process.pid}`),
+      jobs,
+    );
     const outcome = await scheduler.runNow(args[0]!, period);
     if (values.json) say(JSON.stringify(outcome, null, 2));
-    else if (outcome.ran) say(`${outcome.record.job} for ${outcome.record.period}: ${outcome.record.state}${outcome.record.error ? ` (${outcome.record.error})` : ''}`);
+    else if (outcome.ran)
+      say(
+        `${outcome.record.job} for ${outcome.record.period}: ${outcome.record.state}${outcome.record.error ? ` (${outcome.record.error})` : ''}`,
+      );
     else say(`not run: ${outcome.reason}`);
     return outcome.ran && outcome.record.state === 'succeeded' ? 0 : 1;
   } finally {

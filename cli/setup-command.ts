@@ -26,11 +26,20 @@ export function describeSetup(report: SetupReport): string[] {
   return lines;
 }
 
-export async function setupCommand(client: OpenSearchClient, config: SetupConfig, say: (line: string) => void, alerting?: AlertingSetup): Promise<SetupReport> {
+export async function setupCommand(
+  client: OpenSearchClient,
+  config: SetupConfig,
+  say: (line: string) => void,
+  alerting?: AlertingSetup,
+): Promise<SetupReport> {
   const report = await runSetup(client, config, alerting);
   for (const line of describeSetup(report)) say(line);
   return report;
 }
 
 /** The alert rules and webhooks from the environment, as setup installs them where the Alerting plugin runs them. */
-export const alertingSetupOf = (env: AlertEnv): AlertingSetup => ({ rules: env.SYNCLOG_ALERT_RULES, webhooks: env.SYNCLOG_ALERT_WEBHOOKS, receiverSecret: env.SYNCLOG_ALERT_RECEIVER_SECRET });
+export const alertingSetupOf = (env: AlertEnv): AlertingSetup => ({
+  rules: env.SYNCLOG_ALERT_RULES,
+  webhooks: env.SYNCLOG_ALERT_WEBHOOKS,
+  receiverSecret: env.SYNCLOG_ALERT_RECEIVER_SECRET,
+});

@@ -18,7 +18,9 @@ export function parseCommandOptions<S extends z.ZodType>(schema: S, values: Reco
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => ({
-      variable: issue.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : '(options)',
+      variable: issue.path.length
+        ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+        : '(options)',
       message: issue.message,
     })),
   );
@@ -56,7 +58,8 @@ export async function verifyCommand(
   try {
     const report = await verifySequences(client, names, options);
     if (options.json) say(JSON.stringify(report, null, 2));
-    else for (const line of describeSequences(report, options.from !== undefined || options.to !== undefined)) say(line);
+    else
+      for (const line of describeSequences(report, options.from !== undefined || options.to !== undefined)) say(line);
     return report.clean ? 0 : 1;
   } finally {
     await client.close();
@@ -69,13 +72,19 @@ export function describeSequences(report: SequenceReport, windowed: boolean): st
   if (producers.length === 0) return ['verify: no records found'];
   const width = Math.max('producer'.length, ...producers.map((p) => p.producerId.length));
   const row = (cells: Array<string | number>, status = '') =>
-    `${String(cells[0]).padEnd(width)}  ${cells.slice(1).map((c) => String(c).padStart(10)).join(' ')}${status ? `  ${status}` : ''}`;
+    `${String(cells[0]).padEnd(width)}  ${cells
+      .slice(1)
+      .map((c) => String(c).padStart(10))
+      .join(' ')}${status ? `  ${status}` : ''}`;
   const lines = [row(['producer', 'first', 'last', 'records', 'missing', 'duplicates', 'dead-lettered'])];
   for (const p of producers) {
     lines.push(row([p.producerId, p.first, p.last, p.records, p.missing, p.duplicates, p.deadLettered], statusOf(p)));
     lines.push(...detailsOf(p));
   }
-  const problems = totals.missing + totals.duplicates === 0 ? 'no gaps, no repeats' : `${totals.missing} missing, ${totals.duplicates} duplicate(s)`;
+  const problems =
+    totals.missing + totals.duplicates === 0
+      ? 'no gaps, no repeats'
+      : `${totals.missing} missing, ${totals.duplicates} duplicate(s)`;
   lines.push(`verify: ${totals.producers} producer(s), ${totals.records} record(s): ${problems}`);
   if (windowed) lines.push('verify: in a time window, gaps are only checked between the first and last seq seen in it');
   return lines;
@@ -87,11 +96,15 @@ const statusOf = (p: ProducerSequence) =>
 function detailsOf(p: ProducerSequence): string[] {
   const lines = p.gaps
     .slice(0, LISTED)
-    .map((g) => (g.from === g.to ? `  gap: seq ${g.from} missing` : `  gap: seq ${g.from}..${g.to} missing (${g.to - g.from + 1})`));
+    .map((g) =>
+      g.from === g.to ? `  gap: seq ${g.from} missing` : `  gap: seq ${g.from}..${g.to} missing (${g.to - g.from + 1})`,
+    );
   const moreGaps = p.gaps.length - LISTED;
-  if (moreGaps > 0 || p.gapsTruncated) lines.push(`  … ${p.gapsTruncated ? 'more' : moreGaps} gap(s) not shown (see --json)`);
+  if (moreGaps > 0 || p.gapsTruncated)
+    lines.push(`  … ${p.gapsTruncated ? 'more' : moreGaps} gap(s) not shown (see --json)`);
   lines.push(...p.repeats.slice(0, LISTED).map((r) => `  repeat: seq ${r.seq} stored ${r.count} times`));
   const moreRepeats = p.repeats.length - LISTED;
-  if (moreRepeats > 0 || p.repeatsTruncated) lines.push(`  … ${p.repeatsTruncated ? 'more' : moreRepeats} repeat(s) not shown (see --json)`);
+  if (moreRepeats > 0 || p.repeatsTruncated)
+    lines.push(`  … ${p.repeatsTruncated ? 'more' : moreRepeats} repeat(s) not shown (see --json)`);
   return lines;
 }

@@ -15,7 +15,9 @@ export function relativeLinks(markdown: string): MarkdownLink[] {
     .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target))
     .map((target) => {
       const hash = target.indexOf('#');
-      return hash < 0 ? { target, path: target, anchor: null } : { target, path: target.slice(0, hash), anchor: decodeURIComponent(target.slice(hash + 1)) };
+      return hash < 0
+        ? { target, path: target, anchor: null }
+        : { target, path: target.slice(0, hash), anchor: decodeURIComponent(target.slice(hash + 1)) };
     });
 }
 

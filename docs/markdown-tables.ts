@@ -46,6 +46,7 @@ export const codeSpans = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map(
 /** The one code span a name cell holds (`` `maxInFlight` `` → `maxInFlight`); a cell naming several is an error. */
 export function nameOf(cell: string): string {
   const spans = codeSpans(cell);
-  if (spans.length !== 1 || cell.replace(/`[^`]+`/, '').trim() !== '') throw new Error(`expected one name per row, got "${cell}"`);
+  if (spans.length !== 1 || cell.replace(/`[^`]+`/, '').trim() !== '')
+    throw new Error(`expected one name per row, got "${cell}"`);
   return spans[0]!;
 }

@@ -6,21 +6,27 @@ import { OPENSEARCH_VERSION } from '../opensearch/local/local-cluster.ts';
 import { configVariables } from '../query-api/config/config-variables.ts';
 import { serviceConfigFromEnv } from '../query-api/config/service-config.ts';
 import type { OpenSearchTransportOptions } from '../shipper/index.ts';
-import { resolveShipperOptions, shipperOptionsSchema, type ShipperOptionsInput } from '../shipper/options/shipper-options.ts';
+import {
+  resolveShipperOptions,
+  shipperOptionsSchema,
+  type ShipperOptionsInput,
+} from '../shipper/options/shipper-options.ts';
 import { codeSpans, nameOf, rowsOf } from './markdown-tables.ts';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 /** What a default cell states: `required`, `unset[: …]`, `none` (an empty list), or code literals. */
-type Stated = { kind: 'required' } | { kind: 'unset'; spans: string[] } | { kind: 'none' } | { kind: 'literal'; spans: string[] };
+type Stated =
+  { kind: 'required' } | { kind: 'unset'; spans: string[] } | { kind: 'none' } | { kind: 'literal'; spans: string[] };
 
 function stated(cell: string): Stated {
   if (/^required\b/.test(cell)) return { kind: 'required' };
   if (/^unset\b/.test(cell)) return { kind: 'unset', spans: codeSpans(cell) };
   if (/^none\b/.test(cell)) return { kind: 'none' };
   const spans = codeSpans(cell);
-  if (spans.length === 0) throw new Error(`a default must be \`required\`, \`unset\`, \`none\` or a code literal, got "${cell}"`);
+  if (spans.length === 0)
+    throw new Error(`a default must be \`required\`, \`unset\`, \`none\` or a code literal, got "${cell}"`);
   return { kind: 'literal', spans };
 }
 
@@ -30,14 +36,23 @@ function mismatch(actual: unknown, cell: string): string | null {
   const got = JSON.stringify(actual);
   if (s.kind === 'required') return 'stated as required, but the code has a value for it';
   if (s.kind === 'unset') return actual === undefined ? null : `stated unset, the code uses ${got}`;
-  if (s.kind === 'none') return Array.isArray(actual) && actual.length === 0 ? null : `stated none, the code uses ${got}`;
+  if (s.kind === 'none')
+    return Array.isArray(actual) && actual.length === 0 ? null : `stated none, the code uses ${got}`;
   if (Array.isArray(actual)) {
-    const items = actual.map((x: unknown) => (typeof x === 'object' && x !== null && 'name' in x ? String(x.name) : String(x)));
-    return JSON.stringify(items) === JSON.stringify(s.spans) ? null : `stated ${JSON.stringify(s.spans)}, the code uses ${JSON.stringify(items)}`;
+    const items = actual.map((x: unknown) =>
+      typeof x === 'object' && x !== null && 'name' in x ? String(x.name) : String(x),
+    );
+    return JSON.stringify(items) === JSON.stringify(s.spans)
+      ? null
+      : `stated ${JSON.stringify(s.spans)}, the code uses ${JSON.stringify(items)}`;
   }
   const literal = s.spans[0]!;
   const value: unknown =
-    typeof actual === 'number' ? Number(literal.replaceAll('_', '')) : typeof actual === 'object' && actual !== null ? JSON.parse(literal) : literal;
+    typeof actual === 'number'
+      ? Number(literal.replaceAll('_', ''))
+      : typeof actual === 'object' && actual !== null
+        ? JSON.parse(literal)
+        : literal;
   const same = typeof actual === 'boolean' ? literal === String(actual) : JSON.stringify(value) === got;
   return same ? null : `stated ${literal}, the code uses ${got}`;
 }
@@ -66,18 +81,24 @@ describe('docs/shipping-logs.md options', () => {
   });
 
   it('states each validated option’s default as the schema fills it in', () => {
-    const schemaRows = rows.filter((row) => nameOf(row.option!) in shipperOptionsSchema.shape && !(nameOf(row.option!) in required));
+    const schemaRows = rows.filter(
+      (row) => nameOf(row.option!) in shipperOptionsSchema.shape && !(nameOf(row.option!) in required),
+    );
     expect(mismatches(schemaRows, 'option', (name) => parsed[name])).toEqual([]);
   });
 
   it('marks as required exactly the options the schema refuses to go without', () => {
     const missing = shipperOptionsSchema.safeParse({}).error?.issues.map((issue) => String(issue.path[0])) ?? [];
-    expect(rows.filter((row) => stated(row.default!).kind === 'required').map((row) => nameOf(row.option!))).toEqual(missing);
+    expect(rows.filter((row) => stated(row.default!).kind === 'required').map((row) => nameOf(row.option!))).toEqual(
+      missing,
+    );
   });
 
   it('states the spool directory the transport derives when none is given', () => {
     const cell = rows.find((row) => nameOf(row.option!) === 'spoolDir')!.default!;
-    const derived = codeSpans(cell).map((span) => span.replace('<tmpdir>', tmpdir()).replace('<service>', required.service));
+    const derived = codeSpans(cell).map((span) =>
+      span.replace('<tmpdir>', tmpdir()).replace('<service>', required.service),
+    );
     expect(derived).toContain(resolved.spoolDir);
   });
 
@@ -138,7 +159,9 @@ describe('docs/configuration.md variables', () => {
 
   it('lists among the other variables only names the code reads outside the schemas', () => {
     const code = ['cli', 'opensearch', 'query-api', 'shipper', 'test'].flatMap((dir) =>
-      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.includes('node_modules')).map((f) => read(join(dir, f))),
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts') && !f.includes('node_modules'))
+        .map((f) => read(join(dir, f))),
     );
     const corpus = [...code, read('docker-compose.yml')].join('\n');
     expect(others.filter((name) => knownVariables.has(name) || !new RegExp(`\\b${name}\\b`).test(corpus))).toEqual([]);
@@ -150,7 +173,9 @@ describe('docs/configuration.md variables', () => {
         .flatMap(sourceFiles)
         .flatMap((file) => [...read(file).matchAll(/\b(?:SYNCLOG|OPENSEARCH)_[A-Z0-9_]*[A-Z0-9]\b/g)].map((m) => m[0])),
     );
-    const undocumented = [...mentioned].filter((name) => !NOT_VARIABLES.has(name) && !documented.includes(name) && !others.includes(name));
+    const undocumented = [...mentioned].filter(
+      (name) => !NOT_VARIABLES.has(name) && !documented.includes(name) && !others.includes(name),
+    );
     expect(undocumented.sort()).toEqual([]);
   });
 });

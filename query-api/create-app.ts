@@ -60,7 +60,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const tokens = deps.tokens ?? apiTokens([]);
   const names = deps.names ?? indexNames('synclog');
-  const accessLog = deps.accessLog ?? createAccessLogWriter({ client: deps.client, names, walDir: null, producerId: 'access' });
+  const accessLog =
+    deps.accessLog ?? createAccessLogWriter({ client: deps.client, names, walDir: null, producerId: 'access' });
   const registry = deps.registry ?? new Registry();
   const clock = deps.clock ?? systemClock;
   const limits = deps.limits ?? DEFAULT_QUERY_LIMITS;
@@ -68,7 +69,9 @@ export function createApp(deps: AppDeps): Hono {
   const document = openApiDocument();
   const app = new Hono().onError(onAppError).use('*', httpMetrics(registry));
   guardRoutes(app, ROUTE_TABLE, {
-    breaker: circuitBreakerMiddleware(deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock })),
+    breaker: circuitBreakerMiddleware(
+      deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock }),
+    ),
     role: (needed) => requireRole(tokens, needed),
   });
   mountRoutes(app, ROUTE_TABLE, {
@@ -76,11 +79,22 @@ export function createApp(deps: AppDeps): Hono {
     ready: readyRoutes(deps.client, names),
     openapi: new Hono().get('/openapi.json', (c) => c.json(document)),
     audit: auditRoutes({ client: deps.client, names, accessLog }),
-    export: exportRoutes({ client: deps.client, names, accessLog, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) }),
+    export: exportRoutes({
+      client: deps.client,
+      names,
+      accessLog,
+      ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}),
+    }),
     reviews: reviewRoutes({ client: deps.client, names }),
     logs: logsRoutes({ client: deps.client, names, accessLog, limits }),
     reports: reportRoutes({ client: deps.client, names, timeZone: reportTimeZone }),
-    alerts: alertRoutes({ client: deps.client, names, clock, receiverSecret: deps.alertSecrets?.receiver, webhookSecret: deps.alertSecrets?.webhook }),
+    alerts: alertRoutes({
+      client: deps.client,
+      names,
+      clock,
+      receiverSecret: deps.alertSecrets?.receiver,
+      webhookSecret: deps.alertSecrets?.webhook,
+    }),
     console: consoleRoutes({
       client: deps.client,
       names,

@@ -21,7 +21,12 @@ async function configured(env: Record<string, string> = {}, { setUp = true } = {
   const prefix = uniquePrefix('service');
   prefixes.push(prefix);
   const home = mkdtempSync(join(tmpdir(), 'synclog-service-'));
-  const config = serviceConfigFromEnv({ OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix, SYNCLOG_HOME: home, ...env });
+  const config = serviceConfigFromEnv({
+    OPENSEARCH_URL: inject('opensearchUrl'),
+    SYNCLOG_INDEX_PREFIX: prefix,
+    SYNCLOG_HOME: home,
+    ...env,
+  });
   if (setUp) await runSetup(client, config.setup);
   return { config, home };
 }
@@ -48,7 +53,10 @@ describe('the service assembled from its configuration', () => {
     await service.stop();
     await expect(fetch(`${url}/health`)).rejects.toThrow();
     await client.indices.refresh({ index: config.setup.names.accessLog });
-    const { body } = await client.search({ index: config.setup.names.accessLog, body: { query: { term: { route: '/logs' } } } } as never);
+    const { body } = await client.search({
+      index: config.setup.names.accessLog,
+      body: { query: { term: { route: '/logs' } } },
+    } as never);
     expect((body as unknown as { hits: { total: { value: number } } }).hits.total.value).toBe(1);
   });
 
@@ -57,7 +65,9 @@ describe('the service assembled from its configuration', () => {
     const lines: string[] = [];
     const service = createService(config, { client, port: 0, say: (line) => lines.push(line) });
     const file = join(home, 'api-token');
-    expect(lines).toContain(`no SYNCLOG_API_TOKENS: the admin token is in ${file} (send it as "Authorization: Bearer <token>")`);
+    expect(lines).toContain(
+      `no SYNCLOG_API_TOKENS: the admin token is in ${file} (send it as "Authorization: Bearer <token>")`,
+    );
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const url = await service.start();
     try {
@@ -69,7 +79,10 @@ describe('the service assembled from its configuration', () => {
   });
 
   it('refuses to assemble with a schedule override for a job it does not have, naming SYNCLOG_SCHEDULE', async () => {
-    const { config } = await configured({ SYNCLOG_API_TOKENS: `admin:${ADMIN}`, SYNCLOG_SCHEDULE: '{"nightly-report": {"enabled": false}}' }, { setUp: false });
+    const { config } = await configured(
+      { SYNCLOG_API_TOKENS: `admin:${ADMIN}`, SYNCLOG_SCHEDULE: '{"nightly-report": {"enabled": false}}' },
+      { setUp: false },
+    );
     expect(() => createService(config, { client, port: 0 })).toThrow(ConfigError);
     expect(() => createService(config, { client, port: 0 })).toThrow(/SYNCLOG_SCHEDULE: no job named "nightly-report"/);
   });

@@ -61,7 +61,12 @@ export function createService(config: ServiceConfig, deps: ServiceDeps): Service
   const registry = deps.registry ?? withDefaultMetrics(new Registry());
   const { names, lifecycle } = config.setup;
   const jobs = resolveJobs(
-    serviceJobs({ client, config: config.setup, reports: config.reports, alerts: { env: config.alerts, metrics: createAlertMetrics(registry), log: say } }),
+    serviceJobs({
+      client,
+      config: config.setup,
+      reports: config.reports,
+      alerts: { env: config.alerts, metrics: createAlertMetrics(registry), log: say },
+    }),
     config.scheduler,
   );
   const tokens = tokensFromEnv(config.auth, join(config.home, 'api-token'), say);
@@ -75,7 +80,11 @@ export function createService(config: ServiceConfig, deps: ServiceDeps): Service
     }),
   );
   const instanceId = deps.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
-  const scheduler = createScheduler({ client, names, clock, metrics: createSchedulerMetrics(registry), log: say }, schedulerOptions(config.scheduler, instanceId), jobs);
+  const scheduler = createScheduler(
+    { client, names, clock, metrics: createSchedulerMetrics(registry), log: say },
+    schedulerOptions(config.scheduler, instanceId),
+    jobs,
+  );
   const { http, alerts } = config;
   const app = createApp({
     client,
@@ -86,7 +95,11 @@ export function createService(config: ServiceConfig, deps: ServiceDeps): Service
     clock,
     lifecycle,
     accessLog: accessLog.writer,
-    breaker: createCircuitBreaker({ failures: http.SYNCLOG_BREAKER_FAILURES, coolDownMs: http.SYNCLOG_BREAKER_COOLDOWN_MS, clock }),
+    breaker: createCircuitBreaker({
+      failures: http.SYNCLOG_BREAKER_FAILURES,
+      coolDownMs: http.SYNCLOG_BREAKER_COOLDOWN_MS,
+      clock,
+    }),
     reportTimeZone: config.reports.timeZone,
     alertSecrets: { receiver: alerts.SYNCLOG_ALERT_RECEIVER_SECRET, webhook: alerts.SYNCLOG_ALERT_WEBHOOK_SECRET },
     limits: { maxPageSize: http.SYNCLOG_MAX_PAGE_SIZE, maxSpanDays: http.SYNCLOG_MAX_SPAN_DAYS },

@@ -7,7 +7,12 @@ export type { ShipperOptionsInput } from './options/shipper-options.ts';
 export type { CloseReport, ShipperEvent } from './delivery/create-shipper.ts';
 export type { FlushReport } from './delivery/flush-epochs.ts';
 export { createDocumentWriter } from './delivery/document-writer.ts';
-export type { DocumentToWrite, DocumentWriter, DocumentWriterOptions, DocumentWriterTuning } from './delivery/document-writer.ts';
+export type {
+  DocumentToWrite,
+  DocumentWriter,
+  DocumentWriterOptions,
+  DocumentWriterTuning,
+} from './delivery/document-writer.ts';
 export type { EngineStats } from './delivery/delivery-engine.ts';
 export { serveMetrics } from './metrics/serve-metrics.ts';
 export type { MetricsServer } from './metrics/serve-metrics.ts';
@@ -15,5 +20,11 @@ export { createSyncMetrics } from './metrics/sync-metrics.ts';
 export type { SyncMetrics } from './metrics/sync-metrics.ts';
 export { createCustomerSyncLogger, createStructuredLogger, LOG_CATEGORIES } from './loggers/index.ts';
 export type { CustomerSyncLogger, StructuredLogger, LogCategory, LogFields } from './loggers/index.ts';
-export { currentContext, runWithContext, contextFromTraceparent, traceparentFor, preloadOpenTelemetry } from './context/index.ts';
+export {
+  currentContext,
+  runWithContext,
+  contextFromTraceparent,
+  traceparentFor,
+  preloadOpenTelemetry,
+} from './context/index.ts';
 export type { CorrelationContext } from './context/index.ts';

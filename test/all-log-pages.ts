@@ -2,7 +2,11 @@ import { expect } from 'vitest';
 import type { SyncLogRecord } from '../opensearch/record/schema.ts';
 
 /** Every record a `GET /logs` query matches, following `next_cursor` to the end. */
-export async function allLogPages(get: (path: string) => Response | Promise<Response>, query: string, size = 500): Promise<SyncLogRecord[]> {
+export async function allLogPages(
+  get: (path: string) => Response | Promise<Response>,
+  query: string,
+  size = 500,
+): Promise<SyncLogRecord[]> {
   const found: SyncLogRecord[] = [];
   let cursor: string | null = null;
   do {

@@ -32,7 +32,13 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
-  const state: { mode: FaultMode; match: string; times: number | undefined; retryAfter: string; counts: Record<FaultMode, number> } = {
+  const state: {
+    mode: FaultMode;
+    match: string;
+    times: number | undefined;
+    retryAfter: string;
+    counts: Record<FaultMode, number>;
+  } = {
     mode: 'pass',
     match: '_bulk',
     times: undefined,
@@ -53,7 +59,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     if (mode === 'throttle') {
       req.resume();
-      const body = JSON.stringify({ error: { type: 'rejected_execution_exception', reason: 'the node is busy' }, status: 429 });
+      const body = JSON.stringify({
+        error: { type: 'rejected_execution_exception', reason: 'the node is busy' },
+        status: 429,
+      });
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': state.retryAfter });
       res.end(body);
       return;

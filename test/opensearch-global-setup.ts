@@ -34,9 +34,16 @@ export default async function setup(project: TestProject) {
     await excludeTestLogIndicesFromAutoCreate(external);
     return;
   }
-  const options = { ...localClusterOptions(process.env), name: 'test', port: undefined, log: (line: string) => console.log(`[opensearch] ${line}`) };
+  const options = {
+    ...localClusterOptions(process.env),
+    name: 'test',
+    port: undefined,
+    log: (line: string) => console.log(`[opensearch] ${line}`),
+  };
   const cluster = await startLocalCluster(options);
-  console.log(`[opensearch] ${cluster.reused ? 'reusing' : 'started'} ${cluster.url} (${(cluster.startMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `[opensearch] ${cluster.reused ? 'reusing' : 'started'} ${cluster.url} (${(cluster.startMs / 1000).toFixed(1)} s)`,
+  );
   project.provide('opensearchUrl', cluster.url);
   await excludeTestLogIndicesFromAutoCreate(cluster.url);
   return async () => {

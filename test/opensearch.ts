@@ -19,7 +19,9 @@ export function uniquePrefix(label: string): string {
 
 /** Removes every index, template and repository a test created under `prefix`. */
 export async function dropPrefix(client: OpenSearchClient, prefix: string): Promise<void> {
-  await client.indices.delete({ index: `${prefix}-*`, expand_wildcards: 'all', ignore_unavailable: true } as never).catch(() => {});
+  await client.indices
+    .delete({ index: `${prefix}-*`, expand_wildcards: 'all', ignore_unavailable: true } as never)
+    .catch(() => {});
   await client.indices.deleteIndexTemplate({ name: `${prefix}-*` }).catch(() => {});
   await client.cluster.deleteComponentTemplate({ name: `${prefix}-*` }).catch(() => {});
   await client.snapshot.deleteRepository({ repository: `${prefix}-*` }).catch(() => {});

@@ -36,7 +36,9 @@ export function startSynclog(args: string[], env: Record<string, string>) {
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return resolve(seen);
       stdoutLines.on('line', (line) => pattern.test(line) && resolve(line));
-      void exited.then(() => reject(new Error(`exited before printing ${pattern}:\n${lines.join('\n')}\n${stderr.join('\n')}`)));
+      void exited.then(() =>
+        reject(new Error(`exited before printing ${pattern}:\n${lines.join('\n')}\n${stderr.join('\n')}`)),
+      );
     });
   return { child, lines, stderr, exited, lineMatching };
 }

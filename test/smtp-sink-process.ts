@@ -20,7 +20,9 @@ export interface SmtpSink {
 /** Starts the SMTP server process of `test/smtp-sink.ts`. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const dir = await mkdtemp(join(tmpdir(), 'synclog-smtp-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SINK, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SINK, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   const { port } = JSON.parse(line.toString()) as { port: number };
   const mails = async () => {

@@ -17,5 +17,7 @@ export async function writeRecords(
     body.push({ create: { _index: index, _id: record.event_id } }, record);
   }
   const { body: response } = await client.bulk({ body: body as never, refresh: true });
-  return (response.items as Array<{ create: { status: number; error?: { type: string; reason: string } } }>).map((i) => i.create);
+  return (response.items as Array<{ create: { status: number; error?: { type: string; reason: string } } }>).map(
+    (i) => i.create,
+  );
 }

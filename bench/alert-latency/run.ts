@@ -20,14 +20,23 @@ import { startWebhookReceiver } from '../../test/webhook-receiver.ts';
 import { startBenchCluster } from '../ingest/bench-cluster.ts';
 import { fixed, formatTable } from '../shared/format-table.ts';
 
-const { values } = parseArgs({ options: { schedule: { type: 'string', default: '*/15 * * * * *' }, trials: { type: 'string', default: '6' }, 'keep-node': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    schedule: { type: 'string', default: '*/15 * * * * *' },
+    trials: { type: 'string', default: '6' },
+    'keep-node': { type: 'boolean', default: false },
+  },
+});
 const trials = Math.min(Number(values.trials), OPERATION_TYPES.length);
 const progress = (line: string) => process.stderr.write(`[bench:alert-latency] ${line}\n`);
 const prefix = 'bench-alerts';
 
 const cluster = await startBenchCluster(progress);
 // A fresh prefix: alert state left by an earlier run would make its alerts already firing.
-const dropAll = () => cluster.client.indices.delete({ index: `${prefix}-*`, expand_wildcards: 'all', ignore_unavailable: true } as never).catch(() => {});
+const dropAll = () =>
+  cluster.client.indices
+    .delete({ index: `${prefix}-*`, expand_wildcards: 'all', ignore_unavailable: true } as never)
+    .catch(() => {});
 await dropAll();
 const receiver = await startWebhookReceiver();
 const { PATH, HOME } = process.env;
@@ -50,7 +59,12 @@ try {
     createInterface({ input: service.stdout! }).on('line', (line) => line.includes('is serving on') && resolve());
     service.once('exit', () => reject(new Error('synclog serve exited')));
   });
-  const transport = new OpenSearchTransport({ client: cluster.client, service: 'bench-app', indexPrefix: prefix, spoolDir: mkdtempSync(join(tmpdir(), 'synclog-bench-spool-')) });
+  const transport = new OpenSearchTransport({
+    client: cluster.client,
+    service: 'bench-app',
+    indexPrefix: prefix,
+    spoolDir: mkdtempSync(join(tmpdir(), 'synclog-bench-spool-')),
+  });
   const sync = createCustomerSyncLogger({ logger: winston.createLogger({ transports: [transport] }) });
   const rows: string[][] = [];
   const latencies: number[] = [];
@@ -58,9 +72,17 @@ try {
     const type = OPERATION_TYPES[trial]!;
     const key = `synclog:burst:${type}`;
     const started = performance.now();
-    for (let i = 0; i < 12; i++) sync.logSyncError({ operationType: type, error: new Error(`1C answered 503 (${type} ${i})`), customer: { id: `c-${i}`, name: 'bench' } });
+    for (let i = 0; i < 12; i++)
+      sync.logSyncError({
+        operationType: type,
+        error: new Error(`1C answered 503 (${type} ${i})`),
+        customer: { id: `c-${i}`, name: 'bench' },
+      });
     // Earlier trials' alerts resolve meanwhile: wait for this trial's firing event.
-    const firingOf = () => receiver.received.map((r) => JSON.parse(r.body) as { dedup_key: string; state: string }).find((e) => e.dedup_key === key && e.state === 'firing');
+    const firingOf = () =>
+      receiver.received
+        .map((r) => JSON.parse(r.body) as { dedup_key: string; state: string })
+        .find((e) => e.dedup_key === key && e.state === 'firing');
     while (!firingOf()) await receiver.waitFor(receiver.received.length + 1);
     const ms = performance.now() - started;
     const event = firingOf()!;
@@ -70,9 +92,13 @@ try {
   }
   await transport.close();
   const sorted = [...latencies].sort((a, b) => a - b);
-  console.log(`## Alert latency: record logged → firing webhook received, built-in evaluator on "${values.schedule}", ${trials} trials\n`);
+  console.log(
+    `## Alert latency: record logged → firing webhook received, built-in evaluator on "${values.schedule}", ${trials} trials\n`,
+  );
   console.log(formatTable(['trial', 'alert', 'event', 'seconds'], rows));
-  console.log(`\nmedian ${fixed(sorted[Math.floor(sorted.length / 2)]! / 1000, 1)} s, max ${fixed(sorted.at(-1)! / 1000, 1)} s (the schedule's period bounds the wait; the rest is shipping, refresh and the evaluation)`);
+  console.log(
+    `\nmedian ${fixed(sorted[Math.floor(sorted.length / 2)]! / 1000, 1)} s, max ${fixed(sorted.at(-1)! / 1000, 1)} s (the schedule's period bounds the wait; the rest is shipping, refresh and the evaluation)`,
+  );
 } finally {
   service.kill('SIGTERM');
   await receiver.close();

@@ -61,7 +61,10 @@ export const CASES: Readonly<Record<string, HotPathCase>> = {
     async setup({ transfers }) {
       const logger = winston.createLogger({ format: passThroughFormat(), transports: [await queuingTransport()] });
       const sync = createCustomerSyncLogger({ logger });
-      return { arg: (i) => pick(transfers, i), call: (transfer) => sync.logCustomerImport(transfer as (typeof transfers)[number]) };
+      return {
+        arg: (i) => pick(transfers, i),
+        call: (transfer) => sync.logCustomerImport(transfer as (typeof transfers)[number]),
+      };
     },
   },
   'synclog-json': {
@@ -69,7 +72,10 @@ export const CASES: Readonly<Record<string, HotPathCase>> = {
     async setup({ transfers }) {
       const logger = winston.createLogger({ transports: [await queuingTransport()] });
       const sync = createCustomerSyncLogger({ logger });
-      return { arg: (i) => pick(transfers, i), call: (transfer) => sync.logCustomerImport(transfer as (typeof transfers)[number]) };
+      return {
+        arg: (i) => pick(transfers, i),
+        call: (transfer) => sync.logCustomerImport(transfer as (typeof transfers)[number]),
+      };
     },
   },
   pino: {
@@ -78,14 +84,20 @@ export const CASES: Readonly<Record<string, HotPathCase>> = {
       const logger = pino(pino.destination({ dest: '/dev/null', sync: true }));
       const methods = logger as unknown as Record<string, (fields: object) => void>;
       const calls = infos.map(({ level, ...fields }) => ({ method: methods[level as string]!, fields }));
-      return { arg: (i) => pick(calls, i), call: (c) => (c as (typeof calls)[number]).method.call(logger, (c as (typeof calls)[number]).fields) };
+      return {
+        arg: (i) => pick(calls, i),
+        call: (c) => (c as (typeof calls)[number]).method.call(logger, (c as (typeof calls)[number]).fields),
+      };
     },
   },
   'input-building': {
     label: "└ CustomerSyncLogger's own input building (no winston)",
     async setup({ transfers }) {
       const sync = createCustomerSyncLogger({ logger: stubLogger(() => {}) });
-      return { arg: (i) => pick(transfers, i), call: (transfer) => sync.logCustomerImport(transfer as (typeof transfers)[number]) };
+      return {
+        arg: (i) => pick(transfers, i),
+        call: (transfer) => sync.logCustomerImport(transfer as (typeof transfers)[number]),
+      };
     },
   },
   'winston-noop': {
@@ -107,7 +119,10 @@ export const CASES: Readonly<Record<string, HotPathCase>> = {
     async setup({ infos }) {
       const transport = await queuingTransport();
       const next = () => {};
-      return { arg: (i) => ({ ...pick(infos, i), [LEVEL]: pick(infos, i).level }), call: (info) => transport.log(info as Record<string, unknown>, next) };
+      return {
+        arg: (i) => ({ ...pick(infos, i), [LEVEL]: pick(infos, i).level }),
+        call: (info) => transport.log(info as Record<string, unknown>, next),
+      };
     },
   },
   normalise: {
@@ -115,14 +130,18 @@ export const CASES: Readonly<Record<string, HotPathCase>> = {
     async setup({ infos }) {
       return {
         arg: (i) => ({ ...pick(infos, i) }),
-        call: (info, i) => normaliseRecord(info as Record<string, unknown>, { ...NORMALISE_CONTEXT, now: Date.now(), producerSeq: i }),
+        call: (info, i) =>
+          normaliseRecord(info as Record<string, unknown>, { ...NORMALISE_CONTEXT, now: Date.now(), producerSeq: i }),
       };
     },
   },
   'quick-check': {
     label: '    └ the quick record check (inside normaliseRecord)',
     async setup({ records }) {
-      return { arg: (i) => ({ ...pick(records, i) }), call: (record) => passesQuickCheck(record as Record<string, unknown>) };
+      return {
+        arg: (i) => ({ ...pick(records, i) }),
+        call: (record) => passesQuickCheck(record as Record<string, unknown>),
+      };
     },
   },
   'zod-parse': {
@@ -134,7 +153,10 @@ export const CASES: Readonly<Record<string, HotPathCase>> = {
   'bulk-entry': {
     label: '  └ bulkEntry (action line, JSON.stringify, byte length)',
     async setup({ records }) {
-      return { arg: (i) => pick(records, i), call: (record) => bulkEntry('hot-path-logs-2026.11', record as (typeof records)[number], 0) };
+      return {
+        arg: (i) => pick(records, i),
+        call: (record) => bulkEntry('hot-path-logs-2026.11', record as (typeof records)[number], 0),
+      };
     },
   },
   stringify: {

@@ -18,15 +18,29 @@ export interface HotPathInputs {
   readonly context: CorrelationContext;
 }
 
-export const NORMALISE_CONTEXT = { producerId: 'hot-path-0001', service: { name: 'hot-path', environment: 'bench', version: '1.0.0' } } as const;
+export const NORMALISE_CONTEXT = {
+  producerId: 'hot-path-0001',
+  service: { name: 'hot-path', environment: 'bench', version: '1.0.0' },
+} as const;
 
 /** `size` import calls built from generated import records: real names, details, some errors. */
 export function hotPathInputs(seed: number, size = 1_000): HotPathInputs {
-  const generated = generateRecords({ seed, count: size * 8, from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') });
-  const imports = generated.filter((r) => r.operation_type === 'import_from_1c' && r.status !== undefined).slice(0, size);
+  const generated = generateRecords({
+    seed,
+    count: size * 8,
+    from: new Date('2026-11-01T00:00:00Z'),
+    to: new Date('2026-11-30T00:00:00Z'),
+  });
+  const imports = generated
+    .filter((r) => r.operation_type === 'import_from_1c' && r.status !== undefined)
+    .slice(0, size);
   const transfers = imports.map(transferOf);
   const first = imports[0]!;
-  const context: CorrelationContext = { correlation_id: first.correlation_id, trace_id: first.trace_id, span_id: first.span_id };
+  const context: CorrelationContext = {
+    correlation_id: first.correlation_id,
+    trace_id: first.trace_id,
+    span_id: first.span_id,
+  };
   const infos: Array<Record<string, unknown>> = [];
   const logger = createCustomerSyncLogger({ logger: stubLogger((info) => infos.push(info)) });
   runWithContext(context, () => transfers.forEach((transfer) => logger.logCustomerImport(transfer)));

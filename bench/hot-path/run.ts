@@ -36,44 +36,59 @@ const results = new Map<string, CaseResult[]>();
 for (let round = 1; round <= rounds; round++) {
   for (const name of names) {
     const args = [name, '--calls', values.calls, '--warmup', values.warmup, '--seed', values.seed];
-    const outcome = await runChild<CaseResult>(CASE_SCRIPT, args, { timeoutMs: 600_000, stderrFile: join(logDir, `${name}-${round}.stderr.log`) });
+    const outcome = await runChild<CaseResult>(CASE_SCRIPT, args, {
+      timeoutMs: 600_000,
+      stderrFile: join(logDir, `${name}-${round}.stderr.log`),
+    });
     if (!outcome.result) {
       progress(`${name} (round ${round}) failed, exit ${outcome.exitCode}: ${outcome.stderrTail.join(' | ')}`);
       continue;
     }
     results.set(name, [...(results.get(name) ?? []), outcome.result]);
-    progress(`round ${round}/${rounds} ${name}: median ${fixed(outcome.result.median, 2)} µs, p99 ${fixed(outcome.result.p99, 2)} µs`);
+    progress(
+      `round ${round}/${rounds} ${name}: median ${fixed(outcome.result.median, 2)} µs, p99 ${fixed(outcome.result.p99, 2)} µs`,
+    );
   }
 }
 
 /** The round whose median is the middle one: one disturbed round neither helps nor hurts. */
-const middle = (runs: readonly CaseResult[]) => [...runs].sort((a, b) => a.median - b.median)[Math.floor(runs.length / 2)]!;
+const middle = (runs: readonly CaseResult[]) =>
+  [...runs].sort((a, b) => a.median - b.median)[Math.floor(runs.length / 2)]!;
 const chosen = new Map([...results].map(([name, runs]) => [name, middle(runs)]));
 const pino = chosen.get('pino');
 const synclog = chosen.get('synclog');
 
-console.log(`## Hot path: ${grouped(Number(values.calls))} timed calls per case after ${grouped(Number(values.warmup))} warm-up calls, middle of ${rounds} round(s)`);
+console.log(
+  `## Hot path: ${grouped(Number(values.calls))} timed calls per case after ${grouped(Number(values.warmup))} warm-up calls, middle of ${rounds} round(s)`,
+);
 console.log(`node ${process.version}; microseconds per call\n`);
 const header = ['case', 'median µs', 'p99 µs', 'p99.9 µs', 'max µs', 'mean µs', 'p99 ÷ median', '× pino median'];
 const rows = names.flatMap((name) => {
   const r = chosen.get(name);
   if (!r) return [[CASES[name]!.label, 'failed', '', '', '', '', '', '']];
-  return [[
-    CASES[name]!.label,
-    fixed(r.median, 2),
-    fixed(r.p99, 2),
-    fixed(r.p999, 2),
-    fixed(r.max, 0),
-    fixed(r.mean, 2),
-    `${fixed(r.p99 / r.median, 1)}×`,
-    pino ? `${fixed(r.median / pino.median, 2)}×` : 'n/a',
-  ]];
+  return [
+    [
+      CASES[name]!.label,
+      fixed(r.median, 2),
+      fixed(r.p99, 2),
+      fixed(r.p999, 2),
+      fixed(r.max, 0),
+      fixed(r.mean, 2),
+      `${fixed(r.p99 / r.median, 1)}×`,
+      pino ? `${fixed(r.median / pino.median, 2)}×` : 'n/a',
+    ],
+  ];
 });
 console.log(formatTable(header, rows));
 
 const parts = ['input-building', 'winston-noop-plain', 'transport-log'].map((n) => chosen.get(n)?.median);
 if (parts.every((p) => p !== undefined)) {
-  console.log(`\nsum of the three parts' medians (input building + winston with passThroughFormat + transport.log): ${fixed(parts.reduce((a, b) => a! + b!, 0)!, 2)} µs`);
+  console.log(
+    `\nsum of the three parts' medians (input building + winston with passThroughFormat + transport.log): ${fixed(
+      parts.reduce((a, b) => a! + b!, 0)!,
+      2,
+    )} µs`,
+  );
 }
 if (synclog && pino) {
   const targets = [
@@ -81,5 +96,10 @@ if (synclog && pino) {
     ['synclog p99 ÷ synclog median', synclog.p99 / synclog.median, '≤ 5×', synclog.p99 / synclog.median <= 5],
   ] as const;
   console.log('');
-  console.log(formatTable(['ratio', 'value', 'target', 'met'], targets.map(([label, value, target, met]) => [label, `${fixed(value, 2)}×`, target, met ? 'yes' : 'NO'])));
+  console.log(
+    formatTable(
+      ['ratio', 'value', 'target', 'met'],
+      targets.map(([label, value, target, met]) => [label, `${fixed(value, 2)}×`, target, met ? 'yes' : 'NO']),
+    ),
+  );
 }

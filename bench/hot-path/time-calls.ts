@@ -27,5 +27,12 @@ export function timeCalls(prepared: PreparedCase, calls: number, offset = 0): Ca
   const at = (q: number) => samples[Math.min(calls - 1, Math.floor(q * calls))]! * 1000;
   let total = 0;
   for (const s of samples) total += s;
-  return { calls, median: at(0.5), p99: at(0.99), p999: at(0.999), max: samples[calls - 1]! * 1000, mean: (total / calls) * 1000 };
+  return {
+    calls,
+    median: at(0.5),
+    p99: at(0.99),
+    p999: at(0.999),
+    max: samples[calls - 1]! * 1000,
+    mean: (total / calls) * 1000,
+  };
 }

@@ -22,7 +22,9 @@ export interface BenchCluster {
 export async function startBenchCluster(log: (line: string) => void): Promise<BenchCluster> {
   const options = { ...localClusterOptions(process.env), name: BENCH_CLUSTER, port: undefined, log };
   const cluster = await startLocalCluster(options);
-  log(`${cluster.reused ? 'reusing' : 'started'} local cluster "${BENCH_CLUSTER}" at ${cluster.url} (${(cluster.startMs / 1000).toFixed(1)} s)`);
+  log(
+    `${cluster.reused ? 'reusing' : 'started'} local cluster "${BENCH_CLUSTER}" at ${cluster.url} (${(cluster.startMs / 1000).toFixed(1)} s)`,
+  );
   const client = createOpenSearchClient({ urls: [cluster.url], requestTimeoutMs: 120_000 });
   return {
     url: cluster.url,
@@ -49,5 +51,7 @@ export async function prepareTarget(client: OpenSearchClient, prefix: string, re
 
 /** Deletes a contender's log indices at once: their background merges would slow the next contender. */
 export async function dropTarget(client: OpenSearchClient, prefix: string): Promise<void> {
-  await client.indices.delete({ index: indexNames(prefix).logsPattern, expand_wildcards: 'all' } as never, { ignore: [404] });
+  await client.indices.delete({ index: indexNames(prefix).logsPattern, expand_wildcards: 'all' } as never, {
+    ignore: [404],
+  });
 }

@@ -28,7 +28,9 @@ const { positionals, values } = parseArgs({
 const name = positionals[0] ?? '';
 const contender = CONTENDERS[name];
 if (!contender || !values.file || !values.url || !values.prefix || !values.index) {
-  process.stderr.write(`usage: contender.ts <${Object.keys(CONTENDERS).join('|')}> --file F --url U --prefix P --index I\n`);
+  process.stderr.write(
+    `usage: contender.ts <${Object.keys(CONTENDERS).join('|')}> --file F --url U --prefix P --index I\n`,
+  );
   process.exit(2);
 }
 const timeLimitMs = Number(values['time-limit']) * 1000;
@@ -37,7 +39,9 @@ const notes: string[] = [];
 const note = (text: string) => notes.length < 12 && notes.push(text);
 // Peers throw from timers and promises; the measurement goes on and the report says so.
 process.on('uncaughtException', (error) => note(`uncaught: ${String(error?.message ?? error).slice(0, 200)}`));
-process.on('unhandledRejection', (error) => note(`unhandled rejection: ${String((error as Error)?.message ?? error).slice(0, 200)}`));
+process.on('unhandledRejection', (error) =>
+  note(`unhandled rejection: ${String((error as Error)?.message ?? error).slice(0, 200)}`),
+);
 
 const lines = readRecordLines(values.file);
 const context: ContenderContext = { url: values.url, index: values.index, prefix: values.prefix, note };
@@ -51,7 +55,11 @@ try {
   else session = await contender.open(context);
 } catch (error) {
   const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
-  reportAndExit({ ...base, status: missing ? 'unavailable' : 'failed', reason: String((error as Error).message ?? error).slice(0, 300) });
+  reportAndExit({
+    ...base,
+    status: missing ? 'unavailable' : 'failed',
+    reason: String((error as Error).message ?? error).slice(0, 300),
+  });
 }
 
 // The application's share (parsing the stored record, building the log call's argument), measured
@@ -88,7 +96,14 @@ if (bulk) {
   done = logged.then(() => s.finish(deadline - performance.now()));
 }
 done.catch((error: unknown) => note(`finish failed: ${String((error as Error)?.message ?? error).slice(0, 200)}`));
-const counted: Counted = await countUntil({ client: counter, index: values.index, expected: lines.count, deadline, logged, done });
+const counted: Counted = await countUntil({
+  client: counter,
+  index: values.index,
+  expected: lines.count,
+  deadline,
+  logged,
+  done,
+});
 const cpu = process.cpuUsage(cpuBefore);
 clearInterval(heapSampler);
 const cpuMicros = cpu.user + cpu.system;
@@ -106,7 +121,8 @@ const result: ContenderResult = {
   cpuMicros,
   inputCpuMicros,
   cpuPerDoc: (cpuMicros - inputCpuMicros * (loggedCount / lines.count)) / Math.max(1, loggedCount),
-  cpuPerDelivered: counted.count > 0 ? (cpuMicros - inputCpuMicros * (loggedCount / lines.count)) / counted.count : null,
+  cpuPerDelivered:
+    counted.count > 0 ? (cpuMicros - inputCpuMicros * (loggedCount / lines.count)) / counted.count : null,
   rssStartMb: rssStart / 2 ** 20,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   heapStartMb: heapStart / 2 ** 20,
@@ -116,7 +132,11 @@ const result: ContenderResult = {
 reportAndExit(result);
 
 /** Like a busy application: `chunk` records per event-loop turn, so I/O runs between chunks. */
-async function logInChunks(c: LoggerContender<unknown>, s: LoggerSession<unknown>, records: RecordLines): Promise<number> {
+async function logInChunks(
+  c: LoggerContender<unknown>,
+  s: LoggerSession<unknown>,
+  records: RecordLines,
+): Promise<number> {
   let i = 0;
   while (i < records.count) {
     const end = Math.min(records.count, i + chunk);

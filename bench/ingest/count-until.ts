@@ -57,7 +57,8 @@ export async function countUntil(options: CountOptions): Promise<Counted> {
     if (doneAt !== null && after - Math.max(doneAt, changedAt) >= (options.quietAfterDoneMs ?? 10_000)) {
       return { count: Math.max(count, 0), at: changedAt, end: 'done, short' };
     }
-    if (after - changedAt >= (options.stallMs ?? 30_000)) return { count: Math.max(count, 0), at: changedAt, end: 'stalled' };
+    if (after - changedAt >= (options.stallMs ?? 30_000))
+      return { count: Math.max(count, 0), at: changedAt, end: 'stalled' };
     const wait = Math.min(pollMs, deadline - after);
     const woken = await Promise.race([wakeOnDone.then(() => 'done' as const), sleep(wait).then(() => 'poll' as const)]);
     // `done` wakes the loop once; after that it polls at its pace.

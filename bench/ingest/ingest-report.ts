@@ -8,7 +8,21 @@ export interface IngestRun {
 
 /** One row per contender run, in the order they ran. */
 export function resultsTable(runs: readonly IngestRun[]): string {
-  const header = ['contender', 'docs/s', 'logged', 'counted', 'lost', 'end', 'time s', 'log calls s', 'CPU µs/doc', 'CPU µs/delivered', 'peak RSS MB', 'RSS growth MB', 'heap growth MB'];
+  const header = [
+    'contender',
+    'docs/s',
+    'logged',
+    'counted',
+    'lost',
+    'end',
+    'time s',
+    'log calls s',
+    'CPU µs/doc',
+    'CPU µs/delivered',
+    'peak RSS MB',
+    'RSS growth MB',
+    'heap growth MB',
+  ];
   const rows = runs.map(({ label, result: r }) => {
     if (r.status !== 'ok') {
       const counted = r.counted === undefined ? '–' : grouped(r.counted);
@@ -47,7 +61,9 @@ interface Target {
 export function ratiosTable(runs: readonly IngestRun[]): string {
   const ok = (label: string) => runs.find((r) => r.label === label && r.result.status === 'ok')?.result;
   const synclog = ok('synclog');
-  const raws = runs.filter((r) => r.label.startsWith('raw') && r.result.status === 'ok').map((r) => r.result.docsPerSecond ?? 0);
+  const raws = runs
+    .filter((r) => r.label.startsWith('raw') && r.result.status === 'ok')
+    .map((r) => r.result.docsPerSecond ?? 0);
   const raw = raws.length ? raws.reduce((a, b) => a + b, 0) / raws.length : null;
   const rate = synclog?.docsPerSecond ?? null;
   const perDoc = synclog?.cpuPerDoc ?? null;
@@ -55,12 +71,23 @@ export function ratiosTable(runs: readonly IngestRun[]): string {
   const peerRatio = (label: string): Target => {
     const peer = ok(label);
     const status = runs.find((r) => r.label === label)?.result.status;
-    if (!peer || rate === null) return { label: `synclog ÷ ${label} (docs/s)`, value: null, target: '≥ 3×', met: null, why: status ?? 'not run' };
-    return { label: `synclog ÷ ${label} (docs/s)`, value: (peer.docsPerSecond ?? 0) > 0 ? rate / peer.docsPerSecond! : Infinity, target: '≥ 3×', met: (v) => v >= 3 };
+    if (!peer || rate === null)
+      return { label: `synclog ÷ ${label} (docs/s)`, value: null, target: '≥ 3×', met: null, why: status ?? 'not run' };
+    return {
+      label: `synclog ÷ ${label} (docs/s)`,
+      value: (peer.docsPerSecond ?? 0) > 0 ? rate / peer.docsPerSecond! : Infinity,
+      target: '≥ 3×',
+      met: (v) => v >= 3,
+    };
   };
   const wos = ok('winston-opensearch');
   const targets: Target[] = [
-    { label: 'synclog ÷ raw (docs/s; raw = mean of first and last)', value: rate !== null && raw ? rate / raw : null, target: '≥ 0.95×', met: (v) => v >= 0.95 },
+    {
+      label: 'synclog ÷ raw (docs/s; raw = mean of first and last)',
+      value: rate !== null && raw ? rate / raw : null,
+      target: '≥ 0.95×',
+      met: (v) => v >= 0.95,
+    },
     peerRatio('winston-opensearch'),
     peerRatio('pino-opensearch'),
     peerRatio('pino-opensearch (workaround)'),
@@ -70,11 +97,20 @@ export function ratiosTable(runs: readonly IngestRun[]): string {
       target: '≤ 0.5×',
       met: (v) => v <= 0.5,
     },
-    { label: 'drift: raw last ÷ raw first (docs/s)', value: raws.length === 2 ? raws[1]! / raws[0]! : null, target: '–', met: null },
+    {
+      label: 'drift: raw last ÷ raw first (docs/s)',
+      value: raws.length === 2 ? raws[1]! / raws[0]! : null,
+      target: '–',
+      met: null,
+    },
   ];
   const rows = targets.map((t) => [
     t.label,
-    t.value === null ? `n/a (${t.why ?? 'missing'})` : t.value === Infinity ? '∞ (peer delivered nothing)' : `${t.value.toFixed(2)}×`,
+    t.value === null
+      ? `n/a (${t.why ?? 'missing'})`
+      : t.value === Infinity
+        ? '∞ (peer delivered nothing)'
+        : `${t.value.toFixed(2)}×`,
     t.target,
     t.met && t.value !== null ? (t.met(t.value) ? 'yes' : 'NO') : '–',
   ]);

@@ -5,7 +5,9 @@ import { LEVELS } from '../../opensearch/record/vocabulary.ts';
  * Winston levels named like the record's levels (`notice` and `critical` are not npm levels), so
  * both winston contenders can log every record at its own level without routing tricks.
  */
-export const RECORD_LEVELS: Readonly<Record<string, number>> = Object.fromEntries(LEVELS.map((level, i) => [level, LEVELS.length - 1 - i]));
+export const RECORD_LEVELS: Readonly<Record<string, number>> = Object.fromEntries(
+  LEVELS.map((level, i) => [level, LEVELS.length - 1 - i]),
+);
 
 /**
  * The winston `info` an application would log for a stored record: the fields a log call carries,
@@ -26,5 +28,8 @@ export function winstonInfoOf(record: SyncLogRecord): Record<string, unknown> {
     ...fields
   } = record;
   if (message === undefined) return fields;
-  return { ...fields, error: { message, ...(type === undefined ? {} : { type }), ...(stack === undefined ? {} : { stack }) } };
+  return {
+    ...fields,
+    error: { message, ...(type === undefined ? {} : { type }), ...(stack === undefined ? {} : { stack }) },
+  };
 }

@@ -22,7 +22,10 @@ export function writeRecordsFile(path: string, options: { seed: number; count: n
   try {
     // In slices: one string for the whole file would pass V8's string length limit at ~500k records.
     for (let i = 0; i < records.length; i += 10_000) {
-      const text = `${records.slice(i, i + 10_000).map((r) => JSON.stringify(r)).join('\n')}\n`;
+      const text = `${records
+        .slice(i, i + 10_000)
+        .map((r) => JSON.stringify(r))
+        .join('\n')}\n`;
       bytes += writeSync(fd, text);
     }
   } finally {

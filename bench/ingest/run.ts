@@ -49,7 +49,9 @@ const file = join(workDir, 'records.ndjson');
 progress(`generating ${grouped(count)} records (seed ${values.seed})…`);
 const summary = writeRecordsFile(file, { seed: Number(values.seed), count });
 const synclogBytes = synclogDocumentBytes(file);
-progress(`records: ${grouped(summary.averageBytes)} B of JSON on average; synclog's own documents for them: ${grouped(synclogBytes)} B`);
+progress(
+  `records: ${grouped(summary.averageBytes)} B of JSON on average; synclog's own documents for them: ${grouped(synclogBytes)} B`,
+);
 
 const cluster = await startBenchCluster(progress);
 const runs: IngestRun[] = [];
@@ -57,7 +59,8 @@ let warmup: number[] = [];
 try {
   warmup = await warmUp(Number(values['max-warmup']));
   runs.push({ label: 'raw (first)', result: await runContender('raw', 'bench-raw-first') });
-  for (const peer of PEERS) runs.push({ label: peer.label, result: await runContender(peer.name, `bench-${peer.name}`) });
+  for (const peer of PEERS)
+    runs.push({ label: peer.label, result: await runContender(peer.name, `bench-${peer.name}`) });
   runs.push({ label: 'raw (last)', result: await runContender('raw', 'bench-raw-last') });
 } finally {
   if (cluster.reused || values['keep-node']) await cluster.client.close();
@@ -65,8 +68,12 @@ try {
   rmSync(file, { force: true });
 }
 
-console.log(`## Ingest: ${grouped(count)} records, ${grouped(summary.averageBytes)} B JSON each (synclog's documents ${grouped(synclogBytes)} B), seed ${values.seed}`);
-console.log(`node ${process.version}; local OpenSearch "bench" (1 node, 512 MB heap); time limit ${timeLimit} s per contender`);
+console.log(
+  `## Ingest: ${grouped(count)} records, ${grouped(summary.averageBytes)} B JSON each (synclog's documents ${grouped(synclogBytes)} B), seed ${values.seed}`,
+);
+console.log(
+  `node ${process.version}; local OpenSearch "bench" (1 node, 512 MB heap); time limit ${timeLimit} s per contender`,
+);
 console.log(`warm-up (raw loader, unreported): ${warmup.map((v) => grouped(v)).join(' → ')} docs/s\n`);
 console.log(resultsTable(runs));
 console.log('');
@@ -83,7 +90,9 @@ async function warmUp(maxPasses: number): Promise<number[]> {
     rates.push(result.docsPerSecond ?? 0);
     const [a, b] = rates.slice(-2);
     const agree = rates.length >= 2 && Math.abs(a! - b!) <= 0.05 * Math.max(a!, b!);
-    progress(`warm-up pass ${pass}: ${grouped(result.docsPerSecond ?? 0)} docs/s${agree ? ' (agrees with the previous pass within 5 %)' : ''}`);
+    progress(
+      `warm-up pass ${pass}: ${grouped(result.docsPerSecond ?? 0)} docs/s${agree ? ' (agrees with the previous pass within 5 %)' : ''}`,
+    );
     if (agree) return rates;
   }
   progress(`warm-up: no two passes agreed within 5 % in ${maxPasses}; the numbers below may drift`);
@@ -92,10 +101,27 @@ async function warmUp(maxPasses: number): Promise<number[]> {
 
 async function runContender(name: string, prefix: string): Promise<ContenderResult> {
   const index = await prepareTarget(cluster.client, prefix, RECORDS_FROM);
-  const args = [name, '--file', file, '--url', cluster.url, '--prefix', prefix, '--index', index, '--time-limit', String(timeLimit), '--chunk', values.chunk];
+  const args = [
+    name,
+    '--file',
+    file,
+    '--url',
+    cluster.url,
+    '--prefix',
+    prefix,
+    '--index',
+    index,
+    '--time-limit',
+    String(timeLimit),
+    '--chunk',
+    values.chunk,
+  ];
   const stderrFile = join(workDir, `${prefix}.stderr.log`);
   const began = performance.now();
-  const outcome = await runChild<ContenderResult>(CONTENDER_SCRIPT, args, { timeoutMs: (timeLimit + 180) * 1000, stderrFile });
+  const outcome = await runChild<ContenderResult>(CONTENDER_SCRIPT, args, {
+    timeoutMs: (timeLimit + 180) * 1000,
+    stderrFile,
+  });
   // A contender that dies (a peer running out of memory) still delivered something: count it here.
   const result = outcome.result ?? {
     name,
@@ -108,7 +134,9 @@ async function runContender(name: string, prefix: string): Promise<ContenderResu
   await dropTarget(cluster.client, prefix);
   if (name !== 'raw' || prefix !== 'bench-warm') {
     const counted = `${grouped(result.counted ?? 0)}/${grouped(count)} counted`;
-    progress(`${name}: ${result.status === 'ok' ? `${grouped(result.docsPerSecond ?? 0)} docs/s, ${counted} (${result.end})` : `${result.status}: ${result.reason}; ${counted}`}`);
+    progress(
+      `${name}: ${result.status === 'ok' ? `${grouped(result.docsPerSecond ?? 0)} docs/s, ${counted} (${result.end})` : `${result.status}: ${result.reason}; ${counted}`}`,
+    );
   }
   return result;
 }

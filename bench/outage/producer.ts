@@ -30,7 +30,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.url || !values.prefix || !values['spool-dir'] || !values['start-at']) {
-  process.stderr.write('usage: producer.ts --url U --prefix P --spool-dir D --start-at MS [--seconds S] [--rate R] [--max-queue-mb M]\n');
+  process.stderr.write(
+    'usage: producer.ts --url U --prefix P --spool-dir D --start-at MS [--seconds S] [--rate R] [--max-queue-mb M]\n',
+  );
   process.exit(2);
 }
 const rate = Number(values.rate);
@@ -49,8 +51,20 @@ client.info = ((...args: Parameters<typeof info>) => {
   return info(...args);
 }) as typeof client.info;
 
-const transport = new OpenSearchTransport({ client, service: 'bench-outage', producerName: 'outage', indexPrefix: values.prefix, spoolDir: values['spool-dir'], maxQueueBytes });
-const logger = winston.createLogger({ levels: { ...RECORD_LEVELS }, level: 'debug', format: passThroughFormat(), transports: [transport] });
+const transport = new OpenSearchTransport({
+  client,
+  service: 'bench-outage',
+  producerName: 'outage',
+  indexPrefix: values.prefix,
+  spoolDir: values['spool-dir'],
+  maxQueueBytes,
+});
+const logger = winston.createLogger({
+  levels: { ...RECORD_LEVELS },
+  level: 'debug',
+  format: passThroughFormat(),
+  transports: [transport],
+});
 const counts = { delivered: 0, spooled: 0, dropped: 0, deadLettered: 0 };
 const events: Array<{ at: number; type: string }> = [];
 transport.on('delivered', (e: { records: number }) => (counts.delivered += e.records));
@@ -102,5 +116,15 @@ sample();
 clearInterval(sampler);
 await client.close();
 
-const result: ProducerResult = { logged, ...counts, undelivered: report.undelivered, maxQueueBytes, startAt, loggingEndedAt, probes, events, samples };
+const result: ProducerResult = {
+  logged,
+  ...counts,
+  undelivered: report.undelivered,
+  maxQueueBytes,
+  startAt,
+  loggingEndedAt,
+  probes,
+  events,
+  samples,
+};
 reportAndExit(result);

@@ -50,11 +50,28 @@ try {
   const loggingSeconds = seconds('before') + seconds('outage') + 15 + seconds('after');
   const startAt = Date.now() + 5_000;
   const args = [
-    '--url', started.url, '--prefix', prefix, '--spool-dir', join(workDir, 'spool'), '--start-at', String(startAt),
-    '--seconds', String(loggingSeconds), '--rate', values.rate, '--max-queue-mb', values['max-queue-mb'],
+    '--url',
+    started.url,
+    '--prefix',
+    prefix,
+    '--spool-dir',
+    join(workDir, 'spool'),
+    '--start-at',
+    String(startAt),
+    '--seconds',
+    String(loggingSeconds),
+    '--rate',
+    values.rate,
+    '--max-queue-mb',
+    values['max-queue-mb'],
   ];
-  progress(`producer logs ${values.rate} records/s for ${loggingSeconds} s; the node stops ${seconds('before')} s in, for ${seconds('outage')} s`);
-  const producer = runChild<ProducerResult>(PRODUCER_SCRIPT, args, { timeoutMs: (loggingSeconds + 600) * 1000, stderrFile: join(workDir, 'producer.stderr.log') });
+  progress(
+    `producer logs ${values.rate} records/s for ${loggingSeconds} s; the node stops ${seconds('before')} s in, for ${seconds('outage')} s`,
+  );
+  const producer = runChild<ProducerResult>(PRODUCER_SCRIPT, args, {
+    timeoutMs: (loggingSeconds + 600) * 1000,
+    stderrFile: join(workDir, 'producer.stderr.log'),
+  });
 
   await sleepUntil(startAt + seconds('before') * 1000);
   const stoppingAt = Date.now();
@@ -64,15 +81,28 @@ try {
   const restartingAt = Date.now();
   await startLocalCluster(options);
   const readyAt = Date.now();
-  progress(`node answering again ${((readyAt - restartingAt) / 1000).toFixed(1)} s after its start; waiting for the producer`);
+  progress(
+    `node answering again ${((readyAt - restartingAt) / 1000).toFixed(1)} s after its start; waiting for the producer`,
+  );
 
   const outcome = await producer;
-  if (!outcome.result) throw new Error(`the producer failed (exit ${outcome.exitCode}): ${outcome.stderrTail.join(' | ')}`);
+  if (!outcome.result)
+    throw new Error(`the producer failed (exit ${outcome.exitCode}): ${outcome.stderrTail.join(' | ')}`);
   const names = indexNames(prefix);
   await client.indices.refresh({ index: names.logsPattern });
   const counted = Number((await client.count({ index: names.logsPattern })).body.count);
   const sequences = await verifySequences(client, names);
-  console.log(outageReport({ producer: outcome.result, rate: Number(values.rate), stoppingAt, restartingAt, readyAt, counted, sequences }));
+  console.log(
+    outageReport({
+      producer: outcome.result,
+      rate: Number(values.rate),
+      stoppingAt,
+      restartingAt,
+      readyAt,
+      counted,
+      sequences,
+    }),
+  );
 } finally {
   await client.close();
   if (values['keep-node']) await stopLocalCluster(options);

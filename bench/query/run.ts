@@ -37,7 +37,12 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
   // background. The scheduler's jobs stay off, so they add no load to either side.
   const home = mkdtempSync(join(tmpdir(), 'synclog-bench-query-'));
   const service = createService(
-    serviceConfigFromEnv({ SYNCLOG_INDEX_PREFIX: prefix, SYNCLOG_HOME: home, SYNCLOG_API_TOKENS: `analyst:${TOKEN}`, SYNCLOG_SCHEDULER_ENABLED: 'false' }),
+    serviceConfigFromEnv({
+      SYNCLOG_INDEX_PREFIX: prefix,
+      SYNCLOG_HOME: home,
+      SYNCLOG_API_TOKENS: `analyst:${TOKEN}`,
+      SYNCLOG_SCHEDULER_ENABLED: 'false',
+    }),
     { client, port: 0, say: progress },
   );
   const url = await service.start();
@@ -54,12 +59,25 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
       req.on('error', reject);
       req.end();
     });
-  const queries = ['status=error', 'operation_type=import_from_1c&status=error,warning', 'customer_role=dealer&from=2026-01-10&to=2026-02-10', 'q=timeout'];
+  const queries = [
+    'status=error',
+    'operation_type=import_from_1c&status=error,warning',
+    'customer_role=dealer&from=2026-01-10&to=2026-02-10',
+    'q=timeout',
+  ];
 
   /** The request the API makes for a query string, issued directly. */
   const bare = async (query: string) => {
     const parsed = logsQuerySchema.parse(Object.fromEntries(new URLSearchParams(query)));
-    await client.search({ index: config.names.readAlias, body: { size: parsed.size + 1, query: logsFilter(parsed), sort: [{ '@timestamp': { order: 'desc', missing: '_first' } }, { event_id: { order: 'desc' } }], track_total_hits: 10_000 } } as never);
+    await client.search({
+      index: config.names.readAlias,
+      body: {
+        size: parsed.size + 1,
+        query: logsFilter(parsed),
+        sort: [{ '@timestamp': { order: 'desc', missing: '_first' } }, { event_id: { order: 'desc' } }],
+        track_total_hits: 10_000,
+      },
+    } as never);
   };
   const api = (query: string) => get(`/logs?${query}`);
   const time = async (fn: () => Promise<void>) => {
@@ -81,7 +99,8 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
       latencies.bare.push(await time(() => bare(query)));
     }
   }
-  const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+  const pct = (list: number[], p: number) =>
+    [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
 
   // Export: the API's CSV of everything vs a bare PIT + search_after loop over the same records.
   const exportRows = async () => {
@@ -97,7 +116,12 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
       }
     });
     const half = Math.floor(heap.length / 2);
-    return { seconds: (performance.now() - started) / 1000, bytes, heapFirstHalf: Math.max(...heap.slice(1, half)), heapSecondHalf: Math.max(...heap.slice(half)) };
+    return {
+      seconds: (performance.now() - started) / 1000,
+      bytes,
+      heapFirstHalf: Math.max(...heap.slice(1, half)),
+      heapSecondHalf: Math.max(...heap.slice(half)),
+    };
   };
   const bareLoop = async () => {
     const started = performance.now();
@@ -106,7 +130,15 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
     let after: unknown[] | undefined;
     let rows = 0;
     for (;;) {
-      const { body } = await client.search({ body: { size: 5_000, pit: { id, keep_alive: '2m' }, sort: [{ '@timestamp': 'asc' }, { event_id: 'asc' }], track_total_hits: false, ...(after ? { search_after: after } : {}) } } as never);
+      const { body } = await client.search({
+        body: {
+          size: 5_000,
+          pit: { id, keep_alive: '2m' },
+          sort: [{ '@timestamp': 'asc' }, { event_id: 'asc' }],
+          track_total_hits: false,
+          ...(after ? { search_after: after } : {}),
+        },
+      } as never);
       const hits = (body as unknown as { hits: { hits: Array<{ sort: unknown[] }> } }).hits.hits;
       rows += hits.length;
       if (hits.length < 5_000) break;
@@ -132,27 +164,86 @@ await onSeededData({ prefix, records: count, keepNode: values['keep-node'], prog
   const exportSeconds = mean(exports.map((e) => e.seconds));
   const p95Ratio = pct(latencies.api, 95) / pct(latencies.bare, 95);
   const exportRatio = count / exportSeconds / (loops[0]!.rows / loopSeconds);
-  console.log(`## Query: ${grouped(count)} records, ${requests} list requests per side (4 queries, interleaved), local OpenSearch "bench"\n`);
-  console.log(formatTable(['path', 'p50 ms', 'p95 ms', 'p99 ms'], [
-    ['bare client search', fixed(pct(latencies.bare, 50), 2), fixed(pct(latencies.bare, 95), 2), fixed(pct(latencies.bare, 99), 2)],
-    ['GET /logs (HTTP, auth, validation, access log)', fixed(pct(latencies.api, 50), 2), fixed(pct(latencies.api, 95), 2), fixed(pct(latencies.api, 99), 2)],
-    ['difference', fixed(pct(latencies.api, 50) - pct(latencies.bare, 50), 2), fixed(pct(latencies.api, 95) - pct(latencies.bare, 95), 2), fixed(pct(latencies.api, 99) - pct(latencies.bare, 99), 2)],
-  ]));
+  console.log(
+    `## Query: ${grouped(count)} records, ${requests} list requests per side (4 queries, interleaved), local OpenSearch "bench"\n`,
+  );
+  console.log(
+    formatTable(
+      ['path', 'p50 ms', 'p95 ms', 'p99 ms'],
+      [
+        [
+          'bare client search',
+          fixed(pct(latencies.bare, 50), 2),
+          fixed(pct(latencies.bare, 95), 2),
+          fixed(pct(latencies.bare, 99), 2),
+        ],
+        [
+          'GET /logs (HTTP, auth, validation, access log)',
+          fixed(pct(latencies.api, 50), 2),
+          fixed(pct(latencies.api, 95), 2),
+          fixed(pct(latencies.api, 99), 2),
+        ],
+        [
+          'difference',
+          fixed(pct(latencies.api, 50) - pct(latencies.bare, 50), 2),
+          fixed(pct(latencies.api, 95) - pct(latencies.bare, 95), 2),
+          fixed(pct(latencies.api, 99) - pct(latencies.bare, 99), 2),
+        ],
+      ],
+    ),
+  );
   console.log('');
-  console.log(formatTable(['export', 'runs', 'rows', 'seconds (mean)', 'rows/s'], [
-    ['bare PIT + search_after loop', String(loops.length), grouped(loops[0]!.rows), fixed(loopSeconds, 1), grouped(loops[0]!.rows / loopSeconds)],
-    ['GET /logs/export.csv (streamed to this process)', String(exports.length), grouped(count), fixed(exportSeconds, 1), grouped(count / exportSeconds)],
-  ]));
+  console.log(
+    formatTable(
+      ['export', 'runs', 'rows', 'seconds (mean)', 'rows/s'],
+      [
+        [
+          'bare PIT + search_after loop',
+          String(loops.length),
+          grouped(loops[0]!.rows),
+          fixed(loopSeconds, 1),
+          grouped(loops[0]!.rows / loopSeconds),
+        ],
+        [
+          'GET /logs/export.csv (streamed to this process)',
+          String(exports.length),
+          grouped(count),
+          fixed(exportSeconds, 1),
+          grouped(count / exportSeconds),
+        ],
+      ],
+    ),
+  );
   console.log('');
-  console.log(formatTable(['export memory (JS heap in use, this process)', ...exports.map((_, i) => `run ${i + 1} MiB`)], [
-    ['peak while the first half of the CSV arrived', ...exports.map((e) => fixed(e.heapFirstHalf, 0))],
-    ['peak while the second half arrived', ...exports.map((e) => fixed(e.heapSecondHalf, 0))],
-  ]));
+  console.log(
+    formatTable(
+      ['export memory (JS heap in use, this process)', ...exports.map((_, i) => `run ${i + 1} MiB`)],
+      [
+        ['peak while the first half of the CSV arrived', ...exports.map((e) => fixed(e.heapFirstHalf, 0))],
+        ['peak while the second half arrived', ...exports.map((e) => fixed(e.heapSecondHalf, 0))],
+      ],
+    ),
+  );
   console.log('');
   const flat = exports.every((e) => e.heapSecondHalf <= e.heapFirstHalf * 1.25 + 16);
-  console.log(formatTable(['ratio', 'value', 'target', 'met'], [
-    ['API p95 ÷ bare client p95', `${fixed(p95Ratio, 2)}×`, '≤ 1.10×', p95Ratio <= 1.1 ? 'yes' : 'NO'],
-    ['export rows/s ÷ bare PIT loop rows/s', `${fixed(exportRatio, 2)}×`, '≥ 0.8×', exportRatio >= 0.8 ? 'yes' : 'NO'],
-    ['export heap, second half ÷ first half', `${fixed(mean(exports.map((e) => e.heapSecondHalf / e.heapFirstHalf)), 2)}×`, 'flat', flat ? 'yes' : 'NO'],
-  ]));
+  console.log(
+    formatTable(
+      ['ratio', 'value', 'target', 'met'],
+      [
+        ['API p95 ÷ bare client p95', `${fixed(p95Ratio, 2)}×`, '≤ 1.10×', p95Ratio <= 1.1 ? 'yes' : 'NO'],
+        [
+          'export rows/s ÷ bare PIT loop rows/s',
+          `${fixed(exportRatio, 2)}×`,
+          '≥ 0.8×',
+          exportRatio >= 0.8 ? 'yes' : 'NO',
+        ],
+        [
+          'export heap, second half ÷ first half',
+          `${fixed(mean(exports.map((e) => e.heapSecondHalf / e.heapFirstHalf)), 2)}×`,
+          'flat',
+          flat ? 'yes' : 'NO',
+        ],
+      ],
+    ),
+  );
 });

@@ -23,7 +23,11 @@ export interface RunChildOptions {
  * Runs `node --import tsx <script> ...args` in its own process, so that its CPU time and memory
  * are its own, and returns the JSON it printed after `RESULT_MARKER`.
  */
-export function runChild<T>(script: string, args: readonly string[], options: RunChildOptions): Promise<ChildOutcome<T>> {
+export function runChild<T>(
+  script: string,
+  args: readonly string[],
+  options: RunChildOptions,
+): Promise<ChildOutcome<T>> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderrFile = createWriteStream(options.stderrFile);
@@ -40,7 +44,11 @@ export function runChild<T>(script: string, args: readonly string[], options: Ru
       clearTimeout(timer);
       stderrFile.end();
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
-      resolve({ result: line ? (JSON.parse(line.slice(RESULT_MARKER.length)) as T) : null, exitCode, stderrTail: tail.slice(-8) });
+      resolve({
+        result: line ? (JSON.parse(line.slice(RESULT_MARKER.length)) as T) : null,
+        exitCode,
+        stderrTail: tail.slice(-8),
+      });
     });
   });
 }

@@ -14,20 +14,34 @@ import { grouped } from './format-table.ts';
  * 1 January 2026 (about 16,700 a day), then refreshes and merges each index to one segment, so
  * every run queries the same shape of data.
  */
-async function seedBenchRecords(client: OpenSearchClient, config: SetupConfig, count: number, progress: (line: string) => void): Promise<void> {
+async function seedBenchRecords(
+  client: OpenSearchClient,
+  config: SetupConfig,
+  count: number,
+  progress: (line: string) => void,
+): Promise<void> {
   const ensurer = createLogIndexEnsurer(client, config.names);
   progress(`loading ${grouped(count)} generated records`);
   for (let done = 0, chunk = 0; done < count; chunk++) {
     const n = Math.min(50_000, count - done);
     const from = new Date(Date.UTC(2026, 0, 1) + chunk * 86_400_000 * 3);
-    const records = generateRecords({ seed: 100 + chunk, count: n, from, to: new Date(from.getTime() + 3 * 86_400_000) });
+    const records = generateRecords({
+      seed: 100 + chunk,
+      count: n,
+      from,
+      to: new Date(from.getTime() + 3 * 86_400_000),
+    });
     const body: unknown[] = [];
-    for (const r of records) body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
-    for (let i = 0; i < body.length; i += 10_000) await client.bulk({ body: body.slice(i, i + 10_000) } as never, { requestTimeout: 300_000 });
+    for (const r of records)
+      body.push({ create: { _index: await ensurer.ensure(periodOf(r['@timestamp'], 'month')), _id: r.event_id } }, r);
+    for (let i = 0; i < body.length; i += 10_000)
+      await client.bulk({ body: body.slice(i, i + 10_000) } as never, { requestTimeout: 300_000 });
     done += n;
   }
   await client.indices.refresh({ index: config.names.logsPattern });
-  await client.indices.forcemerge({ index: config.names.logsPattern, max_num_segments: 1 } as never, { requestTimeout: 1_800_000 });
+  await client.indices.forcemerge({ index: config.names.logsPattern, max_num_segments: 1 } as never, {
+    requestTimeout: 1_800_000,
+  });
 }
 
 /**

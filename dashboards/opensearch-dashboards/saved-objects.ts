@@ -18,7 +18,11 @@ export function mappedFields(): Map<string, string> {
   const paths = new Map<string, string>();
   const walk = (properties: Record<string, unknown>, prefix: string) => {
     for (const [name, spec] of Object.entries(properties)) {
-      const s = spec as { type?: string; properties?: Record<string, unknown>; fields?: Record<string, { type: string }> };
+      const s = spec as {
+        type?: string;
+        properties?: Record<string, unknown>;
+        fields?: Record<string, { type: string }>;
+      };
       const path = `${prefix}${name}`;
       if (s.properties) walk(s.properties, `${path}.`);
       else paths.set(path, s.type ?? 'object');
@@ -66,14 +70,48 @@ interface Vis {
 const FINISHED_OPERATIONS = `${field('operation_key')}:* and not ${field('status')}:pending and (${field('status')}:* or ${field('validation_issues')}:status_unknown or ${field('validation_issues')}:status_invalid)`;
 
 const count = { id: '1', enabled: true, type: 'count', schema: 'metric', params: {} };
-const overTime = (id: string) => ({ id, enabled: true, type: 'date_histogram', schema: 'segment', params: { field: field('@timestamp'), interval: 'auto', min_doc_count: 1, extended_bounds: {} } });
+const overTime = (id: string) => ({
+  id,
+  enabled: true,
+  type: 'date_histogram',
+  schema: 'segment',
+  params: { field: field('@timestamp'), interval: 'auto', min_doc_count: 1, extended_bounds: {} },
+});
 /** `otherBucket` for open vocabularies: an application's own codes beyond `size` still show, as "Other". */
-const terms = (id: string, schema: string, name: string, size: number, otherBucket = false) => ({ id, enabled: true, type: 'terms', schema, params: { field: field(name), size, order: 'desc', orderBy: '1', otherBucket, missingBucket: false } });
-const lineParams = (type: 'line' | 'histogram') => ({ type, addTooltip: true, addLegend: true, legendPosition: 'right', times: [], addTimeMarker: false, seriesParams: [{ show: true, type, mode: type === 'histogram' ? 'stacked' : 'normal', data: { id: '1', label: 'Count' }, valueAxis: 'ValueAxis-1' }] });
+const terms = (id: string, schema: string, name: string, size: number, otherBucket = false) => ({
+  id,
+  enabled: true,
+  type: 'terms',
+  schema,
+  params: { field: field(name), size, order: 'desc', orderBy: '1', otherBucket, missingBucket: false },
+});
+const lineParams = (type: 'line' | 'histogram') => ({
+  type,
+  addTooltip: true,
+  addLegend: true,
+  legendPosition: 'right',
+  times: [],
+  addTimeMarker: false,
+  seriesParams: [
+    {
+      show: true,
+      type,
+      mode: type === 'histogram' ? 'stacked' : 'normal',
+      data: { id: '1', label: 'Count' },
+      valueAxis: 'ValueAxis-1',
+    },
+  ],
+});
 
 function visualisations(alias: string): Vis[] {
   return [
-    { name: 'operations-by-status', title: 'Sync operations over time, by status', type: 'histogram', aggs: [count, overTime('2'), terms('3', 'group', 'status', 10, true)], params: lineParams('histogram') },
+    {
+      name: 'operations-by-status',
+      title: 'Sync operations over time, by status',
+      type: 'histogram',
+      aggs: [count, overTime('2'), terms('3', 'group', 'status', 10, true)],
+      params: lineParams('histogram'),
+    },
     {
       name: 'error-rate',
       title: 'Error rate over time',
@@ -95,7 +133,15 @@ function visualisations(alias: string): Vis[] {
             split_mode: 'everything',
             chart_type: 'line',
             formatter: 'percent',
-            metrics: [{ id: 'ratio', type: 'filter_ratio', metric_agg: 'count', numerator: { query: `${field('status')}:error`, language: 'kuery' }, denominator: { query: FINISHED_OPERATIONS, language: 'kuery' } }],
+            metrics: [
+              {
+                id: 'ratio',
+                type: 'filter_ratio',
+                metric_agg: 'count',
+                numerator: { query: `${field('status')}:error`, language: 'kuery' },
+                denominator: { query: FINISHED_OPERATIONS, language: 'kuery' },
+              },
+            ],
           },
         ],
       },
@@ -104,11 +150,33 @@ function visualisations(alias: string): Vis[] {
       name: 'duration-percentiles',
       title: 'Sync operation duration p50 / p95 / p99 (ms)',
       type: 'line',
-      aggs: [{ id: '1', enabled: true, type: 'percentiles', schema: 'metric', params: { field: field('duration_ms'), percents: [50, 95, 99] } }, overTime('2')],
+      aggs: [
+        {
+          id: '1',
+          enabled: true,
+          type: 'percentiles',
+          schema: 'metric',
+          params: { field: field('duration_ms'), percents: [50, 95, 99] },
+        },
+        overTime('2'),
+      ],
       params: lineParams('line'),
     },
-    { name: 'top-error-messages', title: 'Top error messages', type: 'table', query: `${field('status')}:error`, aggs: [count, terms('2', 'bucket', 'error_message.keyword', 10)], params: { perPage: 10, showTotal: true, totalFunc: 'sum' } },
-    { name: 'by-operation-type', title: 'Sync operations by type', type: 'pie', aggs: [count, terms('2', 'segment', 'operation_type', 20, true)], params: { type: 'pie', addTooltip: true, addLegend: true, legendPosition: 'right', isDonut: true } },
+    {
+      name: 'top-error-messages',
+      title: 'Top error messages',
+      type: 'table',
+      query: `${field('status')}:error`,
+      aggs: [count, terms('2', 'bucket', 'error_message.keyword', 10)],
+      params: { perPage: 10, showTotal: true, totalFunc: 'sum' },
+    },
+    {
+      name: 'by-operation-type',
+      title: 'Sync operations by type',
+      type: 'pie',
+      aggs: [count, terms('2', 'segment', 'operation_type', 20, true)],
+      params: { type: 'pie', addTooltip: true, addLegend: true, legendPosition: 'right', isDonut: true },
+    },
     {
       name: 'top-customers-by-failures',
       title: 'Customers with the most failed operations',
@@ -121,10 +189,31 @@ function visualisations(alias: string): Vis[] {
 }
 
 const SEARCHES = [
-  { name: 'all', title: 'Sync logs', query: '', columns: ['operation_type', 'status', 'customer.name', 'customer_email', 'onec_id', 'duration_ms', 'error_message'] },
-  { name: 'errors', title: 'Sync errors', query: 'status:error', columns: ['operation_type', 'customer.name', 'onec_id', 'error_type', 'error_message', 'correlation_id'] },
-  { name: 'conflicts', title: 'Conflicts needing manual review', query: 'operation_type:conflict_resolution and manual_review_required:true', columns: ['customer.name', 'onec_id', 'conflict_type', 'status', 'message'] },
-  { name: 'one-run', title: 'One sync run (filter correlation_id)', query: 'correlation_id:*', columns: ['correlation_id', 'operation_type', 'status', 'customer.name', 'duration_ms', 'message'], sort: 'asc' },
+  {
+    name: 'all',
+    title: 'Sync logs',
+    query: '',
+    columns: ['operation_type', 'status', 'customer.name', 'customer_email', 'onec_id', 'duration_ms', 'error_message'],
+  },
+  {
+    name: 'errors',
+    title: 'Sync errors',
+    query: 'status:error',
+    columns: ['operation_type', 'customer.name', 'onec_id', 'error_type', 'error_message', 'correlation_id'],
+  },
+  {
+    name: 'conflicts',
+    title: 'Conflicts needing manual review',
+    query: 'operation_type:conflict_resolution and manual_review_required:true',
+    columns: ['customer.name', 'onec_id', 'conflict_type', 'status', 'message'],
+  },
+  {
+    name: 'one-run',
+    title: 'One sync run (filter correlation_id)',
+    query: 'correlation_id:*',
+    columns: ['correlation_id', 'operation_type', 'status', 'customer.name', 'duration_ms', 'message'],
+    sort: 'asc',
+  },
 ] as const;
 
 /** Every saved object for `prefix`, in import order (what is referenced comes first). */
@@ -132,7 +221,12 @@ export function savedObjects(prefix: string): SavedObject[] {
   const ids = objectIds(prefix);
   const alias = `${prefix}-logs`;
   const objects: SavedObject[] = [
-    { id: ids.indexPattern, type: 'index-pattern', attributes: { title: alias, timeFieldName: field('@timestamp') }, references: [] },
+    {
+      id: ids.indexPattern,
+      type: 'index-pattern',
+      attributes: { title: alias, timeFieldName: field('@timestamp') },
+      references: [],
+    },
   ];
   for (const s of SEARCHES) {
     for (const column of s.columns) field(column);
@@ -159,7 +253,12 @@ export function savedObjects(prefix: string): SavedObject[] {
         description: '',
         visState: JSON.stringify({ title: v.title, type: v.type, params: v.params, aggs: v.aggs }),
         uiStateJSON: '{}',
-        kibanaSavedObjectMeta: { searchSourceJSON: v.type === 'metrics' ? JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [] }) : searchSource(v.query ?? '') },
+        kibanaSavedObjectMeta: {
+          searchSourceJSON:
+            v.type === 'metrics'
+              ? JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [] })
+              : searchSource(v.query ?? ''),
+        },
       },
       references: v.type === 'metrics' ? [] : indexRef(ids.indexPattern),
     });
@@ -183,7 +282,9 @@ export function savedObjects(prefix: string): SavedObject[] {
       timeFrom: 'now-24h',
       timeTo: 'now',
       refreshInterval: { pause: false, value: 60_000 },
-      kibanaSavedObjectMeta: { searchSourceJSON: JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [] }) },
+      kibanaSavedObjectMeta: {
+        searchSourceJSON: JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [] }),
+      },
     },
     references: vis.map((v, i) => ({ name: `panel_${i}`, type: 'visualization', id: ids.visualization(v.name) })),
   });

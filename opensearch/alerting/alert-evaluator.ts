@@ -6,7 +6,14 @@ import type { AlertEvent } from './alert-event.ts';
 import { recordAlertEvent } from './alert-inbox.ts';
 import { dedupKey, type AlertRule } from './alert-rules.ts';
 import { postAlertWebhook } from './post-alert-webhook.ts';
-import { findingsOf, inActiveHours, ruleQueryBody, slowOperationsFindings, type Finding, type WindowRange } from './rule-query.ts';
+import {
+  findingsOf,
+  inActiveHours,
+  ruleQueryBody,
+  slowOperationsFindings,
+  type Finding,
+  type WindowRange,
+} from './rule-query.ts';
 
 interface Delivery {
   readonly url: string;
@@ -79,25 +86,41 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
   const retryBaseMs = deps.retryBaseMs ?? 30_000;
   const maxAttempts = deps.maxAttempts ?? 5;
 
-  const search = async (body: Record<string, unknown>) => (await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body } as never)).body as unknown;
+  const search = async (body: Record<string, unknown>) =>
+    (await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body } as never))
+      .body as unknown;
 
   /** What a rule finds over its window; a slow-operations rule reads the nearest-rank percentile, not the t-digest. */
   async function findingsOfRule(rule: AlertRule, range: WindowRange, now: number): Promise<Finding[]> {
     const body = ruleQueryBody(rule, range);
     if (rule.kind === 'slow_operations') {
-      const exact = await exactPercentiles(search, { query: body.query as Record<string, unknown>, field: 'duration_ms', percents: [rule.percentile] });
+      const exact = await exactPercentiles(search, {
+        query: body.query as Record<string, unknown>,
+        field: 'duration_ms',
+        percents: [rule.percentile],
+      });
       return slowOperationsFindings(rule, exact?.count ?? 0, exact?.values[0] ?? null);
     }
     return findingsOf(rule, await search(body), rule.kind !== 'missing_data' || inActiveHours(rule, new Date(now)));
   }
 
   async function loadStates(): Promise<Map<string, AlertState>> {
-    const { body } = await client.search({ index: names.alertState, ignore_unavailable: true, body: { size: 10_000, query: { match_all: {} } } } as never);
+    const { body } = await client.search({
+      index: names.alertState,
+      ignore_unavailable: true,
+      body: { size: 10_000, query: { match_all: {} } },
+    } as never);
     const hits = (body as unknown as { hits: { hits: Array<{ _source: AlertState }> } }).hits.hits;
     return new Map(hits.map((h) => [h._source.dedup_key, h._source]));
   }
 
-  const eventOf = (rule: AlertRule, finding: Finding, state: AlertEvent['state'], startedAt: string, at: string): AlertEvent => ({
+  const eventOf = (
+    rule: AlertRule,
+    finding: Finding,
+    state: AlertEvent['state'],
+    startedAt: string,
+    at: string,
+  ): AlertEvent => ({
     source: 'synclog',
     rule: rule.name,
     kind: rule.kind,
@@ -120,7 +143,8 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
     const changed = new Map<string, AlertState>();
     const events: AlertEvent[] = [];
     const errors: string[] = [];
-    const deliveriesOf = (event: AlertEvent): Delivery[] => deps.webhooks.map((url) => ({ url, event, attempts: 0, next_attempt_at: iso(now) }));
+    const deliveriesOf = (event: AlertEvent): Delivery[] =>
+      deps.webhooks.map((url) => ({ url, event, attempts: 0, next_attempt_at: iso(now) }));
 
     for (const rule of deps.rules.filter((r) => r.enabled)) {
       let findings: Finding[];
@@ -137,11 +161,17 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
         holding.add(key);
         const before = states.get(key);
         if (before?.state === 'firing') {
-          changed.set(key, { ...before, evaluated_at: iso(now), last: { ...eventOf(rule, finding, 'firing', before.started_at, iso(now)) } });
+          changed.set(key, {
+            ...before,
+            evaluated_at: iso(now),
+            last: { ...eventOf(rule, finding, 'firing', before.started_at, iso(now)) },
+          });
           continue;
         }
         const event = eventOf(rule, finding, 'firing', iso(now), iso(now));
-        const suppressed = before?.fired_notified_at !== undefined && now - Date.parse(before.fired_notified_at) < rule.throttle_minutes * 60_000;
+        const suppressed =
+          before?.fired_notified_at !== undefined &&
+          now - Date.parse(before.fired_notified_at) < rule.throttle_minutes * 60_000;
         events.push(event);
         changed.set(key, {
           dedup_key: key,
@@ -156,11 +186,17 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
           outbox: [...(before?.outbox ?? []), ...(suppressed ? [] : deliveriesOf(event))],
           failed_deliveries: before?.failed_deliveries ?? [],
         });
-        if (suppressed) log(`alerts: ${key} fires again within its ${rule.throttle_minutes} min throttle: recorded, not notified`);
+        if (suppressed)
+          log(`alerts: ${key} fires again within its ${rule.throttle_minutes} min throttle: recorded, not notified`);
       }
       for (const state of states.values()) {
         if (state.rule !== rule.name || state.state !== 'firing' || holding.has(state.dedup_key)) continue;
-        const event: AlertEvent = { ...state.last, state: 'resolved', at: iso(now), summary: `resolved: ${state.last.summary}` };
+        const event: AlertEvent = {
+          ...state.last,
+          state: 'resolved',
+          at: iso(now),
+          summary: `resolved: ${state.last.summary}`,
+        };
         events.push(event);
         changed.set(state.dedup_key, {
           ...state,
@@ -200,19 +236,28 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
             failed++;
             failedNow.push({ ...delivery, attempts, last_error: lastError, failed_at: iso(now) });
             deps.metrics?.notified(state.rule, delivery.event.state, 'failed');
-            log(`alerts: ${delivery.event.state} of ${state.dedup_key} to ${delivery.url} failed after ${attempts} attempts, giving up: ${lastError}`);
+            log(
+              `alerts: ${delivery.event.state} of ${state.dedup_key} to ${delivery.url} failed after ${attempts} attempts, giving up: ${lastError}`,
+            );
           } else {
             const next = now + retryBaseMs * 2 ** (attempts - 1);
             outbox.push({ ...delivery, attempts, last_error: lastError, next_attempt_at: iso(next) });
             deps.metrics?.notified(state.rule, delivery.event.state, 'retrying');
-            log(`alerts: ${delivery.event.state} of ${state.dedup_key} to ${delivery.url} failed (attempt ${attempts} of ${maxAttempts}, next at ${iso(next)}): ${lastError}`);
+            log(
+              `alerts: ${delivery.event.state} of ${state.dedup_key} to ${delivery.url} failed (attempt ${attempts} of ${maxAttempts}, next at ${iso(next)}): ${lastError}`,
+            );
           }
         }
       }
-      changed.set(state.dedup_key, { ...state, outbox, failed_deliveries: [...state.failed_deliveries, ...failedNow].slice(-20) });
+      changed.set(state.dedup_key, {
+        ...state,
+        outbox,
+        failed_deliveries: [...state.failed_deliveries, ...failedNow].slice(-20),
+      });
     }
 
-    for (const state of changed.values()) await client.index({ index: names.alertState, id: state.dedup_key, refresh: 'wait_for', body: state } as never);
+    for (const state of changed.values())
+      await client.index({ index: names.alertState, id: state.dedup_key, refresh: 'wait_for', body: state } as never);
     return { events, delivered, failed, errors };
   }
 

@@ -23,10 +23,14 @@ export const alertEventSchema = z.strictObject({
   started_at: iso,
   /** When this event happened. */
   at: iso,
-  samples: z.array(z.strictObject({ event_id: z.string().max(256), message: z.string().max(8_192) })).max(20).default([]),
+  samples: z
+    .array(z.strictObject({ event_id: z.string().max(256), message: z.string().max(8_192) }))
+    .max(20)
+    .default([]),
 });
 
 export type AlertEvent = z.infer<typeof alertEventSchema>;
 
 /** A stable id per alert episode and event: a redelivered event is recognised, not counted twice. */
-export const alertEventId = (event: Pick<AlertEvent, 'dedup_key' | 'state' | 'started_at'>) => `${event.dedup_key}|${event.state}|${event.started_at}`;
+export const alertEventId = (event: Pick<AlertEvent, 'dedup_key' | 'state' | 'started_at'>) =>
+  `${event.dedup_key}|${event.state}|${event.started_at}`;

@@ -50,7 +50,12 @@ export const alertRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('missing_data'),
     /** Only between these local times on these ISO weekdays (1 = Monday) is silence an incident. */
     active_hours: z
-      .strictObject({ from: clockTime.default('08:00'), to: clockTime.default('20:00'), days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]), time_zone: z.string().default('UTC') })
+      .strictObject({
+        from: clockTime.default('08:00'),
+        to: clockTime.default('20:00'),
+        days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+        time_zone: z.string().default('UTC'),
+      })
       .default({ from: '08:00', to: '20:00', days: [1, 2, 3, 4, 5], time_zone: 'UTC' }),
   }),
 ]);
@@ -71,7 +76,8 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = z.array(alertRuleSchema
 export const alertRulesSchema = z.array(alertRuleSchema).superRefine((rules, ctx) => {
   const seen = new Set<string>();
   for (const [i, rule] of rules.entries()) {
-    if (seen.has(rule.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${rule.name}" is used twice` });
+    if (seen.has(rule.name))
+      ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${rule.name}" is used twice` });
     seen.add(rule.name);
   }
 });

@@ -22,13 +22,16 @@ function pluginApi() {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>) : {};
     const path = (req.url ?? '').split('?')[0]!;
-    const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+    const send = (status: number, payload: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     const channel = /^\/_plugins\/_notifications\/configs\/([^/]+)$/.exec(path);
     const monitor = /^\/_plugins\/_alerting\/monitors\/([^/_][^/]*)$/.exec(path);
     if (req.method !== 'GET' && !path.endsWith('/_search')) writes.push(`${req.method} ${path}`);
     if (channel && req.method === 'GET') {
       const config = channels.get(decodeURIComponent(channel[1]!));
-      return config ? send(200, { config_list: [{ config_id: channel[1], config }] }) : send(404, { error: { type: 'status_exception' }, status: 404 });
+      return config
+        ? send(200, { config_list: [{ config_id: channel[1], config }] })
+        : send(404, { error: { type: 'status_exception' }, status: 404 });
     }
     if (path === '/_plugins/_notifications/configs' && req.method === 'POST') {
       channels.set(String(body.config_id), body.config);
@@ -40,7 +43,9 @@ function pluginApi() {
     }
     if (path === '/_plugins/_alerting/monitors/_search') {
       const prefix = String((body.query as { prefix: Record<string, string> }).prefix['monitor.name.keyword']);
-      const hits = [...monitors].filter(([, m]) => String(m.name).startsWith(prefix)).map(([id, m]) => ({ _id: id, _source: m }));
+      const hits = [...monitors]
+        .filter(([, m]) => String(m.name).startsWith(prefix))
+        .map(([id, m]) => ({ _id: id, _source: m }));
       return send(200, { hits: { total: { value: hits.length }, hits } });
     }
     if (path === '/_plugins/_alerting/monitors' && req.method === 'POST') {
@@ -76,18 +81,40 @@ describe('installing the rules where the Alerting and Notifications plugins run 
 
   it('creates a channel per webhook and a monitor per rule, then leaves them alone, then updates and deletes what changed', async () => {
     const client = createOpenSearchClient({ urls: [url] });
-    const first = await installAlerting(client, names, { rules: DEFAULT_ALERT_RULES, webhooks, receiverSecret: 'receiver-secret-0123456789' });
-    expect(first.map((c) => `${c.action} ${c.kind}`)).toEqual([...Array(2).fill('created notification channel'), ...Array(5).fill('created alerting monitor')]);
+    const first = await installAlerting(client, names, {
+      rules: DEFAULT_ALERT_RULES,
+      webhooks,
+      receiverSecret: 'receiver-secret-0123456789',
+    });
+    expect(first.map((c) => `${c.action} ${c.kind}`)).toEqual([
+      ...Array(2).fill('created notification channel'),
+      ...Array(5).fill('created alerting monitor'),
+    ]);
     expect([...api.monitors.values()].map((m) => m.name)).toEqual(DEFAULT_ALERT_RULES.map((r) => `synclog ${r.name}`));
 
     api.writes.length = 0;
-    const again = await installAlerting(client, names, { rules: DEFAULT_ALERT_RULES, webhooks, receiverSecret: 'receiver-secret-0123456789' });
+    const again = await installAlerting(client, names, {
+      rules: DEFAULT_ALERT_RULES,
+      webhooks,
+      receiverSecret: 'receiver-secret-0123456789',
+    });
     expect(again.every((c) => c.action === 'unchanged')).toBe(true);
     expect(api.writes).toEqual([]);
 
-    const changed = alertRulesSchema.parse([{ ...DEFAULT_ALERT_RULES[0]!, threshold: 0.02 }, ...DEFAULT_ALERT_RULES.slice(1, 4)]);
-    const third = await installAlerting(client, names, { rules: changed, webhooks, receiverSecret: 'receiver-secret-0123456789' });
-    expect(third.filter((c) => c.action !== 'unchanged').map((c) => `${c.action} ${c.name}${c.detail ? ` (${c.detail})` : ''}`)).toEqual(['updated synclog error-rate', 'updated synclog missing-data (deleted: no such rule any more)']);
+    const changed = alertRulesSchema.parse([
+      { ...DEFAULT_ALERT_RULES[0]!, threshold: 0.02 },
+      ...DEFAULT_ALERT_RULES.slice(1, 4),
+    ]);
+    const third = await installAlerting(client, names, {
+      rules: changed,
+      webhooks,
+      receiverSecret: 'receiver-secret-0123456789',
+    });
+    expect(
+      third
+        .filter((c) => c.action !== 'unchanged')
+        .map((c) => `${c.action} ${c.name}${c.detail ? ` (${c.detail})` : ''}`),
+    ).toEqual(['updated synclog error-rate', 'updated synclog missing-data (deleted: no such rule any more)']);
     expect(api.monitors.size).toBe(4);
     await client.close();
   });

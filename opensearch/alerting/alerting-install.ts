@@ -23,7 +23,11 @@ const request = (client: OpenSearchClient, method: string, path: string, body?: 
  * A stored monitor equal to its rendering (without the fields the plugin adds) is left alone;
  * monitors of this prefix whose rule is no longer configured are deleted.
  */
-export async function installAlerting(client: OpenSearchClient, names: IndexNames, setup: AlertingSetup): Promise<SetupChange[]> {
+export async function installAlerting(
+  client: OpenSearchClient,
+  names: IndexNames,
+  setup: AlertingSetup,
+): Promise<SetupChange[]> {
   const changes: SetupChange[] = [];
   const channels = renderChannels(names.prefix, setup.webhooks, setup.receiverSecret);
   for (const channel of channels) {
@@ -44,9 +48,20 @@ export async function installAlerting(client: OpenSearchClient, names: IndexName
     } else changes.push(change('notification channel', channel.config_id, 'unchanged'));
   }
 
-  const { body: found } = await request(client, 'POST', '/_plugins/_alerting/monitors/_search', { size: 1_000, query: { prefix: { 'monitor.name.keyword': monitorName(names.prefix, '') } } });
+  const { body: found } = await request(client, 'POST', '/_plugins/_alerting/monitors/_search', {
+    size: 1_000,
+    query: { prefix: { 'monitor.name.keyword': monitorName(names.prefix, '') } },
+  });
   const existing = new Map(
-    ((found as { hits?: { hits?: Array<{ _id: string; _source: { name: string; synclog_hash?: string } & Record<string, unknown> }> } }).hits?.hits ?? []).map((h) => [h._source.name, h]),
+    (
+      (
+        found as {
+          hits?: {
+            hits?: Array<{ _id: string; _source: { name: string; synclog_hash?: string } & Record<string, unknown> }>;
+          };
+        }
+      ).hits?.hits ?? []
+    ).map((h) => [h._source.name, h]),
   );
   const ids = channels.map((c) => c.config_id);
   const wanted = new Set<string>();
@@ -74,6 +89,14 @@ export async function installAlerting(client: OpenSearchClient, names: IndexName
 
 /** A stored monitor without the fields the plugin adds (ids, versions, timestamps), for comparison. */
 function strip(source: Record<string, unknown>): Record<string, unknown> {
-  const { last_update_time: _a, enabled_time: _b, schema_version: _c, user: _d, owner: _e, data_sources: _f, ...rest } = source;
+  const {
+    last_update_time: _a,
+    enabled_time: _b,
+    schema_version: _c,
+    user: _d,
+    owner: _e,
+    data_sources: _f,
+    ...rest
+  } = source;
   return rest;
 }

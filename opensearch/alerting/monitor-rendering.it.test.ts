@@ -24,9 +24,32 @@ beforeAll(async () => {
   names = config.names;
   const records = generateRecords({ seed: 77, count: 60, from: new Date(T - 10 * 60_000), to: new Date(T - 60_000) });
   records[0] = { ...records[0]!, level: 'critical', error_message: HOSTILE, status: 'error' };
-  records[1] = { ...records[1]!, level: 'error', error_message: 'certificate "expired" \\ on 1C', status: 'error', category: 'tls' };
-  records[2] = { ...records[2]!, level: 'error', error_message: 'certificate expired on 1C', status: 'error', category: 'tls' };
-  await writeRecords(client, names, 'month', records.map((r, i) => (i > 2 && r.level === 'critical' ? { ...r, level: 'error' as const } : i > 2 && r.category === 'security' ? { ...r, category: 'sync' } : r)));
+  records[1] = {
+    ...records[1]!,
+    level: 'error',
+    error_message: 'certificate "expired" \\ on 1C',
+    status: 'error',
+    category: 'tls',
+  };
+  records[2] = {
+    ...records[2]!,
+    level: 'error',
+    error_message: 'certificate expired on 1C',
+    status: 'error',
+    category: 'tls',
+  };
+  await writeRecords(
+    client,
+    names,
+    'month',
+    records.map((r, i) =>
+      i > 2 && r.level === 'critical'
+        ? { ...r, level: 'error' as const }
+        : i > 2 && r.category === 'security'
+          ? { ...r, category: 'sync' }
+          : r,
+    ),
+  );
 });
 afterAll(() => dropPrefix(client, prefix));
 
@@ -39,48 +62,134 @@ const action = z.strictObject({
   message_template: mustache,
   throttle_enabled: z.boolean(),
   throttle: z.strictObject({ value: z.number().int().positive(), unit: z.literal('MINUTES') }).optional(),
-  action_execution_policy: z.strictObject({ action_execution_scope: z.strictObject({ per_alert: z.strictObject({ actionable_alerts: z.array(z.enum(['DEDUPED', 'NEW', 'COMPLETED'])).min(1) }) }) }).optional(),
+  action_execution_policy: z
+    .strictObject({
+      action_execution_scope: z.strictObject({
+        per_alert: z.strictObject({ actionable_alerts: z.array(z.enum(['DEDUPED', 'NEW', 'COMPLETED'])).min(1) }),
+      }),
+    })
+    .optional(),
 });
 const script = z.strictObject({ source: z.string().min(1), lang: z.literal('painless') });
 const severity = z.enum(['1', '2', '3', '4', '5']);
 const schedule = z.union([
-  z.strictObject({ period: z.strictObject({ interval: z.number().int().positive(), unit: z.enum(['MINUTES', 'HOURS', 'DAYS']) }) }),
-  z.strictObject({ cron: z.strictObject({ expression: z.string().regex(/^\S+ \S+ \S+ \S+ \S+$/), timezone: z.string() }) }),
+  z.strictObject({
+    period: z.strictObject({ interval: z.number().int().positive(), unit: z.enum(['MINUTES', 'HOURS', 'DAYS']) }),
+  }),
+  z.strictObject({
+    cron: z.strictObject({ expression: z.string().regex(/^\S+ \S+ \S+ \S+ \S+$/), timezone: z.string() }),
+  }),
 ]);
 const common = { type: z.literal('monitor'), name: z.string().min(1), enabled: z.boolean(), schedule };
 const monitorFormat = z.discriminatedUnion('monitor_type', [
   z.strictObject({
     ...common,
     monitor_type: z.literal('query_level_monitor'),
-    inputs: z.array(z.strictObject({ search: z.strictObject({ indices: z.array(z.string()).min(1), query: z.record(z.string(), z.unknown()) }) })).length(1),
-    triggers: z.array(z.strictObject({ query_level_trigger: z.strictObject({ name: z.string(), severity, condition: z.strictObject({ script }), actions: z.array(action).min(1) }) })).min(1),
+    inputs: z
+      .array(
+        z.strictObject({
+          search: z.strictObject({ indices: z.array(z.string()).min(1), query: z.record(z.string(), z.unknown()) }),
+        }),
+      )
+      .length(1),
+    triggers: z
+      .array(
+        z.strictObject({
+          query_level_trigger: z.strictObject({
+            name: z.string(),
+            severity,
+            condition: z.strictObject({ script }),
+            actions: z.array(action).min(1),
+          }),
+        }),
+      )
+      .min(1),
   }),
   z.strictObject({
     ...common,
     monitor_type: z.literal('bucket_level_monitor'),
-    inputs: z.array(z.strictObject({ search: z.strictObject({ indices: z.array(z.string()).min(1), query: z.record(z.string(), z.unknown()) }) })).length(1),
-    triggers: z.array(z.strictObject({ bucket_level_trigger: z.strictObject({ name: z.string(), severity, condition: z.strictObject({ buckets_path: z.record(z.string(), z.string()), parent_bucket_path: z.string(), script }), actions: z.array(action).min(1) }) })).min(1),
+    inputs: z
+      .array(
+        z.strictObject({
+          search: z.strictObject({ indices: z.array(z.string()).min(1), query: z.record(z.string(), z.unknown()) }),
+        }),
+      )
+      .length(1),
+    triggers: z
+      .array(
+        z.strictObject({
+          bucket_level_trigger: z.strictObject({
+            name: z.string(),
+            severity,
+            condition: z.strictObject({
+              buckets_path: z.record(z.string(), z.string()),
+              parent_bucket_path: z.string(),
+              script,
+            }),
+            actions: z.array(action).min(1),
+          }),
+        }),
+      )
+      .min(1),
   }),
   z.strictObject({
     ...common,
     monitor_type: z.literal('doc_level_monitor'),
-    inputs: z.array(z.strictObject({ doc_level_input: z.strictObject({ description: z.string(), indices: z.array(z.string()).min(1), queries: z.array(z.strictObject({ id: z.string(), name: z.string(), query: z.string(), tags: z.array(z.string()) })).min(1) }) })).length(1),
-    triggers: z.array(z.strictObject({ document_level_trigger: z.strictObject({ name: z.string(), severity, condition: z.strictObject({ script }), actions: z.array(action).min(1) }) })).min(1),
+    inputs: z
+      .array(
+        z.strictObject({
+          doc_level_input: z.strictObject({
+            description: z.string(),
+            indices: z.array(z.string()).min(1),
+            queries: z
+              .array(z.strictObject({ id: z.string(), name: z.string(), query: z.string(), tags: z.array(z.string()) }))
+              .min(1),
+          }),
+        }),
+      )
+      .length(1),
+    triggers: z
+      .array(
+        z.strictObject({
+          document_level_trigger: z.strictObject({
+            name: z.string(),
+            severity,
+            condition: z.strictObject({ script }),
+            actions: z.array(action).min(1),
+          }),
+        }),
+      )
+      .min(1),
   }),
 ]);
 const channelFormat = z.strictObject({
   config_id: z.string().min(1),
-  config: z.strictObject({ name: z.string(), description: z.string(), config_type: z.literal('webhook'), is_enabled: z.boolean(), webhook: z.strictObject({ url: z.url(), method: z.enum(['POST', 'PUT', 'PATCH']), header_params: z.record(z.string(), z.string()) }) }),
+  config: z.strictObject({
+    name: z.string(),
+    description: z.string(),
+    config_type: z.literal('webhook'),
+    is_enabled: z.boolean(),
+    webhook: z.strictObject({
+      url: z.url(),
+      method: z.enum(['POST', 'PUT', 'PATCH']),
+      header_params: z.record(z.string(), z.string()),
+    }),
+  }),
 });
 
 const monitors = () => DEFAULT_ALERT_RULES.map((rule) => renderMonitor(rule, names, ['chan-1', 'chan-2']));
 type Action = z.infer<typeof action>;
 const actionsOf = (monitor: Record<string, unknown>): Action[] =>
-  (monitor.triggers as Array<Record<string, { actions: Action[] }>>).flatMap((t) => Object.values(t).flatMap((trigger) => trigger.actions));
+  (monitor.triggers as Array<Record<string, { actions: Action[] }>>).flatMap((t) =>
+    Object.values(t).flatMap((trigger) => trigger.actions),
+  );
 
 /** Renders a mustache template with OpenSearch's own engine (`_render/template`) and returns the raw answer text. */
 async function renderOnNode(source: string, ctx: unknown): Promise<string> {
-  const { body } = await client.transport.request({ method: 'POST', path: '/_render/template', body: { source, params: { ctx } } }, { asStream: false } as never);
+  const { body } = await client.transport.request(
+    { method: 'POST', path: '/_render/template', body: { source, params: { ctx } } },
+    { asStream: false } as never,
+  );
   return typeof body === 'string' ? body : JSON.stringify(body);
 }
 
@@ -88,16 +197,38 @@ describe('the native renderings of the default rules', () => {
   it('match the documented monitor and channel formats', () => {
     const rendered = monitors();
     for (const monitor of rendered) expect(() => monitorFormat.parse(monitor), String(monitor.name)).not.toThrow();
-    expect(rendered.map((m) => m.monitor_type)).toEqual(['query_level_monitor', 'bucket_level_monitor', 'doc_level_monitor', 'query_level_monitor', 'query_level_monitor']);
-    for (const monitor of rendered) expect(actionsOf(monitor).map((a) => a.destination_id).sort()).toEqual(expect.arrayContaining(['chan-1', 'chan-2']));
-    const channels = renderChannels(prefix, ['https://hooks.example.com/x', 'https://synclog.example.com/alerts/webhook'], 'receiver-secret-0123456789');
+    expect(rendered.map((m) => m.monitor_type)).toEqual([
+      'query_level_monitor',
+      'bucket_level_monitor',
+      'doc_level_monitor',
+      'query_level_monitor',
+      'query_level_monitor',
+    ]);
+    for (const monitor of rendered)
+      expect(
+        actionsOf(monitor)
+          .map((a) => a.destination_id)
+          .sort(),
+      ).toEqual(expect.arrayContaining(['chan-1', 'chan-2']));
+    const channels = renderChannels(
+      prefix,
+      ['https://hooks.example.com/x', 'https://synclog.example.com/alerts/webhook'],
+      'receiver-secret-0123456789',
+    );
     for (const channel of channels) channelFormat.parse(channel);
     expect(channels[0]!.config.webhook).not.toHaveProperty(['header_params', 'X-Synclog-Alert-Secret']);
-    expect((channels[1]!.config.webhook as { header_params: Record<string, string> }).header_params['X-Synclog-Alert-Secret']).toBe('receiver-secret-0123456789');
+    expect(
+      (channels[1]!.config.webhook as { header_params: Record<string, string> }).header_params[
+        'X-Synclog-Alert-Secret'
+      ],
+    ).toBe('receiver-secret-0123456789');
   });
 
-  it('have message templates that render, on the node\'s mustache engine, to valid alert events even for hostile error messages', async () => {
-    const alert = { agg_alert_content: { bucket_keys: ['import_from_1c'] }, sample_documents: [{ _source: { level: 'critical', error_message: HOSTILE } }] };
+  it("have message templates that render, on the node's mustache engine, to valid alert events even for hostile error messages", async () => {
+    const alert = {
+      agg_alert_content: { bucket_keys: ['import_from_1c'] },
+      sample_documents: [{ _source: { level: 'critical', error_message: HOSTILE } }],
+    };
     const ctx = {
       monitor: { name: 'synclog error-rate' },
       periodStart: '2026-11-23T09:59:00Z',
@@ -115,7 +246,8 @@ describe('the native renderings of the default rules', () => {
         const event = alertEventSchema.parse(template_output);
         expect(event.source).toBe('opensearch-alerting');
         if (monitor.monitor_type === 'doc_level_monitor') expect(event.summary).toContain(HOSTILE);
-        if (monitor.monitor_type === 'bucket_level_monitor') expect(event).toMatchObject({ group: 'import_from_1c', dedup_key: 'synclog:error-burst:import_from_1c' });
+        if (monitor.monitor_type === 'bucket_level_monitor')
+          expect(event).toMatchObject({ group: 'import_from_1c', dedup_key: 'synclog:error-burst:import_from_1c' });
         templates++;
       }
     }
@@ -124,20 +256,44 @@ describe('the native renderings of the default rules', () => {
 
   it('run queries the node accepts, and document-level queries match phrases exactly, whatever they contain', async () => {
     for (const monitor of monitors().filter((m) => m.monitor_type !== 'doc_level_monitor')) {
-      const query = JSON.parse(JSON.stringify((monitor.inputs as Array<{ search: { query: unknown } }>)[0]!.search.query).replaceAll('{{period_end}}', String(T)));
+      const query = JSON.parse(
+        JSON.stringify((monitor.inputs as Array<{ search: { query: unknown } }>)[0]!.search.query).replaceAll(
+          '{{period_end}}',
+          String(T),
+        ),
+      );
       const { body } = await client.search({ index: names.readAlias, body: query } as never);
-      expect((body as unknown as { hits: { total: { value: number } } }).hits.total.value, String(monitor.name)).toBeGreaterThan(0);
+      expect(
+        (body as unknown as { hits: { total: { value: number } } }).hits.total.value,
+        String(monitor.name),
+      ).toBeGreaterThan(0);
     }
     // User text stays a phrase: the document-level query matches what the built-in evaluator's
     // match_phrase matches, and an attempt at query syntax matches nothing.
-    const [rule] = alertRulesSchema.parse([{ name: 'crit', kind: 'critical_records', categories: [], patterns: ['certificate "expired" \\ on', 'x" OR level:"info'] }]);
-    const doc = renderMonitor(rule!, names, ['chan']) as { inputs: Array<{ doc_level_input: { queries: Array<{ query: string }> } }> };
+    const [rule] = alertRulesSchema.parse([
+      {
+        name: 'crit',
+        kind: 'critical_records',
+        categories: [],
+        patterns: ['certificate "expired" \\ on', 'x" OR level:"info'],
+      },
+    ]);
+    const doc = renderMonitor(rule!, names, ['chan']) as {
+      inputs: Array<{ doc_level_input: { queries: Array<{ query: string }> } }>;
+    };
     const matched = async (query: unknown) => {
-      const { body } = await client.search({ index: names.readAlias, body: { size: 100, query, sort: [{ event_id: 'asc' }], _source: ['error_message', 'level'] } } as never);
-      return (body as unknown as { hits: { hits: Array<{ _source: { error_message?: string; level: string } }> } }).hits.hits.map((h) => h._source);
+      const { body } = await client.search({
+        index: names.readAlias,
+        body: { size: 100, query, sort: [{ event_id: 'asc' }], _source: ['error_message', 'level'] },
+      } as never);
+      return (
+        body as unknown as { hits: { hits: Array<{ _source: { error_message?: string; level: string } }> } }
+      ).hits.hits.map((h) => h._source);
     };
     const [critical, phrase, injection] = doc.inputs[0]!.doc_level_input.queries;
-    expect(await matched({ query_string: { query: critical!.query } })).toEqual([{ level: 'critical', error_message: HOSTILE }]);
+    expect(await matched({ query_string: { query: critical!.query } })).toEqual([
+      { level: 'critical', error_message: HOSTILE },
+    ]);
     const phraseMatches = await matched({ query_string: { query: phrase!.query } });
     expect(phraseMatches.map((s) => s.error_message)).toContain('certificate "expired" \\ on 1C');
     expect(phraseMatches).toEqual(await matched({ match_phrase: { error_message: 'certificate "expired" \\ on' } }));

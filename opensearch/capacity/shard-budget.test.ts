@@ -4,11 +4,34 @@ import { hasShardHeadroom, shardBudget, type ShardBudgetInput } from './shard-bu
 const GIB = 1024 ** 3;
 
 /** synclog's defaults on an empty single node with a 64 GiB heap (20 shards per GiB: 1,280). */
-function input(overrides: { logs?: Partial<ShardBudgetInput['logs']>; cluster?: Partial<ShardBudgetInput['cluster']>; ownIndices?: number } = {}): ShardBudgetInput {
+function input(
+  overrides: {
+    logs?: Partial<ShardBudgetInput['logs']>;
+    cluster?: Partial<ShardBudgetInput['cluster']>;
+    ownIndices?: number;
+  } = {},
+): ShardBudgetInput {
   return {
-    logs: { period: 'month', hotDays: 90, deleteDays: 730, clockSkewMs: 300_000, shards: 1, replicas: undefined, coldReplicas: 0, ...overrides.logs },
+    logs: {
+      period: 'month',
+      hotDays: 90,
+      deleteDays: 730,
+      clockSkewMs: 300_000,
+      shards: 1,
+      replicas: undefined,
+      coldReplicas: 0,
+      ...overrides.logs,
+    },
     ownIndices: overrides.ownIndices ?? 14,
-    cluster: { activeShards: 0, unassignedShards: 0, maxShardsPerNode: 1_000, dataNodes: 1, ownShards: 0, heapBytes: 64 * GIB, ...overrides.cluster },
+    cluster: {
+      activeShards: 0,
+      unassignedShards: 0,
+      maxShardsPerNode: 1_000,
+      dataNodes: 1,
+      ownShards: 0,
+      heapBytes: 64 * GIB,
+      ...overrides.cluster,
+    },
   };
 }
 
@@ -28,13 +51,24 @@ describe('the shard budget of a configuration', () => {
   it('accepts the default monthly configuration on a single node with room to spare', () => {
     const budget = shardBudget(input());
     const periods = 1 + Math.ceil(730 / 28) + 1 + 1;
-    expect(budget).toMatchObject({ logIndices: periods, logShards: periods, ownIndexShards: 14, needed: periods + 14, others: 0, verdict: 'ok', warnings: [] });
+    expect(budget).toMatchObject({
+      logIndices: periods,
+      logShards: periods,
+      ownIndexShards: 14,
+      needed: periods + 14,
+      others: 0,
+      verdict: 'ok',
+      warnings: [],
+    });
     expect(budget.shardsPerHeapGiB).toBeCloseTo((periods + 14) / 64);
   });
 
   it('warns past 20 shards per GiB of data-node heap, and only then', () => {
     const needed = 1 + Math.ceil(730 / 28) + 1 + 1 + 14;
-    expect(shardBudget(input({ cluster: { heapBytes: GIB / 2 } }))).toMatchObject({ verdict: 'warn', warnings: ['heap'] });
+    expect(shardBudget(input({ cluster: { heapBytes: GIB / 2 } }))).toMatchObject({
+      verdict: 'warn',
+      warnings: ['heap'],
+    });
     expect(shardBudget(input({ cluster: { heapBytes: (needed / 20) * GIB } })).warnings).toEqual([]);
     expect(shardBudget(input({ cluster: { heapBytes: (needed / 20) * GIB - 1 } })).warnings).toEqual(['heap']);
   });
@@ -44,7 +78,9 @@ describe('the shard budget of a configuration', () => {
   });
 
   it('counts replicas on hot indices and the cold phase replicas on the rest', () => {
-    const budget = shardBudget(input({ logs: { period: 'week', replicas: 1, coldReplicas: 0 }, cluster: { dataNodes: 3 } }));
+    const budget = shardBudget(
+      input({ logs: { period: 'week', replicas: 1, coldReplicas: 0 }, cluster: { dataNodes: 3 } }),
+    );
     const all = 1 + Math.ceil(730 / 7) + 1 + 1;
     const hot = 1 + Math.ceil(90 / 7) + 1 + 1;
     expect(budget.hotLogIndices).toBe(hot);
@@ -94,7 +130,9 @@ describe('the shard budget of a configuration', () => {
 
   it('counts one more period for each period the clock skew reaches ahead', () => {
     expect(shardBudget(input({ logs: { period: 'day', clockSkewMs: 0 } })).logIndices).toBe(1 + 730 + 1);
-    expect(shardBudget(input({ logs: { period: 'day', clockSkewMs: 2 * 86_400_000 } })).logIndices).toBe(1 + 730 + 1 + 2);
+    expect(shardBudget(input({ logs: { period: 'day', clockSkewMs: 2 * 86_400_000 } })).logIndices).toBe(
+      1 + 730 + 1 + 2,
+    );
   });
 });
 

@@ -79,7 +79,8 @@ export interface ShardBudget {
 }
 
 /** Copies of a shard: the primary plus its replicas (`auto_expand 0-1` gives one replica from two nodes). */
-const copiesOf = (replicas: number | undefined, dataNodes: number) => 1 + (replicas ?? Math.min(1, Math.max(0, dataNodes - 1)));
+const copiesOf = (replicas: number | undefined, dataNodes: number) =>
+  1 + (replicas ?? Math.min(1, Math.max(0, dataNodes - 1)));
 
 /**
  * The steady state a configuration needs against what the cluster can hold. Refused when it plus
@@ -91,7 +92,11 @@ export function shardBudget(input: ShardBudgetInput): ShardBudget {
   const window = { period: logs.period, clockSkewMs: logs.clockSkewMs };
   const logIndices = periodsInWindow({ ...window, deleteDays: logs.deleteDays });
   const hotLogIndices = Math.min(logIndices, periodsInWindow({ ...window, deleteDays: logs.hotDays }));
-  const perShard = { hot: copiesOf(logs.replicas, cluster.dataNodes), cold: 1 + logs.coldReplicas, own: copiesOf(undefined, cluster.dataNodes) };
+  const perShard = {
+    hot: copiesOf(logs.replicas, cluster.dataNodes),
+    cold: 1 + logs.coldReplicas,
+    own: copiesOf(undefined, cluster.dataNodes),
+  };
   const logShards = logs.shards * (hotLogIndices * perShard.hot + (logIndices - hotLogIndices) * perShard.cold);
   const ownIndexShards = input.ownIndices * perShard.own;
   const needed = logShards + ownIndexShards;
@@ -130,7 +135,11 @@ export function shardBudget(input: ShardBudgetInput): ShardBudget {
  * of capacity free. The shipper asks before it creates an index, and dead-letters
  * (`no_shard_headroom`) rather than take the shards every tenant needs to create indices.
  */
-export function hasShardHeadroom(facts: ClusterShardFacts, newShards: number, reserveFraction = SHARD_RESERVE_FRACTION): boolean {
+export function hasShardHeadroom(
+  facts: ClusterShardFacts,
+  newShards: number,
+  reserveFraction = SHARD_RESERVE_FRACTION,
+): boolean {
   const capacity = facts.maxShardsPerNode * facts.dataNodes;
   return facts.activeShards + facts.unassignedShards + newShards <= capacity * (1 - reserveFraction);
 }

@@ -26,7 +26,9 @@ export function connectionFromEnv(env: ConnectionEnv, urls: string[]): Connectio
     caFile: env.OPENSEARCH_CA_FILE,
     tlsVerify: env.OPENSEARCH_TLS_VERIFY,
     requestTimeoutMs: env.OPENSEARCH_REQUEST_TIMEOUT_MS,
-    aws: env.OPENSEARCH_AWS_REGION ? { region: env.OPENSEARCH_AWS_REGION, service: env.OPENSEARCH_AWS_SERVICE } : undefined,
+    aws: env.OPENSEARCH_AWS_REGION
+      ? { region: env.OPENSEARCH_AWS_REGION, service: env.OPENSEARCH_AWS_SERVICE }
+      : undefined,
   };
 }
 

@@ -14,10 +14,18 @@ export async function searchJson<T>(client: OpenSearchClient, params: Record<str
   const chunks: Buffer[] = [];
   for await (const chunk of response.body as unknown as AsyncIterable<Buffer>) chunks.push(chunk);
   const bytes = Buffer.concat(chunks);
-  const text = (/gzip|deflate/.test(String(response.headers?.['content-encoding'] ?? '')) ? unzipSync(bytes) : bytes).toString('utf8');
+  const text = (
+    /gzip|deflate/.test(String(response.headers?.['content-encoding'] ?? '')) ? unzipSync(bytes) : bytes
+  ).toString('utf8');
   const body: unknown = text === '' ? {} : JSON.parse(text);
   if (response.statusCode !== null && response.statusCode >= 400) {
-    throw new errors.ResponseError({ body, statusCode: response.statusCode, headers: response.headers, meta: response.meta, warnings: response.warnings } as never);
+    throw new errors.ResponseError({
+      body,
+      statusCode: response.statusCode,
+      headers: response.headers,
+      meta: response.meta,
+      warnings: response.warnings,
+    } as never);
   }
   return body as T;
 }

@@ -14,7 +14,10 @@ describe('cluster capabilities', () => {
   });
 
   it('lets the plugins run retention and alerting where the cluster has them', () => {
-    expect(chooseExecutors([PLUGINS.ism, PLUGINS.alerting, PLUGINS.notifications])).toEqual({ retention: 'ism', alerting: 'alerting-plugin' });
+    expect(chooseExecutors([PLUGINS.ism, PLUGINS.alerting, PLUGINS.notifications])).toEqual({
+      retention: 'ism',
+      alerting: 'alerting-plugin',
+    });
   });
 
   it('falls back to the built-in executors, and needs Notifications for Alerting webhooks', () => {

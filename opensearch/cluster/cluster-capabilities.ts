@@ -29,7 +29,8 @@ const parse = (v: string) => v.split(/[.-]/).slice(0, 3).map(Number) as [number,
 export function assertSupportedVersion(version: string, distribution = 'opensearch'): void {
   const [major, minor, patch] = parse(version);
   const [minMajor, minMinor, minPatch] = parse(SUPPORTED_VERSIONS.min);
-  const tooOld = major < minMajor || (major === minMajor && (minor < minMinor || (minor === minMinor && patch < minPatch)));
+  const tooOld =
+    major < minMajor || (major === minMajor && (minor < minMinor || (minor === minMinor && patch < minPatch)));
   if (distribution !== 'opensearch' || tooOld || major >= SUPPORTED_VERSIONS.belowMajor) {
     throw new UnsupportedClusterError(
       `synclog supports OpenSearch ${SUPPORTED_VERSIONS.min} up to (not including) ${SUPPORTED_VERSIONS.belowMajor}.0; ` +

@@ -19,13 +19,19 @@ describe('configuration from the environment', () => {
 
   it('names every invalid variable in one error', () => {
     const attempt = () =>
-      parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PERIOD: 'year', OPENSEARCH_TLS_VERIFY: 'maybe', OPENSEARCH_URL: 'ftp://x' });
+      parseEnv(openSearchEnvSchema, {
+        SYNCLOG_INDEX_PERIOD: 'year',
+        OPENSEARCH_TLS_VERIFY: 'maybe',
+        OPENSEARCH_URL: 'ftp://x',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       const variables = (error as ConfigError).problems.map((p) => p.variable);
-      expect(variables).toEqual(expect.arrayContaining(['SYNCLOG_INDEX_PERIOD', 'OPENSEARCH_TLS_VERIFY', 'OPENSEARCH_URL']));
+      expect(variables).toEqual(
+        expect.arrayContaining(['SYNCLOG_INDEX_PERIOD', 'OPENSEARCH_TLS_VERIFY', 'OPENSEARCH_URL']),
+      );
       expect((error as Error).message).toMatch(/^Invalid configuration: .*SYNCLOG_INDEX_PERIOD/);
     }
   });

@@ -11,7 +11,12 @@ export const connectionEnvSchema = z.object({
   /** Cluster URL(s), comma-separated. Unset: the service and CLI use the local node. */
   OPENSEARCH_URL: z
     .string()
-    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected http(s) URL(s), comma-separated' })).min(1))
     .optional(),
   OPENSEARCH_USERNAME: z.string().optional(),
@@ -20,7 +25,10 @@ export const connectionEnvSchema = z.object({
   OPENSEARCH_TLS_VERIFY: envBoolean.default(true),
   OPENSEARCH_REQUEST_TIMEOUT_MS: envInt(100, 600_000).default(30_000),
   /** Set to sign requests with AWS SigV4 (Amazon OpenSearch Service or Serverless). */
-  OPENSEARCH_AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as eu-west-1').optional(),
+  OPENSEARCH_AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected an AWS region such as eu-west-1')
+    .optional(),
   OPENSEARCH_AWS_SERVICE: z.enum(['es', 'aoss']).default('es'),
 });
 
@@ -41,23 +49,41 @@ export const lifecycleEnvSchema = z.object({
   SYNCLOG_ARCHIVE_KEEP_DAYS: envInt(1, 36_500).default(1_825),
   /** Default self-managed: how the ISM rendering moves cold indices (`aws`: UltraWarm via warm_migration). */
   SYNCLOG_RETENTION_TARGET: z.enum(['self-managed', 'aws']).default('self-managed'),
-  SYNCLOG_ARCHIVE_REPOSITORY: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).optional(),
+  SYNCLOG_ARCHIVE_REPOSITORY: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .optional(),
   SYNCLOG_ARCHIVE_TYPE: z.enum(['fs', 's3']).default('fs'),
   /** fs: a directory under the nodes' `path.repo`; s3: `bucket` or `bucket/base/path`. */
   SYNCLOG_ARCHIVE_LOCATION: z.string().optional(),
   /** s3 on Amazon OpenSearch Service: the IAM role ARN the service assumes to write the archive bucket. */
-  SYNCLOG_ARCHIVE_ROLE_ARN: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'expected an IAM role ARN').optional(),
+  SYNCLOG_ARCHIVE_ROLE_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'expected an IAM role ARN')
+    .optional(),
 });
 
 export const localNodeEnvSchema = z.object({
   SYNCLOG_HOME: z.string().optional(),
   /** Which local cluster the service and CLI use when OPENSEARCH_URL is unset. */
-  SYNCLOG_OPENSEARCH_CLUSTER: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" and "-"').default('default'),
-  SYNCLOG_OPENSEARCH_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 3.8.0').optional(),
+  SYNCLOG_OPENSEARCH_CLUSTER: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" and "-"')
+    .default('default'),
+  SYNCLOG_OPENSEARCH_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 3.8.0')
+    .optional(),
   SYNCLOG_OPENSEARCH_ZIP: z.string().optional(),
   SYNCLOG_OPENSEARCH_PORT: envInt(1, 65_535).optional(),
-  SYNCLOG_OPENSEARCH_HEAP: z.string().regex(/^\d+[mg]$/, 'expected a heap size such as 512m or 1g').default('512m'),
-  SYNCLOG_OPENSEARCH_USER: z.string().regex(/^[a-z_][a-z0-9_-]*$/).default('synclog'),
+  SYNCLOG_OPENSEARCH_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'expected a heap size such as 512m or 1g')
+    .default('512m'),
+  SYNCLOG_OPENSEARCH_USER: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_-]*$/)
+    .default('synclog'),
   SYNCLOG_MAVEN_REPOSITORY: z.url().optional(),
 });
 

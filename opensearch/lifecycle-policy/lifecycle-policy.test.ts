@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { periodOf, type IndexPeriod } from '../record/index-period.ts';
-import { defaultLifecyclePolicy, lifecycleDueDates, lifecyclePolicySchema, minimumIndexAgeDays } from './lifecycle-policy.ts';
+import {
+  defaultLifecyclePolicy,
+  lifecycleDueDates,
+  lifecyclePolicySchema,
+  minimumIndexAgeDays,
+} from './lifecycle-policy.ts';
 
 const DAY = 86_400_000;
 const policy = defaultLifecyclePolicy({ archive_repository: 'synclog-archive' });
 
 describe('lifecycle due dates', () => {
-  it.each(['day', 'week', 'month'] as const)('keeps the last record of a %s period hot for the full 90 days', (unit: IndexPeriod) => {
-    const first = periodOf('2026-01-31T23:59:59.999Z', unit);
-    const lastInstant = new Date(first.end.getTime() - 1);
-    const { coldAt, deleteAt } = lifecycleDueDates(first, policy);
-    expect(coldAt.getTime() - lastInstant.getTime()).toBeGreaterThanOrEqual(90 * DAY);
-    expect(deleteAt.getTime() - lastInstant.getTime()).toBeGreaterThanOrEqual(730 * DAY);
-  });
+  it.each(['day', 'week', 'month'] as const)(
+    'keeps the last record of a %s period hot for the full 90 days',
+    (unit: IndexPeriod) => {
+      const first = periodOf('2026-01-31T23:59:59.999Z', unit);
+      const lastInstant = new Date(first.end.getTime() - 1);
+      const { coldAt, deleteAt } = lifecycleDueDates(first, policy);
+      expect(coldAt.getTime() - lastInstant.getTime()).toBeGreaterThanOrEqual(90 * DAY);
+      expect(deleteAt.getTime() - lastInstant.getTime()).toBeGreaterThanOrEqual(730 * DAY);
+    },
+  );
 
   it('does not let a record from the last day of a month go cold at 60 days', () => {
     const november = periodOf('2025-11-30T18:00:00Z', 'month');

@@ -20,12 +20,20 @@ export const lifecyclePolicySchema = z
     }),
     archive_repository: z.string().min(1),
   })
-  .refine((p) => p.delete_days > p.hot_days, { message: 'delete_days must be greater than hot_days', path: ['delete_days'] })
-  .refine((p) => p.archive_keep_days >= p.delete_days, { message: 'archive_keep_days must be at least delete_days', path: ['archive_keep_days'] });
+  .refine((p) => p.delete_days > p.hot_days, {
+    message: 'delete_days must be greater than hot_days',
+    path: ['delete_days'],
+  })
+  .refine((p) => p.archive_keep_days >= p.delete_days, {
+    message: 'archive_keep_days must be at least delete_days',
+    path: ['archive_keep_days'],
+  });
 
 export type LifecyclePolicy = z.infer<typeof lifecyclePolicySchema>;
 
-export function defaultLifecyclePolicy(overrides: Partial<LifecyclePolicy> & { archive_repository: string }): LifecyclePolicy {
+export function defaultLifecyclePolicy(
+  overrides: Partial<LifecyclePolicy> & { archive_repository: string },
+): LifecyclePolicy {
   return lifecyclePolicySchema.parse({
     hot_days: 90,
     delete_days: 730,

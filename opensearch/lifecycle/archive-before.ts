@@ -14,14 +14,26 @@ export async function archiveBefore(deps: LifecycleRunnerDeps, before: Date): Pr
   for (const { facts } of indices) {
     if (facts.period.end > before || facts.archive?.verified) continue;
     const snapshot = `${facts.index}.archive.${deps.now().getTime()}`;
-    const base = { index: facts.index, at: deps.now().toISOString(), by: deps.by, period_start: facts.period.start.toISOString(), period_end: facts.period.end.toISOString(), repository: policy.archive_repository };
+    const base = {
+      index: facts.index,
+      at: deps.now().toISOString(),
+      by: deps.by,
+      period_start: facts.period.start.toISOString(),
+      period_end: facts.period.end.toISOString(),
+      repository: policy.archive_repository,
+    };
     try {
       await takeArchiveSnapshot(client, policy.archive_repository, snapshot, facts.index);
       await appendRetentionLog(client, names.retentionLog, { ...base, step: 'archived', outcome: 'done', snapshot });
       outcomes.push({ index: facts.index, action: 'archive', outcome: 'done', detail: snapshot });
     } catch (error) {
       const message = (error as Error).message;
-      await appendRetentionLog(client, names.retentionLog, { ...base, step: 'archived', outcome: 'failed', error: message }).catch(() => {});
+      await appendRetentionLog(client, names.retentionLog, {
+        ...base,
+        step: 'archived',
+        outcome: 'failed',
+        error: message,
+      }).catch(() => {});
       outcomes.push({ index: facts.index, action: 'archive', outcome: 'failed', detail: message });
     }
   }

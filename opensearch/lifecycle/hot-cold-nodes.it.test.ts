@@ -13,7 +13,12 @@ import { setupConfigFromEnv, type SetupConfig } from '../setup/setup-config.ts';
 import { runLifecyclePass } from './lifecycle-runner.ts';
 
 // Its own two-node cluster from the local launcher: node 0 is temp=hot, node 1 temp=cold.
-const options: LocalClusterOptions = { ...localClusterOptions(process.env), name: `it-hot-cold-${randomBytes(3).toString('hex')}`, nodes: 2, port: undefined };
+const options: LocalClusterOptions = {
+  ...localClusterOptions(process.env),
+  name: `it-hot-cold-${randomBytes(3).toString('hex')}`,
+  nodes: 2,
+  port: undefined,
+};
 let client: OpenSearchClient;
 let config: SetupConfig;
 
@@ -29,22 +34,45 @@ afterAll(async () => {
 });
 
 async function shardNodes(index: string): Promise<string[]> {
-  await client.cluster.health({ index, wait_for_no_relocating_shards: true, wait_for_no_initializing_shards: true, timeout: '60s' } as never);
+  await client.cluster.health({
+    index,
+    wait_for_no_relocating_shards: true,
+    wait_for_no_initializing_shards: true,
+    timeout: '60s',
+  } as never);
   const { body } = await client.cat.shards({ index, format: 'json', h: 'node,state' } as never);
   return (body as unknown as Array<{ node: string; state: string }>).map((s) => `${s.node} ${s.state}`).sort();
 }
 
 describe('the lifecycle runner on a hot/cold cluster', () => {
-  it('writes new log indices on the hot node and moves them to the cold node when they go cold', { timeout: 120_000 }, async () => {
-    const period = periodOf('2025-03-10T00:00:00Z', 'month');
-    const index = await createLogIndexEnsurer(client, config.names).ensure(period);
-    const records = generateRecords({ seed: 4, count: 200, from: period.start, to: new Date(period.end.getTime() - 1) });
-    await client.bulk({ refresh: true, body: records.flatMap((r) => [{ create: { _index: index, _id: r.event_id } }, r]) } as never);
-    expect(await shardNodes(index)).toEqual([`${options.name}-0 STARTED`]);
+  it(
+    'writes new log indices on the hot node and moves them to the cold node when they go cold',
+    { timeout: 120_000 },
+    async () => {
+      const period = periodOf('2025-03-10T00:00:00Z', 'month');
+      const index = await createLogIndexEnsurer(client, config.names).ensure(period);
+      const records = generateRecords({
+        seed: 4,
+        count: 200,
+        from: period.start,
+        to: new Date(period.end.getTime() - 1),
+      });
+      await client.bulk({
+        refresh: true,
+        body: records.flatMap((r) => [{ create: { _index: index, _id: r.event_id } }, r]),
+      } as never);
+      expect(await shardNodes(index)).toEqual([`${options.name}-0 STARTED`]);
 
-    const outcomes = await runLifecyclePass({ client, names: config.names, policy: config.lifecycle, now: () => new Date(period.end.getTime() + 100 * 86_400_000), by: 'test' });
-    expect(outcomes.map((o) => `${o.action} ${o.outcome}`)).toEqual(['cold done', 'archive done']);
-    expect(await shardNodes(index)).toEqual([`${options.name}-1 STARTED`]);
-    expect((await client.count({ index })).body.count).toBe(200);
-  });
+      const outcomes = await runLifecyclePass({
+        client,
+        names: config.names,
+        policy: config.lifecycle,
+        now: () => new Date(period.end.getTime() + 100 * 86_400_000),
+        by: 'test',
+      });
+      expect(outcomes.map((o) => `${o.action} ${o.outcome}`)).toEqual(['cold done', 'archive done']);
+      expect(await shardNodes(index)).toEqual([`${options.name}-1 STARTED`]);
+      expect((await client.count({ index })).body.count).toBe(200);
+    },
+  );
 });

@@ -27,16 +27,33 @@ export interface IsmExplanation {
   readonly info: string | null;
 }
 
-const request = (client: OpenSearchClient, method: string, path: string, body?: unknown, querystring?: Record<string, unknown>) =>
-  client.transport.request({ method, path, ...(body === undefined ? {} : { body }), ...(querystring ? { querystring } : {}) } as never);
+const request = (
+  client: OpenSearchClient,
+  method: string,
+  path: string,
+  body?: unknown,
+  querystring?: Record<string, unknown>,
+) =>
+  client.transport.request({
+    method,
+    path,
+    ...(body === undefined ? {} : { body }),
+    ...(querystring ? { querystring } : {}),
+  } as never);
 
 /** The policy's content hash rides in its description, so an unchanged policy is left alone. */
 const HASH_MARK = ' [synclog ';
 
 /** Creates the policy, or updates it when its content changed; returns the change and the stored policy's seq_no. */
-export async function installIsmPolicy(client: OpenSearchClient, policyId: string, body: { policy: Record<string, unknown> }): Promise<{ change: SetupChange; seqNo: number }> {
+export async function installIsmPolicy(
+  client: OpenSearchClient,
+  policyId: string,
+  body: { policy: Record<string, unknown> },
+): Promise<{ change: SetupChange; seqNo: number }> {
   const hash = contentHash(body.policy);
-  const described = { policy: { ...body.policy, description: `${String(body.policy.description ?? '')}${HASH_MARK}${hash}]` } };
+  const described = {
+    policy: { ...body.policy, description: `${String(body.policy.description ?? '')}${HASH_MARK}${hash}]` },
+  };
   const path = `/_plugins/_ism/policies/${encodeURIComponent(policyId)}`;
   let stored: StoredPolicy | null = null;
   try {
@@ -44,7 +61,8 @@ export async function installIsmPolicy(client: OpenSearchClient, policyId: strin
   } catch (error) {
     if (errorStatus(error).status !== 404) throw error;
   }
-  if (stored?.policy.description?.endsWith(`${HASH_MARK}${hash}]`)) return { change: change('ISM policy', policyId, 'unchanged'), seqNo: stored._seq_no };
+  if (stored?.policy.description?.endsWith(`${HASH_MARK}${hash}]`))
+    return { change: change('ISM policy', policyId, 'unchanged'), seqNo: stored._seq_no };
   const guard = stored ? { if_seq_no: stored._seq_no, if_primary_term: stored._primary_term } : undefined;
   const written = (await request(client, 'PUT', path, described, guard)).body as unknown as { _seq_no: number };
   return { change: change('ISM policy', policyId, stored ? 'updated' : 'created'), seqNo: written._seq_no };
@@ -53,7 +71,8 @@ export async function installIsmPolicy(client: OpenSearchClient, policyId: strin
 export async function explainIsm(client: OpenSearchClient, index: string): Promise<IsmExplanation> {
   const { body } = await request(client, 'GET', `/_plugins/_ism/explain/${encodeURIComponent(index)}`);
   const entry = (body as unknown as Record<string, Record<string, unknown> | undefined>)[index] ?? {};
-  const policyId = (entry['index.plugins.index_state_management.policy_id'] ?? entry.policy_id ?? null) as string | null;
+  const policyId = (entry['index.plugins.index_state_management.policy_id'] ?? entry.policy_id ?? null) as
+    string | null;
   const state = (entry.state as { name?: string } | undefined)?.name ?? null;
   const info = (entry.info as { message?: string } | undefined)?.message ?? null;
   return {
@@ -69,16 +88,33 @@ export async function explainIsm(client: OpenSearchClient, index: string): Promi
  * Attaches the policy to each index: `add` where no policy manages it, `change_policy` where another
  * policy, or an older version of this one, does. Indices already on the current version are left.
  */
-export async function attachIsmPolicy(client: OpenSearchClient, policyId: string, policySeqNo: number, indices: readonly string[]): Promise<SetupChange[]> {
+export async function attachIsmPolicy(
+  client: OpenSearchClient,
+  policyId: string,
+  policySeqNo: number,
+  indices: readonly string[],
+): Promise<SetupChange[]> {
   const changes: SetupChange[] = [];
   for (const index of indices) {
     const explained = await explainIsm(client, index);
     if (explained.policyId === null) {
       await request(client, 'POST', `/_plugins/_ism/add/${encodeURIComponent(index)}`, { policy_id: policyId });
       changes.push(change('ISM attachment', index, 'created'));
-    } else if (explained.policyId !== policyId || (explained.policySeqNo !== null && explained.policySeqNo !== policySeqNo)) {
-      await request(client, 'POST', `/_plugins/_ism/change_policy/${encodeURIComponent(index)}`, { policy_id: policyId });
-      changes.push(change('ISM attachment', index, 'updated', explained.policyId === policyId ? 'newer policy version' : `was ${explained.policyId}`));
+    } else if (
+      explained.policyId !== policyId ||
+      (explained.policySeqNo !== null && explained.policySeqNo !== policySeqNo)
+    ) {
+      await request(client, 'POST', `/_plugins/_ism/change_policy/${encodeURIComponent(index)}`, {
+        policy_id: policyId,
+      });
+      changes.push(
+        change(
+          'ISM attachment',
+          index,
+          'updated',
+          explained.policyId === policyId ? 'newer policy version' : `was ${explained.policyId}`,
+        ),
+      );
     } else changes.push(change('ISM attachment', index, 'unchanged'));
   }
   return changes;

@@ -24,7 +24,10 @@ export interface IsmRenderOptions {
  * cannot do three things the runner does: legal holds, a proof-of-deletion record, and refusing
  * to delete an index whose archive snapshot is missing.
  */
-export function renderIsmPolicy(policy: LifecyclePolicy, options: IsmRenderOptions): { policy: Record<string, unknown> } {
+export function renderIsmPolicy(
+  policy: LifecyclePolicy,
+  options: IsmRenderOptions,
+): { policy: Record<string, unknown> } {
   const coldAge = `${minimumIndexAgeDays(policy.hot_days, options.unit)}d`;
   const deleteAge = `${minimumIndexAgeDays(policy.delete_days, options.unit)}d`;
   const { cold } = policy;

@@ -21,8 +21,16 @@ export interface LifecycleFacts {
 }
 
 /** Everything the runner, `retention status` and `retention verify` judge by: indices, retention log, holds, snapshots. */
-export async function gatherLifecycleFacts(client: OpenSearchClient, names: IndexNames, policy: LifecyclePolicy): Promise<LifecycleFacts> {
-  const [log, holds, rows] = await Promise.all([readRetentionLog(client, names.retentionLog), readHolds(client, names), catIndices(client, names)]);
+export async function gatherLifecycleFacts(
+  client: OpenSearchClient,
+  names: IndexNames,
+  policy: LifecyclePolicy,
+): Promise<LifecycleFacts> {
+  const [log, holds, rows] = await Promise.all([
+    readRetentionLog(client, names.retentionLog),
+    readHolds(client, names),
+    catIndices(client, names),
+  ]);
   const indices: ManagedIndex[] = [];
   for (const row of rows) {
     const period = names.periodOfIndex(row.index)!;
@@ -36,7 +44,10 @@ export async function gatherLifecycleFacts(client: OpenSearchClient, names: Inde
         period,
         cold: done.some((r) => r.step === 'cold'),
         archive: archived?.snapshot
-          ? { snapshot: archived.snapshot, verified: await snapshotHolds(client, policy.archive_repository, archived.snapshot, row.index) }
+          ? {
+              snapshot: archived.snapshot,
+              verified: await snapshotHolds(client, policy.archive_repository, archived.snapshot, row.index),
+            }
           : null,
         held: holdsOn(holds, row.index, period).length > 0,
       },
@@ -49,8 +60,17 @@ export async function gatherLifecycleFacts(client: OpenSearchClient, names: Inde
 }
 
 /** The managed log indices (names that parse to a period), with document counts and sizes. */
-export async function catIndices(client: OpenSearchClient, names: IndexNames): Promise<Array<{ index: string; docs: number; bytes: number }>> {
-  const { body } = await client.cat.indices({ index: names.logsPattern, format: 'json', bytes: 'b', h: 'index,docs.count,store.size', expand_wildcards: 'all' } as never);
+export async function catIndices(
+  client: OpenSearchClient,
+  names: IndexNames,
+): Promise<Array<{ index: string; docs: number; bytes: number }>> {
+  const { body } = await client.cat.indices({
+    index: names.logsPattern,
+    format: 'json',
+    bytes: 'b',
+    h: 'index,docs.count,store.size',
+    expand_wildcards: 'all',
+  } as never);
   return (body as unknown as Array<{ index: string; 'docs.count': string | null; 'store.size': string | null }>)
     .filter((row) => names.periodOfIndex(row.index) !== null)
     .map((row) => ({ index: row.index, docs: Number(row['docs.count'] ?? 0), bytes: Number(row['store.size'] ?? 0) }))

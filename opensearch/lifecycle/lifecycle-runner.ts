@@ -35,7 +35,10 @@ export interface IndexOutcome {
  * anywhere is finished by the next one. It does nothing where ISM is the retention executor, and
  * with `dryRun` it only reports what it would do.
  */
-export async function runLifecyclePass(deps: LifecycleRunnerDeps, options: { dryRun?: boolean } = {}): Promise<IndexOutcome[]> {
+export async function runLifecyclePass(
+  deps: LifecycleRunnerDeps,
+  options: { dryRun?: boolean } = {},
+): Promise<IndexOutcome[]> {
   const { client, names, policy } = deps;
   const metadata = await readSetupMetadata(client, names.meta);
   if (metadata?.executors.retention === 'ism') return [];
@@ -43,24 +46,50 @@ export async function runLifecyclePass(deps: LifecycleRunnerDeps, options: { dry
   if (!options.dryRun) await completeDeletions(deps, gathered);
   const coldNodes = (await nodeTemperatures(client)).has('cold');
   const outcomes: IndexOutcome[] = [];
-  for (const managed of gathered.indices) outcomes.push(...(await advance(deps, managed.facts, managed.docs, coldNodes, options.dryRun === true)));
+  for (const managed of gathered.indices)
+    outcomes.push(...(await advance(deps, managed.facts, managed.docs, coldNodes, options.dryRun === true)));
   outcomes.push(...(await expireArchives(deps, gathered, options.dryRun === true)));
   return outcomes;
 }
 
 /** Cold, archive and delete can all be due at once (a back-filled old index): go on while steps succeed. */
-async function advance(deps: LifecycleRunnerDeps, initial: IndexFacts, docs: number, coldNodes: boolean, dryRun: boolean): Promise<IndexOutcome[]> {
+async function advance(
+  deps: LifecycleRunnerDeps,
+  initial: IndexFacts,
+  docs: number,
+  coldNodes: boolean,
+  dryRun: boolean,
+): Promise<IndexOutcome[]> {
   const { client, policy } = deps;
   const { index, period } = initial;
   const repository = policy.archive_repository;
-  const record = (step: RetentionRecord['step'], outcome: RetentionRecord['outcome'], extra: Partial<RetentionRecord> = {}) =>
-    appendRetentionLog(client, deps.names.retentionLog, { index, step, outcome, at: deps.now().toISOString(), by: deps.by, period_start: period.start.toISOString(), period_end: period.end.toISOString(), ...extra });
+  const record = (
+    step: RetentionRecord['step'],
+    outcome: RetentionRecord['outcome'],
+    extra: Partial<RetentionRecord> = {},
+  ) =>
+    appendRetentionLog(client, deps.names.retentionLog, {
+      index,
+      step,
+      outcome,
+      at: deps.now().toISOString(),
+      by: deps.by,
+      period_start: period.start.toISOString(),
+      period_end: period.end.toISOString(),
+      ...extra,
+    });
   const outcomes: IndexOutcome[] = [];
   let facts = initial;
   for (let step = 0; step < 3; step++) {
     const action = planIndex(facts, policy, deps.now());
     if (action.kind === 'none') {
-      if (step === 0) outcomes.push({ index, action: 'none', outcome: 'waiting', ...(action.next ? { detail: `${action.next.step} from ${action.next.at.toISOString()}` } : {}) });
+      if (step === 0)
+        outcomes.push({
+          index,
+          action: 'none',
+          outcome: 'waiting',
+          ...(action.next ? { detail: `${action.next.step} from ${action.next.at.toISOString()}` } : {}),
+        });
       break;
     }
     if (action.kind === 'blocked') {
@@ -102,7 +131,12 @@ async function advance(deps: LifecycleRunnerDeps, initial: IndexFacts, docs: num
   return outcomes;
 }
 
-async function makeCold(client: OpenSearchClient, index: string, policy: LifecyclePolicy, coldNodes: boolean): Promise<void> {
+async function makeCold(
+  client: OpenSearchClient,
+  index: string,
+  policy: LifecyclePolicy,
+  coldNodes: boolean,
+): Promise<void> {
   await client.indices.putSettings({
     index,
     body: {
@@ -115,41 +149,75 @@ async function makeCold(client: OpenSearchClient, index: string, policy: Lifecyc
       },
     },
   } as never);
-  await client.indices.forcemerge({ index, max_num_segments: policy.cold.force_merge_segments } as never, { requestTimeout: 3_600_000 });
+  await client.indices.forcemerge({ index, max_num_segments: policy.cold.force_merge_segments } as never, {
+    requestTimeout: 3_600_000,
+  });
 }
 
 /** A pass cut short between deleting an index and recording its proof: the proof is written now. */
 async function completeDeletions(deps: LifecycleRunnerDeps, gathered: LifecycleFacts): Promise<void> {
   const deleted = new Set(gathered.log.filter((r) => r.step === 'deleted' && r.outcome === 'done').map((r) => r.index));
   const existing = new Set(gathered.indices.map((m) => m.facts.index));
-  for (const intent of gathered.log.filter((r) => r.step === 'deleting' && !deleted.has(r.index) && !existing.has(r.index))) {
-    await appendRetentionLog(deps.client, deps.names.retentionLog, { ...intent, step: 'deleted', at: deps.now().toISOString() });
+  for (const intent of gathered.log.filter(
+    (r) => r.step === 'deleting' && !deleted.has(r.index) && !existing.has(r.index),
+  )) {
+    await appendRetentionLog(deps.client, deps.names.retentionLog, {
+      ...intent,
+      step: 'deleted',
+      at: deps.now().toISOString(),
+    });
   }
 }
 
 /** Deletes the archive snapshots of deleted indices once their own retention is over, unless held. */
-async function expireArchives(deps: LifecycleRunnerDeps, gathered: LifecycleFacts, dryRun: boolean): Promise<IndexOutcome[]> {
+async function expireArchives(
+  deps: LifecycleRunnerDeps,
+  gathered: LifecycleFacts,
+  dryRun: boolean,
+): Promise<IndexOutcome[]> {
   const { client, policy } = deps;
   const outcomes: IndexOutcome[] = [];
-  const gone = new Set(gathered.log.filter((r) => r.step === 'snapshot-deleted' && r.outcome === 'done').map((r) => r.snapshot));
-  for (const proof of gathered.log.filter((r) => r.step === 'deleted' && r.outcome === 'done' && r.snapshot && !gone.has(r.snapshot))) {
+  const gone = new Set(
+    gathered.log.filter((r) => r.step === 'snapshot-deleted' && r.outcome === 'done').map((r) => r.snapshot),
+  );
+  for (const proof of gathered.log.filter(
+    (r) => r.step === 'deleted' && r.outcome === 'done' && r.snapshot && !gone.has(r.snapshot),
+  )) {
     const period = parsePeriodBounds(proof);
     if (!period || deps.now() < lifecycleDueDates(period, policy).archiveDeleteAt) continue;
     if (holdsOn(gathered.holds, proof.index, period).length > 0) {
-      outcomes.push({ index: proof.index, action: 'blocked', outcome: 'blocked', detail: `archive ${proof.snapshot} is on legal hold` });
+      outcomes.push({
+        index: proof.index,
+        action: 'blocked',
+        outcome: 'blocked',
+        detail: `archive ${proof.snapshot} is on legal hold`,
+      });
       continue;
     }
     if (dryRun) {
       outcomes.push({ index: proof.index, action: 'delete-archive', outcome: 'planned', detail: proof.snapshot! });
       continue;
     }
-    const base = { index: proof.index, at: deps.now().toISOString(), by: deps.by, period_start: proof.period_start, period_end: proof.period_end, snapshot: proof.snapshot, repository: proof.repository ?? policy.archive_repository };
+    const base = {
+      index: proof.index,
+      at: deps.now().toISOString(),
+      by: deps.by,
+      period_start: proof.period_start,
+      period_end: proof.period_end,
+      snapshot: proof.snapshot,
+      repository: proof.repository ?? policy.archive_repository,
+    };
     try {
       await client.snapshot.delete({ repository: base.repository, snapshot: proof.snapshot! }, { ignore: [404] });
       await appendRetentionLog(client, deps.names.retentionLog, { ...base, step: 'snapshot-deleted', outcome: 'done' });
       outcomes.push({ index: proof.index, action: 'delete-archive', outcome: 'done', detail: proof.snapshot! });
     } catch (error) {
-      await appendRetentionLog(client, deps.names.retentionLog, { ...base, step: 'snapshot-deleted', outcome: 'failed', error: describe(error) }).catch(() => {});
+      await appendRetentionLog(client, deps.names.retentionLog, {
+        ...base,
+        step: 'snapshot-deleted',
+        outcome: 'failed',
+        error: describe(error),
+      }).catch(() => {});
       outcomes.push({ index: proof.index, action: 'delete-archive', outcome: 'failed', detail: describe(error) });
     }
   }

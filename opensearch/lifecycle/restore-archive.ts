@@ -21,12 +21,17 @@ export async function restoreArchives(
   target: { readonly index: string } | { readonly from: Date; readonly to: Date },
 ): Promise<RestoredIndex[]> {
   const log = await readRetentionLog(client, names.retentionLog);
-  const expired = new Set(log.filter((r) => r.step === 'snapshot-deleted' && r.outcome === 'done').map((r) => r.snapshot));
+  const expired = new Set(
+    log.filter((r) => r.step === 'snapshot-deleted' && r.outcome === 'done').map((r) => r.snapshot),
+  );
   const newest = new Map<string, { snapshot: string; repository: string }>();
   for (const r of log) {
     if (r.step !== 'archived' || r.outcome !== 'done' || !r.snapshot || expired.has(r.snapshot)) continue;
     const bounds = parsePeriodBounds(r);
-    const wanted = 'index' in target ? r.index === target.index : bounds !== null && bounds.start < target.to && bounds.end > target.from;
+    const wanted =
+      'index' in target
+        ? r.index === target.index
+        : bounds !== null && bounds.start < target.to && bounds.end > target.from;
     if (wanted) newest.set(r.index, { snapshot: r.snapshot, repository: r.repository! });
   }
   const restored: RestoredIndex[] = [];
@@ -34,7 +39,18 @@ export async function restoreArchives(
     const period = from.slice(names.logsPattern.length - 1);
     const index = `${names.prefix}-restored-${period}`;
     await client.snapshot.restore(
-      { repository, snapshot, wait_for_completion: true, body: { indices: from, rename_pattern: '.+', rename_replacement: index, include_aliases: false, include_global_state: false } } as never,
+      {
+        repository,
+        snapshot,
+        wait_for_completion: true,
+        body: {
+          indices: from,
+          rename_pattern: '.+',
+          rename_replacement: index,
+          include_aliases: false,
+          include_global_state: false,
+        },
+      } as never,
       { requestTimeout: 3_600_000 },
     );
     await client.indices.refresh({ index });

@@ -23,12 +23,23 @@ export interface IndexStatusRow {
 const DAY_MS = 86_400_000;
 
 /** Per log index: lifecycle state, event-time range, age, size, documents, hold, next transition, last error. */
-export async function retentionStatus(client: OpenSearchClient, names: IndexNames, policy: LifecyclePolicy, now: Date): Promise<IndexStatusRow[]> {
+export async function retentionStatus(
+  client: OpenSearchClient,
+  names: IndexNames,
+  policy: LifecyclePolicy,
+  now: Date,
+): Promise<IndexStatusRow[]> {
   const { indices } = await gatherLifecycleFacts(client, names, policy);
   return indices.map(({ facts, docs, bytes, lastError }) => {
     const action = planIndex(facts, policy, now);
     const next =
-      action.kind === 'none' ? (action.next ? `${action.next.step} at ${action.next.at.toISOString()}` : '–') : action.kind === 'blocked' ? `delete blocked: ${action.reason}` : `${action.kind} due now`;
+      action.kind === 'none'
+        ? action.next
+          ? `${action.next.step} at ${action.next.at.toISOString()}`
+          : '–'
+        : action.kind === 'blocked'
+          ? `delete blocked: ${action.reason}`
+          : `${action.kind} due now`;
     return {
       index: facts.index,
       state: facts.archive?.verified ? 'archived' : facts.cold ? 'cold' : 'hot',

@@ -36,7 +36,13 @@ describe('obtaining the OpenSearch distribution', () => {
   it('downloads over HTTPS-style repository paths when mvn is absent and verifies the published SHA-512', async () => {
     served = { sha512: `${sha512}  opensearch-9.9.9.zip\n`, sha1: null };
     const dir = await fresh();
-    const zip = await obtainDistribution({ version: '9.9.9', cacheDir: dir, mvn: null, mavenRepository: repository, log: () => {} });
+    const zip = await obtainDistribution({
+      version: '9.9.9',
+      cacheDir: dir,
+      mvn: null,
+      mavenRepository: repository,
+      log: () => {},
+    });
     expect(zip).toBe(join(dir, 'opensearch-9.9.9.zip'));
     expect(await readFile(zip)).toEqual(payload);
   });
@@ -44,7 +50,13 @@ describe('obtaining the OpenSearch distribution', () => {
   it('discards a download whose checksum does not match', async () => {
     served = { sha512: null, sha1: `${'0'.repeat(40)}\n` };
     const dir = await fresh();
-    const attempt = obtainDistribution({ version: '9.9.9', cacheDir: dir, mvn: null, mavenRepository: repository, log: () => {} });
+    const attempt = obtainDistribution({
+      version: '9.9.9',
+      cacheDir: dir,
+      mvn: null,
+      mavenRepository: repository,
+      log: () => {},
+    });
     await expect(attempt).rejects.toThrow(/sha1 is [0-9a-f]{40}, expected 0{40}; the download was discarded/);
     expect(await readdir(dir)).toEqual([]);
   });
@@ -64,16 +76,26 @@ describe('obtaining the OpenSearch distribution', () => {
   it('says the artifact is not obtainable when Maven cannot resolve the version', async () => {
     const attempt = obtainDistribution({ version: '0.0.1', cacheDir: await fresh(), log: () => {} });
     await expect(attempt).rejects.toMatchObject({ code: 'ARTIFACT_UNAVAILABLE' });
-    await expect(attempt).rejects.toThrow(/Maven could not fetch org\.opensearch\.distribution\.integ-test-zip:opensearch:0\.0\.1:zip/);
+    await expect(attempt).rejects.toThrow(
+      /Maven could not fetch org\.opensearch\.distribution\.integ-test-zip:opensearch:0\.0\.1:zip/,
+    );
   });
 
   it('uses a given local zip without fetching anything, and refuses a missing one', async () => {
     const dir = await fresh();
     const local = join(dir, 'mine.zip');
     await writeFile(local, payload);
-    expect(await obtainDistribution({ version: '9.9.9', cacheDir: dir, zipPath: local, mvn: null, log: () => {} })).toBe(local);
+    expect(
+      await obtainDistribution({ version: '9.9.9', cacheDir: dir, zipPath: local, mvn: null, log: () => {} }),
+    ).toBe(local);
     await expect(
-      obtainDistribution({ version: '9.9.9', cacheDir: dir, zipPath: join(dir, 'absent.zip'), mvn: null, log: () => {} }),
+      obtainDistribution({
+        version: '9.9.9',
+        cacheDir: dir,
+        zipPath: join(dir, 'absent.zip'),
+        mvn: null,
+        log: () => {},
+      }),
     ).rejects.toThrow(/SYNCLOG_OPENSEARCH_ZIP points to .*absent\.zip, which does not exist/);
   });
 

@@ -28,7 +28,11 @@ export interface ArtifactOptions {
   readonly mvn?: string | null;
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function hasMaven(mvn: string): Promise<boolean> {
   try {
@@ -47,7 +51,10 @@ export async function obtainDistribution(options: ArtifactOptions): Promise<stri
   const { version, cacheDir, log } = options;
   if (options.zipPath) {
     if (!(await exists(options.zipPath))) {
-      throw new LocalNodeError('ARTIFACT_UNAVAILABLE', `SYNCLOG_OPENSEARCH_ZIP points to ${options.zipPath}, which does not exist`);
+      throw new LocalNodeError(
+        'ARTIFACT_UNAVAILABLE',
+        `SYNCLOG_OPENSEARCH_ZIP points to ${options.zipPath}, which does not exist`,
+      );
     }
     return options.zipPath;
   }
@@ -63,10 +70,20 @@ export async function obtainDistribution(options: ArtifactOptions): Promise<stri
   if (mvn !== null && (await hasMaven(mvn))) {
     log(`fetching ${COORDINATES(version)} with Maven`);
     try {
-      await run(mvn, ['-q', '-B', `${DEPENDENCY_PLUGIN}:copy`, `-Dartifact=${COORDINATES(version)}`, `-DoutputDirectory=${cacheDir}`], {
-        timeout: 15 * 60_000,
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      await run(
+        mvn,
+        [
+          '-q',
+          '-B',
+          `${DEPENDENCY_PLUGIN}:copy`,
+          `-Dartifact=${COORDINATES(version)}`,
+          `-DoutputDirectory=${cacheDir}`,
+        ],
+        {
+          timeout: 15 * 60_000,
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
       if (await exists(target)) return target;
     } catch (error) {
       const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
@@ -109,7 +126,10 @@ async function download(options: ArtifactOptions, target: string): Promise<strin
   const actual = sha.digest('hex');
   if (actual !== expected.value) {
     await rm(partial, { force: true });
-    throw new LocalNodeError('ARTIFACT_UNAVAILABLE', `${url}: ${expected.algorithm} is ${actual}, expected ${expected.value}; the download was discarded`);
+    throw new LocalNodeError(
+      'ARTIFACT_UNAVAILABLE',
+      `${url}: ${expected.algorithm} is ${actual}, expected ${expected.value}; the download was discarded`,
+    );
   }
   await rename(partial, target);
   options.log(`downloaded ${((await stat(target)).size / 1e6).toFixed(0)} MB, ${expected.algorithm} verified`);

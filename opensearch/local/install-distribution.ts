@@ -6,7 +6,11 @@ import { LocalNodeError, asDiskFull } from './local-node-error.ts';
 /** An extracted 3.x distribution takes ~210 MB; a node's data and logs need room beyond that. */
 const REQUIRED_FREE_BYTES = 1024 ** 3;
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Refuses to go on when the disk that holds `path` has less than 1 GiB free. */
 export async function ensureFreeSpace(path: string, required = REQUIRED_FREE_BYTES): Promise<void> {
@@ -27,7 +31,11 @@ export async function ensureFreeSpace(path: string, required = REQUIRED_FREE_BYT
  * Extracts the distribution once; later starts reuse it. Extraction goes to a private directory
  * that is renamed into place, so concurrent starts never see a half-extracted node.
  */
-export async function installDistribution(zipPath: string, target: string, log: (line: string) => void): Promise<boolean> {
+export async function installDistribution(
+  zipPath: string,
+  target: string,
+  log: (line: string) => void,
+): Promise<boolean> {
   const marker = join(target, 'bin', 'opensearch');
   if (await exists(marker)) return false;
   await ensureFreeSpace(dirname(target));
@@ -45,7 +53,10 @@ export async function installDistribution(zipPath: string, target: string, log: 
   const [top] = await readdir(staging);
   if (!top || !(await exists(join(staging, top, 'bin', 'opensearch')))) {
     await rm(staging, { recursive: true, force: true });
-    throw new LocalNodeError('ARTIFACT_UNAVAILABLE', `${zipPath} is not an OpenSearch distribution (no bin/opensearch)`);
+    throw new LocalNodeError(
+      'ARTIFACT_UNAVAILABLE',
+      `${zipPath} is not an OpenSearch distribution (no bin/opensearch)`,
+    );
   }
   try {
     await rename(join(staging, top), target);

@@ -45,7 +45,11 @@ async function probe(home: string): Promise<{ version: string; major: number } |
 async function jvmDirectories(root: string): Promise<string[]> {
   try {
     const entries = await readdir(root, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => join(root, e.name)).sort().reverse();
+    return entries
+      .filter((e) => e.isDirectory() || e.isSymbolicLink())
+      .map((e) => join(root, e.name))
+      .sort()
+      .reverse();
   } catch {
     return [];
   }

@@ -53,7 +53,12 @@ describe('the local OpenSearch launcher', () => {
     const stopped = await localClusterStatus(options);
     expect(stopped.state).toBe('stopped');
     expect(stopped.nodes.map((n) => n.state)).toEqual(['stopped']);
-    expect(await fetch(first.url).then(() => 'answered', () => 'refused')).toBe('refused');
+    expect(
+      await fetch(first.url).then(
+        () => 'answered',
+        () => 'refused',
+      ),
+    ).toBe('refused');
 
     const deadPid = spawnSync('true').pid!;
     await writeFile(nodePaths(first.nodes[0]!.dir).pidFile, `${deadPid}\n`);
@@ -74,7 +79,9 @@ describe('the local OpenSearch launcher', () => {
     const started = await startLocalCluster(options);
     try {
       const response = await fetch(`${started.url}/_cat/nodeattrs?format=json&h=node,attr,value`);
-      const attrs = ((await response.json()) as Array<{ node: string; attr: string; value: string }>).filter((a) => a.attr === 'temp');
+      const attrs = ((await response.json()) as Array<{ node: string; attr: string; value: string }>).filter(
+        (a) => a.attr === 'temp',
+      );
       expect(attrs.map((a) => a.value).sort()).toEqual(['cold', 'hot']);
 
       const put = await fetch(`${started.url}/cold-only`, {
@@ -84,7 +91,9 @@ describe('the local OpenSearch launcher', () => {
       });
       expect(put.status).toBe(200);
       await fetch(`${started.url}/_cluster/health/cold-only?wait_for_status=green&timeout=30s`);
-      const shards = (await (await fetch(`${started.url}/_cat/shards/cold-only?format=json&h=node,state`)).json()) as Array<{ node: string; state: string }>;
+      const shards = (await (
+        await fetch(`${started.url}/_cat/shards/cold-only?format=json&h=node,state`)
+      ).json()) as Array<{ node: string; state: string }>;
       expect(shards).toEqual([{ node: `${options.name}-1`, state: 'STARTED' }]);
     } finally {
       await stopLocalCluster(options);

@@ -61,7 +61,10 @@ export interface StartResult extends LocalClusterState {
   readonly startMs: number;
 }
 
-export type NodeStatus = LocalNodeInfo & { readonly state: 'running' | 'stopped' | 'stale'; readonly pid: number | null };
+export type NodeStatus = LocalNodeInfo & {
+  readonly state: 'running' | 'stopped' | 'stale';
+  readonly pid: number | null;
+};
 export interface ClusterStatus {
   readonly state: 'running' | 'stopped' | 'stale' | 'absent';
   readonly url: string | null;
@@ -72,7 +75,9 @@ const clusterNameOf = (o: LocalClusterOptions) => o.name ?? 'default';
 
 async function readState(options: LocalClusterOptions): Promise<LocalClusterState | null> {
   try {
-    return JSON.parse(await readFile(localLayout(options.home).stateFile(clusterNameOf(options)), 'utf8')) as LocalClusterState;
+    return JSON.parse(
+      await readFile(localLayout(options.home).stateFile(clusterNameOf(options)), 'utf8'),
+    ) as LocalClusterState;
   } catch {
     return null;
   }
@@ -80,9 +85,12 @@ async function readState(options: LocalClusterOptions): Promise<LocalClusterStat
 
 async function clusterAnswers(url: string, nodes: number, waitSeconds = 0): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/_cluster/health?wait_for_status=yellow&wait_for_nodes=${nodes}&timeout=${waitSeconds}s`, {
-      signal: AbortSignal.timeout((waitSeconds + 5) * 1000),
-    });
+    const response = await fetch(
+      `${url}/_cluster/health?wait_for_status=yellow&wait_for_nodes=${nodes}&timeout=${waitSeconds}s`,
+      {
+        signal: AbortSignal.timeout((waitSeconds + 5) * 1000),
+      },
+    );
     if (!response.ok) return false;
     const health = (await response.json()) as { status?: string; number_of_nodes?: number; timed_out?: boolean };
     return health.timed_out === false && health.number_of_nodes === nodes;
@@ -142,7 +150,10 @@ export async function localClusterLogs(options: LocalClusterOptions, lines = 50)
 
 const clusterNameFor = (name: string) => `synclog-${name}`;
 
-async function choosePorts(options: LocalClusterOptions, count: number): Promise<Array<{ http: number; transport: number }>> {
+async function choosePorts(
+  options: LocalClusterOptions,
+  count: number,
+): Promise<Array<{ http: number; transport: number }>> {
   const ports: Array<{ http: number; transport: number }> = [];
   for (let i = 0; i < count; i++) {
     let http: number;
@@ -220,7 +231,13 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<S
     version,
     url: `http://127.0.0.1:${ports[0]!.http}`,
     javaHome: java.home,
-    nodes: nodes.map(({ name: n, dir, httpPort, transportPort, temp }) => ({ name: n, dir, httpPort, transportPort, temp })),
+    nodes: nodes.map(({ name: n, dir, httpPort, transportPort, temp }) => ({
+      name: n,
+      dir,
+      httpPort,
+      transportPort,
+      temp,
+    })),
   };
   await mkdir(layout.cluster(name), { recursive: true });
   await writeFile(layout.stateFile(name), `${JSON.stringify(state, null, 2)}\n`);
@@ -237,7 +254,10 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<S
         const logTail = [await tail(join(paths.logs, `${node.clusterName}.log`), 30), await tail(paths.stdout, 10)]
           .filter(Boolean)
           .join('\n');
-        throw new LocalNodeError('NODE_DIED', `OpenSearch node ${node.name} exited during start-up. Last lines of its log:\n${logTail}`);
+        throw new LocalNodeError(
+          'NODE_DIED',
+          `OpenSearch node ${node.name} exited during start-up. Last lines of its log:\n${logTail}`,
+        );
       }
     }
     if (Date.now() > deadline) {
@@ -250,7 +270,13 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<S
   return { ...state, reused: false, startMs: Date.now() - began };
 }
 
-function launch(node: NodeSpec, distDir: string, javaHome: string, user: { uid: number; gid: number } | null, home: string): number {
+function launch(
+  node: NodeSpec,
+  distDir: string,
+  javaHome: string,
+  user: { uid: number; gid: number } | null,
+  home: string,
+): number {
   const paths = nodePaths(node.dir);
   const out = openSync(paths.stdout, 'a');
   try {
@@ -268,7 +294,8 @@ function launch(node: NodeSpec, distDir: string, javaHome: string, user: { uid: 
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
     });
     child.unref();
-    if (child.pid === undefined) throw new LocalNodeError('NODE_DIED', `could not start ${join(distDir, 'bin', 'opensearch')}`);
+    if (child.pid === undefined)
+      throw new LocalNodeError('NODE_DIED', `could not start ${join(distDir, 'bin', 'opensearch')}`);
     return child.pid;
   } finally {
     closeSync(out);

@@ -1,12 +1,6 @@
 /** Why the local node could not be provided. Each code has a message that says what to do. */
 export type LocalNodeErrorCode =
-  | 'NO_JDK'
-  | 'ARTIFACT_UNAVAILABLE'
-  | 'PORT_BUSY'
-  | 'NODE_DIED'
-  | 'START_TIMEOUT'
-  | 'DISK_FULL'
-  | 'NOT_PERMITTED';
+  'NO_JDK' | 'ARTIFACT_UNAVAILABLE' | 'PORT_BUSY' | 'NODE_DIED' | 'START_TIMEOUT' | 'DISK_FULL' | 'NOT_PERMITTED';
 
 export class LocalNodeError extends Error {
   override readonly name = 'LocalNodeError';

@@ -28,7 +28,14 @@ describe('node settings', () => {
 
   it('joins several nodes into one cluster with a single initial manager', () => {
     const seeds = ['127.0.0.1:9300', '127.0.0.1:9301'];
-    const cold = nodeSettings({ ...base, name: 'test-1', temp: 'cold', transportPort: 9301, httpPort: 9201, seedHosts: seeds });
+    const cold = nodeSettings({
+      ...base,
+      name: 'test-1',
+      temp: 'cold',
+      transportPort: 9301,
+      httpPort: 9201,
+      seedHosts: seeds,
+    });
     expect(cold).toMatchObject({
       'discovery.seed_hosts': seeds,
       'cluster.initial_cluster_manager_nodes': ['test-0'],
@@ -41,8 +48,14 @@ describe('node settings', () => {
 
 describe('node JVM options', () => {
   it('sets the heap and makes working-directory paths absolute', () => {
-    const dist = ['-Xms1g', '-Xmx1g', '-XX:HeapDumpPath=data', '-XX:ErrorFile=logs/hs_err_pid%p.log',
-      '9-:-Xlog:gc*,gc+age=trace,safepoint:file=logs/gc.log:utctime', '21-:-javaagent:agent/opensearch-agent.jar'].join('\n');
+    const dist = [
+      '-Xms1g',
+      '-Xmx1g',
+      '-XX:HeapDumpPath=data',
+      '-XX:ErrorFile=logs/hs_err_pid%p.log',
+      '9-:-Xlog:gc*,gc+age=trace,safepoint:file=logs/gc.log:utctime',
+      '21-:-javaagent:agent/opensearch-agent.jar',
+    ].join('\n');
     const out = nodeJvmOptions(dist, '/opt/os', base).split('\n');
     expect(out).toEqual([
       '-Xms512m',

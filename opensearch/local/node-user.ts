@@ -31,12 +31,24 @@ export async function ensureNodeUser(name: string, home: string): Promise<NodeUs
   const existing = await lookup(name);
   if (existing) return existing;
   try {
-    await run('useradd', ['--system', '--user-group', '--home-dir', home, '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
+    await run('useradd', [
+      '--system',
+      '--user-group',
+      '--home-dir',
+      home,
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      name,
+    ]);
   } catch (error) {
     // Another launcher may have created it at the same moment.
     const raced = await lookup(name);
     if (raced) return raced;
-    throw new LocalNodeError('NOT_PERMITTED', `cannot create the system user "${name}" to run OpenSearch: ${String(error)}`);
+    throw new LocalNodeError(
+      'NOT_PERMITTED',
+      `cannot create the system user "${name}" to run OpenSearch: ${String(error)}`,
+    );
   }
   const created = await lookup(name);
   if (!created) throw new LocalNodeError('NOT_PERMITTED', `the system user "${name}" was created but cannot be found`);

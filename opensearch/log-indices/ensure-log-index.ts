@@ -37,10 +37,17 @@ export interface LogIndexEnsurerOptions {
  * start of their period, so lifecycle ages follow event time. A template cannot set a per-index
  * date, and automatic creation is off for the log pattern, so this is the only way they appear.
  */
-export function createLogIndexEnsurer(client: OpenSearchClient, names: IndexNames, options: LogIndexEnsurerOptions = {}): LogIndexEnsurer {
+export function createLogIndexEnsurer(
+  client: OpenSearchClient,
+  names: IndexNames,
+  options: LogIndexEnsurerOptions = {},
+): LogIndexEnsurer {
   const now = options.now ?? Date.now;
   const memoryMs = options.refusalMemoryMs ?? 60_000;
-  const headroom = options.shardReserveFraction === undefined ? null : createShardHeadroom(client, names, { reserveFraction: options.shardReserveFraction, now });
+  const headroom =
+    options.shardReserveFraction === undefined
+      ? null
+      : createShardHeadroom(client, names, { reserveFraction: options.shardReserveFraction, now });
   const known = new Set<string>();
   const inFlight = new Map<string, Promise<string>>();
   const refusals = new Map<string, { until: number; readiness: IndexReadiness }>();
@@ -55,10 +62,17 @@ export function createLogIndexEnsurer(client: OpenSearchClient, names: IndexName
       } as never);
       // ISM's ism_template only attaches to indices created after the policy, judged by
       // creation_date, which is back-dated here: where ISM runs retention, attach explicitly.
-      ismInCharge ??= readSetupMetadata(client, names.meta).then((m) => m?.executors.retention === 'ism', () => false);
+      ismInCharge ??= readSetupMetadata(client, names.meta).then(
+        (m) => m?.executors.retention === 'ism',
+        () => false,
+      );
       if (await ismInCharge) {
         await client.transport
-          .request({ method: 'POST', path: `/_plugins/_ism/add/${encodeURIComponent(index)}`, body: { policy_id: ismPolicyId(names.prefix) } } as never)
+          .request({
+            method: 'POST',
+            path: `/_plugins/_ism/add/${encodeURIComponent(index)}`,
+            body: { policy_id: ismPolicyId(names.prefix) },
+          } as never)
           .catch(() => {}); // `synclog retention verify` reports an index left unmanaged
       }
     } catch (error) {
@@ -92,16 +106,28 @@ export function createLogIndexEnsurer(client: OpenSearchClient, names: IndexName
     const remembered = refusals.get(index);
     if (remembered && remembered.until > now()) return remembered.readiness;
     if (options.window && judgeEventTime(period.start.getTime(), now(), options.window) === 'expired') {
-      return { ok: false, kind: 'refused', code: 'event_time_expired', reason: `${index} holds a period past the ${options.window.deleteDays}-day delete horizon` };
+      return {
+        ok: false,
+        kind: 'refused',
+        code: 'event_time_expired',
+        reason: `${index} holds a period past the ${options.window.deleteDays}-day delete horizon`,
+      };
     }
     if (options.window && period.start.getTime() > now() + options.window.clockSkewMs) {
-      return { ok: false, kind: 'refused', code: 'index_refused', reason: `${index} holds a period that has not begun` };
+      return {
+        ok: false,
+        kind: 'refused',
+        code: 'index_refused',
+        reason: `${index} holds a period that has not begun`,
+      };
     }
     try {
       if (headroom && !inFlight.has(index)) {
         const verdict = await headroom.check(index);
-        if (!verdict.ok && verdict.kind === 'unreachable') return { ok: false, kind: 'retry', cause: 'connection', reason: verdict.reason };
-        if (!verdict.ok && !(await exists(index))) return remember(index, { ok: false, kind: 'refused', code: 'no_shard_headroom', reason: verdict.reason });
+        if (!verdict.ok && verdict.kind === 'unreachable')
+          return { ok: false, kind: 'retry', cause: 'connection', reason: verdict.reason };
+        if (!verdict.ok && !(await exists(index)))
+          return remember(index, { ok: false, kind: 'refused', code: 'no_shard_headroom', reason: verdict.reason });
       }
       return { ok: true, index: await ensure(period) };
     } catch (error) {

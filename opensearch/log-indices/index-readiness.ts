@@ -16,7 +16,14 @@ export type IndexRefusalCode = Extract<DeadLetterReason, 'index_refused' | 'no_s
 /** Whether records for one log index can be sent: failures are values, so one index never stops another. */
 export type IndexReadiness =
   | { readonly ok: true; readonly index: string }
-  | { readonly ok: false; readonly kind: 'refused'; readonly code: IndexRefusalCode; readonly reason: string; readonly status?: number; readonly type?: string }
+  | {
+      readonly ok: false;
+      readonly kind: 'refused';
+      readonly code: IndexRefusalCode;
+      readonly reason: string;
+      readonly status?: number;
+      readonly type?: string;
+    }
   | { readonly ok: false; readonly kind: 'retry'; readonly cause: RetryCause; readonly reason: string };
 
 /** The cluster's own shard limit refusing a new index (`validation_exception`, "… maximum … shards open"). */
@@ -29,6 +36,7 @@ export function creationFailure(index: string, error: unknown): Exclude<IndexRea
   if (status === undefined) return { ok: false, kind: 'retry', cause: 'connection', reason: text };
   if (status === 429) return { ok: false, kind: 'retry', cause: 'throttled', reason: text };
   if (status >= 500 || status === 408) return { ok: false, kind: 'retry', cause: 'transient', reason: text };
-  if (SHARD_LIMIT.test(reason)) return { ok: false, kind: 'refused', code: 'no_shard_headroom', reason: text, status, ...(type ? { type } : {}) };
+  if (SHARD_LIMIT.test(reason))
+    return { ok: false, kind: 'refused', code: 'no_shard_headroom', reason: text, status, ...(type ? { type } : {}) };
   return { ok: false, kind: 'refused', code: 'index_refused', reason: text, status, ...(type ? { type } : {}) };
 }

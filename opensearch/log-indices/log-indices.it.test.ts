@@ -44,9 +44,12 @@ describe('event-time log indices on a real node', () => {
     const [result] = await writeRecords(client, names, 'month', [r]);
     expect(result?.status).toBe(201);
     const { body } = await client.indices.get({ index: `${prefix}-logs-2026.11` });
-    const index = (body as Record<string, { mappings: { dynamic: string; properties: Record<string, { type?: string }> }; aliases: object }>)[
-      `${prefix}-logs-2026.11`
-    ]!;
+    const index = (
+      body as Record<
+        string,
+        { mappings: { dynamic: string; properties: Record<string, { type?: string }> }; aliases: object }
+      >
+    )[`${prefix}-logs-2026.11`]!;
     expect(index.mappings.dynamic).toBe('strict');
     expect(index.mappings.properties.details?.type).toBe('flat_object');
     expect(index.mappings.properties['@timestamp']?.type).toBe('date');
@@ -57,7 +60,10 @@ describe('event-time log indices on a real node', () => {
     const r = record('2025-03-17T08:30:00.000Z');
     await writeRecords(client, names, 'month', [r]);
     const { body } = await client.indices.getSettings({ index: `${prefix}-logs-2025.03`, name: 'index.creation_date' });
-    const created = Number((body as Record<string, { settings: { index: { creation_date: string } } }>)[`${prefix}-logs-2025.03`]!.settings.index.creation_date);
+    const created = Number(
+      (body as Record<string, { settings: { index: { creation_date: string } } }>)[`${prefix}-logs-2025.03`]!.settings
+        .index.creation_date,
+    );
     expect(new Date(created).toISOString()).toBe('2025-03-01T00:00:00.000Z');
     expect(await search({ ids: { values: [r.event_id] } })).toEqual([r.event_id]);
   });
@@ -69,13 +75,22 @@ describe('event-time log indices on a real node', () => {
       producers.map(async (producerClient, i) => {
         const index = await createLogIndexEnsurer(producerClient, names).ensure(period);
         const r = record(`2024-06-1${i}T12:00:00.000Z`, { producer_id: `producer-${i}` });
-        const { body } = await producerClient.index({ index, id: r.event_id, op_type: 'create', body: r, refresh: true } as never);
+        const { body } = await producerClient.index({
+          index,
+          id: r.event_id,
+          op_type: 'create',
+          body: r,
+          refresh: true,
+        } as never);
         return body.result;
       }),
     );
     expect(results).toEqual(['created', 'created', 'created']);
     const { body } = await client.indices.getSettings({ index: `${prefix}-logs-2024.06`, name: 'index.creation_date' });
-    const created = Number((body as Record<string, { settings: { index: { creation_date: string } } }>)[`${prefix}-logs-2024.06`]!.settings.index.creation_date);
+    const created = Number(
+      (body as Record<string, { settings: { index: { creation_date: string } } }>)[`${prefix}-logs-2024.06`]!.settings
+        .index.creation_date,
+    );
     expect(created).toBe(period.start.getTime());
     const { body: count } = await client.count({ index: `${prefix}-logs-2024.06` });
     expect(count.count).toBe(3);
@@ -84,7 +99,9 @@ describe('event-time log indices on a real node', () => {
 
   it('refuses a write to a log index that was not created first, instead of auto-creating it dated now', async () => {
     const r = record('2023-01-10T00:00:00.000Z');
-    const { body } = await client.bulk({ body: [{ create: { _index: `${prefix}-logs-2023.01`, _id: r.event_id } }, r] as never });
+    const { body } = await client.bulk({
+      body: [{ create: { _index: `${prefix}-logs-2023.01`, _id: r.event_id } }, r] as never,
+    });
     const item = (body.items as Array<{ create: { status: number; error?: { type: string } } }>)[0]!.create;
     expect(item.status).toBe(404);
     expect(item.error?.type).toBe('index_not_found_exception');
@@ -93,7 +110,9 @@ describe('event-time log indices on a real node', () => {
   });
 
   it('rejects an unknown top-level field', async () => {
-    const [result] = await writeRecords(client, names, 'month', [record('2026-11-20T00:00:00.000Z', { surprise: 'x' })]);
+    const [result] = await writeRecords(client, names, 'month', [
+      record('2026-11-20T00:00:00.000Z', { surprise: 'x' }),
+    ]);
     expect(result?.status).toBe(400);
     expect(result?.error?.type).toBe('strict_dynamic_mapping_exception');
   });
@@ -116,7 +135,11 @@ describe('event-time log indices on a real node', () => {
   });
 
   it('keeps the dead-letter index out of the read alias', async () => {
-    await client.index({ index: names.deadLetter, body: { '@timestamp': new Date().toISOString(), reason: 'x', error_type: 'validation', raw: '{}' }, refresh: true });
+    await client.index({
+      index: names.deadLetter,
+      body: { '@timestamp': new Date().toISOString(), reason: 'x', error_type: 'validation', raw: '{}' },
+      refresh: true,
+    });
     const { body } = await client.indices.getAlias({ name: names.readAlias });
     expect(Object.keys(body).every((index) => names.periodOfIndex(index) !== null)).toBe(true);
     expect(Object.keys(body)).not.toContain(names.deadLetter);

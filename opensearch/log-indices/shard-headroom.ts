@@ -37,8 +37,15 @@ export function createShardHeadroom(client: OpenSearchClient, names: IndexNames,
       limit = { maxShardsPerNode: read.maxShardsPerNode, readAt: options.now() };
       return read;
     }
-    const { body } = await client.cluster.health({ filter_path: 'active_shards,initializing_shards,unassigned_shards,number_of_data_nodes' } as never);
-    const h = body as unknown as { active_shards?: number; initializing_shards?: number; unassigned_shards?: number; number_of_data_nodes?: number };
+    const { body } = await client.cluster.health({
+      filter_path: 'active_shards,initializing_shards,unassigned_shards,number_of_data_nodes',
+    } as never);
+    const h = body as unknown as {
+      active_shards?: number;
+      initializing_shards?: number;
+      unassigned_shards?: number;
+      number_of_data_nodes?: number;
+    };
     return {
       activeShards: (h.active_shards ?? 0) + (h.initializing_shards ?? 0),
       unassignedShards: h.unassigned_shards ?? 0,
@@ -63,7 +70,8 @@ export function createShardHeadroom(client: OpenSearchClient, names: IndexNames,
         cluster = await facts();
       } catch (error) {
         const { status, reason } = errorStatus(error);
-        if (status === undefined || status >= 500) return { ok: false, kind: 'unreachable', reason: `cannot read shard use: ${reason}` };
+        if (status === undefined || status >= 500)
+          return { ok: false, kind: 'unreachable', reason: `cannot read shard use: ${reason}` };
         return { ok: true };
       }
       const { shards, replicas } = await indexLayout();

@@ -10,7 +10,7 @@ const search: SearchBody = async (body) => (await client.search({ index, body } 
 /** A seeded generator, so a failure names a set that can be rebuilt. */
 function seeded(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 const r = seeded(99);
 const int = (x: number) => Math.floor(x);
@@ -21,7 +21,10 @@ const SETS: Record<string, number[]> = {
   'log-normal-ish': Array.from({ length: 557 }, () => int(Math.exp(4 + 3 * (r() + r() + r() - 1.5)))),
   bimodal: Array.from({ length: 551 }, (_, i) => (i % 20 < 19 ? 80 + int(r() * 40) : 45_000 + int(r() * 15_000))),
   'many ties': Array.from({ length: 560 }, (_, i) => [5, 5, 5, 5, 1_000, 1_000, 60_000][i % 7]!),
-  'zeros and a tail': [...Array.from({ length: 530 }, () => 0), ...Array.from({ length: 20 }, (_, i) => 2 ** (i + 3) + i)],
+  'zeros and a tail': [
+    ...Array.from({ length: 530 }, () => 0),
+    ...Array.from({ length: 20 }, (_, i) => 2 ** (i + 3) + i),
+  ],
   'one value': [12_345],
   'two values': [7, 86_400_000],
   'band edges': Array.from({ length: 40 }, (_, i) => [2 ** (i % 33), 2 ** (i % 33) - 1, 2 ** (i % 33) + 1]).flat(),
@@ -36,8 +39,16 @@ function byDefinition(values: readonly number[], percent: number): number {
 }
 
 beforeAll(async () => {
-  await client.indices.create({ index, body: { settings: { number_of_shards: 3, number_of_replicas: 0 }, mappings: { properties: { set: { type: 'keyword' }, ms: { type: 'long' } } } } } as never);
-  const body: object[] = Object.entries(SETS).flatMap(([set, values]) => values.flatMap((ms) => [{ index: {} }, { set, ms }]));
+  await client.indices.create({
+    index,
+    body: {
+      settings: { number_of_shards: 3, number_of_replicas: 0 },
+      mappings: { properties: { set: { type: 'keyword' }, ms: { type: 'long' } } },
+    },
+  } as never);
+  const body: object[] = Object.entries(SETS).flatMap(([set, values]) =>
+    values.flatMap((ms) => [{ index: {} }, { set, ms }]),
+  );
   // Documents without the field, and with a negative value, are not among the values.
   body.push({ index: {} }, { set: 'heavy tail' }, { index: {} }, { set: 'bimodal', ms: -5 });
   const { body: result } = await client.bulk({ index, refresh: true, body } as never);
@@ -54,7 +65,9 @@ describe('exact percentiles on a real node', () => {
         const exact = byDefinition(values, p);
         const found = result!.values[i]!;
         expect(values, `${set} p${p}: ${found}`).toContain(found);
-        expect(Math.abs(found - exact), `${set} p${p}: ${found} vs ${exact}`).toBeLessThanOrEqual(Math.max(0.01 * exact, 1));
+        expect(Math.abs(found - exact), `${set} p${p}: ${found} vs ${exact}`).toBeLessThanOrEqual(
+          Math.max(0.01 * exact, 1),
+        );
       });
     }
   });
@@ -67,8 +80,11 @@ describe('exact percentiles on a real node', () => {
   });
 
   it('is null when no document has a value, and where the index does not exist', async () => {
-    expect(await exactPercentiles(search, { query: { term: { set: 'nothing' } }, field: 'ms', percents: [95] })).toBeNull();
-    const missing: SearchBody = async (body) => (await client.search({ index: `${prefix}-none-*`, allow_no_indices: true, body } as never)).body;
+    expect(
+      await exactPercentiles(search, { query: { term: { set: 'nothing' } }, field: 'ms', percents: [95] }),
+    ).toBeNull();
+    const missing: SearchBody = async (body) =>
+      (await client.search({ index: `${prefix}-none-*`, allow_no_indices: true, body } as never)).body;
     expect(await exactPercentiles(missing, { query: { match_all: {} }, field: 'ms', percents: [95] })).toBeNull();
   });
 });

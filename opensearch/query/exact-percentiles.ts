@@ -31,7 +31,10 @@ type FineBucket = { key: number; doc_count: number; low: { value: number | null 
  * `null` when no document has a value. Documents written between the two searches can move a
  * rank; the value is then the nearest one the band holds.
  */
-export async function exactPercentiles(search: SearchBody, request: ExactPercentilesRequest): Promise<ExactPercentiles | null> {
+export async function exactPercentiles(
+  search: SearchBody,
+  request: ExactPercentilesRequest,
+): Promise<ExactPercentiles | null> {
   const { field } = request;
   const valued = { bool: { filter: [request.query, { range: { [field]: { gte: 0 } } }] } };
   const coarse = (await search({
@@ -54,11 +57,18 @@ export async function exactPercentiles(search: SearchBody, request: ExactPercent
 
   return {
     count: n,
-    values: wanted.map(({ band, index, within }) => (isSingleValue(band) ? band.from : valueAt(fine.get(index) ?? [], within, band))),
+    values: wanted.map(({ band, index, within }) =>
+      isSingleValue(band) ? band.from : valueAt(fine.get(index) ?? [], within, band),
+    ),
   };
 }
 
-async function fineBuckets(search: SearchBody, valued: Record<string, unknown>, field: string, bands: readonly number[]): Promise<Map<number, FineBucket[]>> {
+async function fineBuckets(
+  search: SearchBody,
+  valued: Record<string, unknown>,
+  field: string,
+  bands: readonly number[],
+): Promise<Map<number, FineBucket[]>> {
   const aggs = Object.fromEntries(
     bands.map((i) => {
       const band = COARSE_BANDS[i]!;
@@ -66,18 +76,25 @@ async function fineBuckets(search: SearchBody, valued: Record<string, unknown>, 
         `band_${i}`,
         {
           filter: { range: { [field]: { gte: band.from, lt: band.to } } },
-          aggs: { fine: { histogram: { field, ...fineHistogram(band), min_doc_count: 1 }, aggs: { low: { min: { field } } } } },
+          aggs: {
+            fine: { histogram: { field, ...fineHistogram(band), min_doc_count: 1 }, aggs: { low: { min: { field } } } },
+          },
         },
       ];
     }),
   );
-  const body = (await search({ size: 0, query: valued, aggs })) as { aggregations?: Record<string, { fine: { buckets: FineBucket[] } }> };
+  const body = (await search({ size: 0, query: valued, aggs })) as {
+    aggregations?: Record<string, { fine: { buckets: FineBucket[] } }>;
+  };
   return new Map(bands.map((i) => [i, body.aggregations?.[`band_${i}`]?.fine.buckets ?? []]));
 }
 
 /** The smallest value of the fine bucket holding the `within`-th value of the band. */
 function valueAt(buckets: readonly FineBucket[], within: number, band: Band): number {
-  const { index } = locateRank(buckets.map((b) => b.doc_count), within);
+  const { index } = locateRank(
+    buckets.map((b) => b.doc_count),
+    within,
+  );
   const bucket = index === -1 ? buckets.at(-1) : buckets[index];
   return bucket?.low.value ?? bucket?.key ?? band.from;
 }

@@ -20,12 +20,15 @@ function twoPass(values: readonly number[], percent: number): number {
     buckets.set(key, [...(buckets.get(key) ?? []), v]);
   }
   const sorted = [...buckets].sort(([a], [b]) => a - b);
-  const at = locateRank(sorted.map(([, list]) => list.length), nearestRank(percent, values.length) - before);
+  const at = locateRank(
+    sorted.map(([, list]) => list.length),
+    nearestRank(percent, values.length) - before,
+  );
   return Math.min(...sorted[at.index]![1]);
 }
 
 let state = 12345;
-const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 describe('nearest-rank arithmetic', () => {
   it('gives rank ⌈p·n⌉ clamped to [1, n], whole products staying whole', () => {
@@ -77,9 +80,14 @@ describe('nearest-rank arithmetic', () => {
       'one value': [4_321],
       'two values': [3, 90_000],
       'all ties': Array.from({ length: 550 }, () => 777),
-      'zeros and a tail': [...Array.from({ length: 540 }, () => 0), ...Array.from({ length: 10 }, (_, i) => 10 ** (i + 2))],
+      'zeros and a tail': [
+        ...Array.from({ length: 540 }, () => 0),
+        ...Array.from({ length: 10 }, (_, i) => 10 ** (i + 2)),
+      ],
       'heavy tail': Array.from({ length: 550 }, () => Math.floor(50 / (1 - random()) ** 1.5)),
-      bimodal: Array.from({ length: 550 }, (_, i) => (i % 10 < 9 ? 100 + Math.floor(random() * 50) : 30_000 + Math.floor(random() * 30_000))),
+      bimodal: Array.from({ length: 550 }, (_, i) =>
+        i % 10 < 9 ? 100 + Math.floor(random() * 50) : 30_000 + Math.floor(random() * 30_000),
+      ),
       'band edges': Array.from({ length: 64 }, (_, i) => [2 ** (i % 40), 2 ** (i % 40) - 1]).flat(),
       'huge values': [2 ** 52, 2 ** 52 + 12_345, 9_007_199_254_740_991, 1, 2],
     };
@@ -88,7 +96,9 @@ describe('nearest-rank arithmetic', () => {
         const exact = bySorting(values, p);
         const found = twoPass(values, p);
         expect(values, `${name} p${p}: ${found} is a value of the set`).toContain(found);
-        expect(Math.abs(found - exact), `${name} p${p}: ${found} vs ${exact}`).toBeLessThanOrEqual(Math.max(0.01 * exact, 1));
+        expect(Math.abs(found - exact), `${name} p${p}: ${found} vs ${exact}`).toBeLessThanOrEqual(
+          Math.max(0.01 * exact, 1),
+        );
       }
     }
   });

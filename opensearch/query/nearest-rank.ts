@@ -15,7 +15,10 @@ export interface Band {
 }
 
 /** `[0, 1)`, `[1, 2)`, `[2, 4)`, … `[2^62, 2^63)`: every non-negative `long`, in 64 bands. */
-export const COARSE_BANDS: readonly Band[] = [{ from: 0, to: 1 }, ...Array.from({ length: 63 }, (_, k) => ({ from: 2 ** k, to: 2 ** (k + 1) }))];
+export const COARSE_BANDS: readonly Band[] = [
+  { from: 0, to: 1 },
+  ...Array.from({ length: 63 }, (_, k) => ({ from: 2 ** k, to: 2 ** (k + 1) })),
+];
 
 /**
  * The 1-based rank ⌈p·n/100⌉ of the nearest-rank percentile `percent` (0 < p ≤ 100) of `n`

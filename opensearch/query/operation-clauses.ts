@@ -20,7 +20,12 @@ export const outcomeRecord = {
   bool: {
     filter: [
       operationRecord,
-      { bool: { should: [{ exists: { field: 'status' } }, { terms: { validation_issues: STATUS_REFUSED } }], minimum_should_match: 1 } },
+      {
+        bool: {
+          should: [{ exists: { field: 'status' } }, { terms: { validation_issues: STATUS_REFUSED } }],
+          minimum_should_match: 1,
+        },
+      },
     ],
     must_not: [{ term: { status: 'pending' } }],
   },

@@ -22,9 +22,24 @@ describe('readEventTime', () => {
 
   it('refuses to guess: no offset, day-first dates, words, impossible days, bad Dates and non-finite numbers', () => {
     for (const value of [
-      '04.12.2026 10:00:00', '2026-12-04 10:00:00', '2026-12-04', 'Dec 4 2026 10:00 GMT', 'yesterday', '',
-      '2026-02-29T10:00:00Z', '2026-13-01T00:00:00Z', '2026-12-04T24:00:00Z', '2026-12-04T10:00:00+25:00',
-      new Date(Number.NaN), Number.POSITIVE_INFINITY, Number.NaN, 1e20, null, undefined, {}, '1764842400000',
+      '04.12.2026 10:00:00',
+      '2026-12-04 10:00:00',
+      '2026-12-04',
+      'Dec 4 2026 10:00 GMT',
+      'yesterday',
+      '',
+      '2026-02-29T10:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-12-04T24:00:00Z',
+      '2026-12-04T10:00:00+25:00',
+      new Date(Number.NaN),
+      Number.POSITIVE_INFINITY,
+      Number.NaN,
+      1e20,
+      null,
+      undefined,
+      {},
+      '1764842400000',
     ]) {
       expect(readEventTime(value).ok, String(value)).toBe(false);
     }

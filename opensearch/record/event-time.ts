@@ -6,7 +6,8 @@
 export type EventTimeReading = { readonly ok: true; readonly ms: number } | { readonly ok: false };
 
 // Date, `T` (or one space), hours and minutes, optional seconds and fraction, a required offset.
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** The earliest and latest epoch ms a JavaScript `Date` can hold. */
 const MAX_DATE_MS = 8.64e15;
@@ -19,7 +20,17 @@ export function readEventTime(value: unknown): EventTimeReading {
   if (typeof value !== 'string') return UNREADABLE;
   const match = ISO_WITH_OFFSET.exec(value.trim());
   if (!match) return UNREADABLE;
-  const [, y, mo, d, h, mi, s = '0', fraction = '', offset] = match as unknown as [string, string, string, string, string, string, string | undefined, string | undefined, string];
+  const [, y, mo, d, h, mi, s = '0', fraction = '', offset] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+    string,
+  ];
   const month = Number(mo);
   const day = Number(d);
   const hour = Number(h);

@@ -95,7 +95,10 @@ export const recordFields = {
   service: { schema: service.schema, mapping: service.mapping },
 
   /** The event time as given, when it could not be used (unreadable, or in the future): `@timestamp` is then the arrival time. */
-  event_time_raw: field(z.string().max(LIMITS.rawValueChars).optional(), { type: 'keyword', ignore_above: LIMITS.rawValueChars }),
+  event_time_raw: field(z.string().max(LIMITS.rawValueChars).optional(), {
+    type: 'keyword',
+    ignore_above: LIMITS.rawValueChars,
+  }),
   /** Why the record is flagged: codes such as `event_time_future`, `status_unknown`, `duration_ms_invalid`. */
   validation_issues: field(z.array(z.string().min(1).max(LIMITS.idChars)).min(1).optional(), keyword),
   /** The raw values (as text) that were left out of their typed fields, by field name. */

@@ -14,8 +14,21 @@ describe('indexNames', () => {
 
   it('keeps every other synclog index out of the managed log pattern and the read alias name', () => {
     const others = [
-      names.deadLetter, names.meta, names.accessLog, names.reviews, names.reviewed, names.exports, names.alertState, names.alerts, names.alertEvents,
-      names.schedulerLeases, names.schedulerRuns, names.holds, names.retentionLog, names.reportDeliveries, 'synclog-restored-logs-2025.11',
+      names.deadLetter,
+      names.meta,
+      names.accessLog,
+      names.reviews,
+      names.reviewed,
+      names.exports,
+      names.alertState,
+      names.alerts,
+      names.alertEvents,
+      names.schedulerLeases,
+      names.schedulerRuns,
+      names.holds,
+      names.retentionLog,
+      names.reportDeliveries,
+      'synclog-restored-logs-2025.11',
     ];
     for (const other of others) {
       expect(matches(names.logsPattern, other), other).toBe(false);

@@ -21,7 +21,11 @@ const OUTCOMES: Record<Status, string> = {
  * The short sentence a person reads in the log viewer. It names the customer, so full-text search
  * on `message` finds customers by name, hostile names included.
  */
-export function operationMessage(operationType: OperationType, status: Status, customerName: string | undefined): string {
+export function operationMessage(
+  operationType: OperationType,
+  status: Status,
+  customerName: string | undefined,
+): string {
   const sentence = `${SUBJECTS[operationType]} ${OUTCOMES[status]}`;
   return customerName ? `${sentence}: ${customerName}` : sentence;
 }

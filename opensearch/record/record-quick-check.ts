@@ -21,8 +21,14 @@ export function passesQuickCheck(candidate: Record<string, unknown>): candidate 
 
 type Check = (value: unknown) => boolean;
 
-const optional = (check: Check): Check => (value) => value === undefined || check(value);
-const text = (max: number): Check => (value) => typeof value === 'string' && value.length <= max;
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+const text =
+  (max: number): Check =>
+  (value) =>
+    typeof value === 'string' && value.length <= max;
 const id: Check = (value) => typeof value === 'string' && value.length > 0 && value.length <= LIMITS.idChars;
 const oneOf = (values: readonly string[]): Check => {
   const allowed = new Set(values);
@@ -103,4 +109,6 @@ const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
 };
 
 /** Fields every record has: their checks refuse `undefined`. */
-const REQUIRED: ReadonlySet<string> = new Set((Object.keys(CHECKS) as RecordFieldName[]).filter((name) => !CHECKS[name](undefined)));
+const REQUIRED: ReadonlySet<string> = new Set(
+  (Object.keys(CHECKS) as RecordFieldName[]).filter((name) => !CHECKS[name](undefined)),
+);

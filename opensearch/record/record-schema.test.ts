@@ -32,10 +32,33 @@ describe('the record schema and mapping', () => {
 
   it('holds every field the design names', () => {
     const required = [
-      '@timestamp', 'ingested_at', 'operation_id', 'operation_type', 'status', 'customer', 'customer_email', 'onec_id',
-      'details', 'error_message', 'error_type', 'error_stack', 'error_fingerprint', 'duration_ms', 'customer_type',
-      'created_new', 'conflict_type', 'manual_review_required', 'correlation_id', 'trace_id', 'span_id', 'service',
-      'level', 'category', 'event_id', 'producer_id', 'producer_seq',
+      '@timestamp',
+      'ingested_at',
+      'operation_id',
+      'operation_type',
+      'status',
+      'customer',
+      'customer_email',
+      'onec_id',
+      'details',
+      'error_message',
+      'error_type',
+      'error_stack',
+      'error_fingerprint',
+      'duration_ms',
+      'customer_type',
+      'created_new',
+      'conflict_type',
+      'manual_review_required',
+      'correlation_id',
+      'trace_id',
+      'span_id',
+      'service',
+      'level',
+      'category',
+      'event_id',
+      'producer_id',
+      'producer_seq',
     ];
     for (const name of required) expect(Object.keys(recordFields)).toContain(name);
   });
@@ -44,18 +67,39 @@ describe('the record schema and mapping', () => {
     expect(syncLogRecordSchema.safeParse(minimal).success).toBe(true);
     const full = {
       ...minimal,
-      operation_id: 'op-1', operation_type: 'import_from_1c', status: 'error', level: 'error', category: 'sync',
-      customer: { id: 'c-1', name: 'ООО «Ромашка»', role: 'dealer' }, customer_email: 'Ivan@Example.RU', onec_id: 'ЦБ-000123',
-      details: { a: { b: [1, 2, { c: 'd' }] } }, error_message: 'boom', error_fingerprint: 'boom', duration_ms: 120,
-      customer_type: 'legal', created_new: true, conflict_type: 'field_mismatch', manual_review_required: false,
-      correlation_id: 'corr-1', trace_id: 'a'.repeat(32), span_id: 'b'.repeat(16),
+      operation_id: 'op-1',
+      operation_type: 'import_from_1c',
+      status: 'error',
+      level: 'error',
+      category: 'sync',
+      customer: { id: 'c-1', name: 'ООО «Ромашка»', role: 'dealer' },
+      customer_email: 'Ivan@Example.RU',
+      onec_id: 'ЦБ-000123',
+      details: { a: { b: [1, 2, { c: 'd' }] } },
+      error_message: 'boom',
+      error_fingerprint: 'boom',
+      duration_ms: 120,
+      customer_type: 'legal',
+      created_new: true,
+      conflict_type: 'field_mismatch',
+      manual_review_required: false,
+      correlation_id: 'corr-1',
+      trace_id: 'a'.repeat(32),
+      span_id: 'b'.repeat(16),
       service: { name: 'crm-sync', environment: 'production', version: '1.2.3' },
     };
     expect(syncLogRecordSchema.parse(full)).toEqual(full);
   });
 
-  it('accepts an application\'s own operation types, statuses and customer roles as codes', () => {
-    expect(syncLogRecordSchema.safeParse({ ...minimal, operation_type: 'price_update', status: 'partial', customer: { id: 'c', role: 'trainer' } }).success).toBe(true);
+  it("accepts an application's own operation types, statuses and customer roles as codes", () => {
+    expect(
+      syncLogRecordSchema.safeParse({
+        ...minimal,
+        operation_type: 'price_update',
+        status: 'partial',
+        customer: { id: 'c', role: 'trainer' },
+      }).success,
+    ).toBe(true);
   });
 
   it('accepts an unknown customer as null', () => {

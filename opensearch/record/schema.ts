@@ -3,9 +3,7 @@ import { recordFields } from './fields.ts';
 
 type Shape = { [K in keyof typeof recordFields]: (typeof recordFields)[K]['schema'] };
 
-const shape = Object.fromEntries(
-  Object.entries(recordFields).map(([name, f]) => [name, f.schema]),
-) as Shape;
+const shape = Object.fromEntries(Object.entries(recordFields).map(([name, f]) => [name, f.schema])) as Shape;
 
 /**
  * A stored sync log record, exactly as indexed. Unknown top-level fields are rejected here and by

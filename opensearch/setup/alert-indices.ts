@@ -57,4 +57,6 @@ export const alertsIndexBody: IndexBody = {
 };
 
 /** Every received alert event, appended (`_id` the event id, so a redelivery is not a second event). */
-export const alertEventsIndexBody: IndexBody = { mappings: { dynamic: 'strict', properties: { ...alertFields, received_at: date } } };
+export const alertEventsIndexBody: IndexBody = {
+  mappings: { dynamic: 'strict', properties: { ...alertFields, received_at: date } },
+};

@@ -6,11 +6,15 @@ import type { IndexNames } from '../record/index-names.ts';
 import { ownIndices } from './own-indices.ts';
 import { eventWindowOf, type SetupConfig } from './setup-config.ts';
 
-const SIZING_VARIABLES = 'SYNCLOG_INDEX_PERIOD, SYNCLOG_INDEX_SHARDS, SYNCLOG_INDEX_REPLICAS, SYNCLOG_RETENTION_DELETE_DAYS';
+const SIZING_VARIABLES =
+  'SYNCLOG_INDEX_PERIOD, SYNCLOG_INDEX_SHARDS, SYNCLOG_INDEX_REPLICAS, SYNCLOG_RETENTION_DELETE_DAYS';
 
 /** A configuration whose steady state the cluster cannot hold; nothing was created. */
 export class ShardBudgetError extends ConfigError {
-  constructor(readonly budget: ShardBudget, config: SetupConfig) {
+  constructor(
+    readonly budget: ShardBudget,
+    config: SetupConfig,
+  ) {
     super([
       {
         variable: SIZING_VARIABLES,
@@ -36,7 +40,11 @@ export interface ShardBudgetCheck {
  * creates anything.
  */
 export async function checkShardBudget(client: OpenSearchClient, config: SetupConfig): Promise<ShardBudgetCheck> {
-  const [facts, heapBytes, ownShards] = await Promise.all([readShardFacts(client), readDataNodeHeapBytes(client), shardsHeldBy(client, config.names)]);
+  const [facts, heapBytes, ownShards] = await Promise.all([
+    readShardFacts(client),
+    readDataNodeHeapBytes(client),
+    shardsHeldBy(client, config.names),
+  ]);
   const window = eventWindowOf(config);
   const budget = shardBudget({
     logs: {
@@ -66,7 +74,12 @@ export function describeShardBudget(budget: ShardBudget): string {
 
 /** Shard copies of synclog's log and own indices under this prefix, open or closed (the health report counts both). */
 async function shardsHeldBy(client: OpenSearchClient, names: IndexNames): Promise<number> {
-  const { body } = await client.cat.indices({ index: `${names.prefix}-*`, format: 'json', h: 'index,pri,rep', expand_wildcards: 'all' } as never);
+  const { body } = await client.cat.indices({
+    index: `${names.prefix}-*`,
+    format: 'json',
+    h: 'index,pri,rep',
+    expand_wildcards: 'all',
+  } as never);
   const own = new Set(ownIndices(names).map(([name]) => name));
   return (body as unknown as Array<{ index: string; pri: string; rep: string }>)
     .filter((row) => own.has(row.index) || names.periodOfIndex(row.index) !== null)

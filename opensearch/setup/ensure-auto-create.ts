@@ -27,7 +27,10 @@ function covers(pattern: string, logsPattern: string): boolean {
   return stars === 1 && pattern.endsWith('*') && fixed.startsWith(pattern.slice(0, -1));
 }
 
-export async function ensureAutoCreateExcludesLogs(client: OpenSearchClient, logsPattern: string): Promise<SetupChange> {
+export async function ensureAutoCreateExcludesLogs(
+  client: OpenSearchClient,
+  logsPattern: string,
+): Promise<SetupChange> {
   const { body } = await client.cluster.getSettings({ include_defaults: true, flat_settings: true });
   const settings = body as Record<string, Record<string, string> | undefined>;
   const current =

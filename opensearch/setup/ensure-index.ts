@@ -20,7 +20,10 @@ export async function ensureIndex(client: OpenSearchClient, name: string, body: 
     try {
       await client.indices.create({
         index: name,
-        body: { settings: { index: { number_of_shards: 1, auto_expand_replicas: '0-1' }, ...body.settings }, mappings } as never,
+        body: {
+          settings: { index: { number_of_shards: 1, auto_expand_replicas: '0-1' }, ...body.settings },
+          mappings,
+        } as never,
       });
       return change('index', name, 'created');
     } catch (error) {

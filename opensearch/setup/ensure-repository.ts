@@ -15,7 +15,8 @@ export interface ArchiveRepositoryConfig {
 /** The first `path.repo` entry any node declares, or `null`. */
 async function firstPathRepo(client: OpenSearchClient): Promise<string | null> {
   const { body } = await client.nodes.info({ metric: 'settings', filter_path: 'nodes.*.settings.path.repo' } as never);
-  const nodes = (body as { nodes?: Record<string, { settings?: { path?: { repo?: string | string[] } } }> }).nodes ?? {};
+  const nodes =
+    (body as { nodes?: Record<string, { settings?: { path?: { repo?: string | string[] } } }> }).nodes ?? {};
   for (const node of Object.values(nodes)) {
     const repo = node.settings?.path?.repo;
     const first = Array.isArray(repo) ? repo[0] : repo;
@@ -31,27 +32,47 @@ async function firstPathRepo(client: OpenSearchClient): Promise<string | null> {
  */
 export function s3RepositorySettings(location: string, roleArn?: string): Record<string, string> {
   const [bucket, ...rest] = location.split('/');
-  return { bucket: bucket!, ...(rest.length ? { base_path: rest.join('/') } : {}), ...(roleArn ? { role_arn: roleArn } : {}) };
+  return {
+    bucket: bucket!,
+    ...(rest.length ? { base_path: rest.join('/') } : {}),
+    ...(roleArn ? { role_arn: roleArn } : {}),
+  };
 }
 
 /** Registers the snapshot repository that archives go to. */
-export async function ensureArchiveRepository(client: OpenSearchClient, config: ArchiveRepositoryConfig): Promise<SetupChange> {
+export async function ensureArchiveRepository(
+  client: OpenSearchClient,
+  config: ArchiveRepositoryConfig,
+): Promise<SetupChange> {
   let settings: Record<string, string>;
   if (config.type === 's3') {
-    if (!config.location) return change('snapshot repository', config.name, 'skipped', 'SYNCLOG_ARCHIVE_LOCATION (bucket) is not set');
+    if (!config.location)
+      return change('snapshot repository', config.name, 'skipped', 'SYNCLOG_ARCHIVE_LOCATION (bucket) is not set');
     settings = s3RepositorySettings(config.location, config.roleArn);
   } else {
     const base = config.location ?? (await firstPathRepo(client));
     if (!base) {
-      return change('snapshot repository', config.name, 'skipped', 'the cluster has no path.repo; set it on the nodes or set SYNCLOG_ARCHIVE_LOCATION');
+      return change(
+        'snapshot repository',
+        config.name,
+        'skipped',
+        'the cluster has no path.repo; set it on the nodes or set SYNCLOG_ARCHIVE_LOCATION',
+      );
     }
     settings = { location: config.location ?? `${base.replace(/\/$/, '')}/${config.name}`, compress: 'true' };
   }
   const existing = await orNullOn404(client.snapshot.getRepository({ repository: config.name }));
-  const current = (existing?.body as Record<string, { type: string; settings: Record<string, string> }> | undefined)?.[config.name];
+  const current = (existing?.body as Record<string, { type: string; settings: Record<string, string> }> | undefined)?.[
+    config.name
+  ];
   if (current && current.type === config.type && stableJson(current.settings) === stableJson(settings)) {
     return change('snapshot repository', config.name, 'unchanged');
   }
   await client.snapshot.createRepository({ repository: config.name, body: { type: config.type, settings } as never });
-  return change('snapshot repository', config.name, current ? 'updated' : 'created', settings.location ?? settings.bucket);
+  return change(
+    'snapshot repository',
+    config.name,
+    current ? 'updated' : 'created',
+    settings.location ?? settings.bucket,
+  );
 }

@@ -9,7 +9,11 @@ interface StoredTemplate {
   _meta?: { synclog_hash?: string };
 }
 
-async function currentHash(client: OpenSearchClient, kind: TemplateKind, name: string): Promise<string | null | undefined> {
+async function currentHash(
+  client: OpenSearchClient,
+  kind: TemplateKind,
+  name: string,
+): Promise<string | null | undefined> {
   if (kind === 'component template') {
     const response = await orNullOn404(client.cluster.getComponentTemplate({ name }));
     if (!response) return null;

@@ -17,7 +17,11 @@ export interface TemplateBodies {
  * The log indices' templates: settings and mappings as component templates, composed by one index
  * template that matches only the managed log indices and attaches the read alias to each.
  */
-export function logTemplates(names: IndexNames, settings: LogIndexSettings, topology: { readonly hotColdNodes: boolean } = { hotColdNodes: false }): TemplateBodies {
+export function logTemplates(
+  names: IndexNames,
+  settings: LogIndexSettings,
+  topology: { readonly hotColdNodes: boolean } = { hotColdNodes: false },
+): TemplateBodies {
   const replicas =
     settings.replicas === undefined
       ? { auto_expand_replicas: '0-1' }
@@ -42,7 +46,10 @@ export function logTemplates(names: IndexNames, settings: LogIndexSettings, topo
       },
     },
     // The e-mail normaliser travels with the mapping that uses it: each component must validate alone.
-    mappingsComponent: { name: mappingsName, body: { template: { settings: { analysis: recordAnalysis() }, mappings: recordMapping() } } },
+    mappingsComponent: {
+      name: mappingsName,
+      body: { template: { settings: { analysis: recordAnalysis() }, mappings: recordMapping() } },
+    },
     indexTemplate: {
       name: `${names.prefix}-logs`,
       body: {

@@ -31,6 +31,8 @@ describe('fields a stored mapping lacks', () => {
   });
 
   it('ignores fields the stored mapping has beyond the desired ones', () => {
-    expect(missingMappingFields({ a: { type: 'keyword' } }, { a: { type: 'keyword' }, legacy: { type: 'long' } })).toEqual([]);
+    expect(
+      missingMappingFields({ a: { type: 'keyword' } }, { a: { type: 'keyword' }, legacy: { type: 'long' } }),
+    ).toEqual([]);
   });
 });

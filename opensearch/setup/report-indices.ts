@@ -10,6 +10,14 @@ const date = { type: 'date' } as const;
 export const reportDeliveriesIndexBody: IndexBody = {
   mappings: {
     dynamic: 'strict',
-    properties: { run_id: keyword, report: keyword, period: keyword, channel: keyword, target: keyword, delivered_at: date, detail: keyword },
+    properties: {
+      run_id: keyword,
+      report: keyword,
+      period: keyword,
+      channel: keyword,
+      target: keyword,
+      delivered_at: date,
+      detail: keyword,
+    },
   },
 };

@@ -24,6 +24,10 @@ export const reviewedIndexBody: IndexBody = {
   settings: { analysis: recordAnalysis() },
   mappings: {
     ...recordMapping(),
-    properties: { ...recordMapping().properties, first_reviewed_at: { type: 'date' }, first_reviewed_by: { type: 'keyword' } },
+    properties: {
+      ...recordMapping().properties,
+      first_reviewed_at: { type: 'date' },
+      first_reviewed_by: { type: 'keyword' },
+    },
   },
 };

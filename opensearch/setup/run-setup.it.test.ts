@@ -34,7 +34,9 @@ describe('synclog setup on a real node', () => {
     expect(report.capabilities.version).toMatch(/^\d+\.\d+\.\d+/);
 
     const { body: template } = await client.indices.getIndexTemplate({ name: `${prefix}-logs` });
-    const stored = (template.index_templates as Array<{ index_template: { index_patterns: string[]; template: { aliases: object } } }>)[0]!;
+    const stored = (
+      template.index_templates as Array<{ index_template: { index_patterns: string[]; template: { aliases: object } } }>
+    )[0]!;
     expect(stored.index_template.index_patterns).toEqual([`${prefix}-logs-*`]);
     expect(Object.keys(stored.index_template.template.aliases)).toEqual([`${prefix}-logs`]);
     const { body: repo } = await client.snapshot.getRepository({ repository: `${prefix}-archive` });
@@ -47,9 +49,15 @@ describe('synclog setup on a real node', () => {
   it('records which executor runs retention and alerting, and the policy it applied', async () => {
     const metadata = await readSetupMetadata(client, `${prefix}-meta`);
     const { body: plugins } = await client.cat.plugins({ format: 'json' });
-    const hasIsm = (plugins as unknown as Array<{ component: string }>).some((p) => p.component === 'opensearch-index-management');
+    const hasIsm = (plugins as unknown as Array<{ component: string }>).some(
+      (p) => p.component === 'opensearch-index-management',
+    );
     expect(metadata?.executors.retention).toBe(hasIsm ? 'ism' : 'builtin');
-    expect(metadata?.lifecycle).toMatchObject({ hot_days: 90, delete_days: 730, archive_repository: `${prefix}-archive` });
+    expect(metadata?.lifecycle).toMatchObject({
+      hot_days: 90,
+      delete_days: 730,
+      archive_repository: `${prefix}-archive`,
+    });
     expect(metadata?.index).toMatchObject({ prefix, period: 'month' });
   });
 
@@ -58,10 +66,18 @@ describe('synclog setup on a real node', () => {
     expect(metadata?.schema_version).toBe(2);
     expect(metadata?.event_window).toEqual({ delete_days: 730, clock_skew_ms: 300_000, period: 'month' });
     expect(metadata?.vocabularies?.operation_types).toEqual(OPERATION_TYPE_LABELS);
-    expect(metadata?.vocabularies?.statuses.map((s) => s.code)).toEqual(['success', 'error', 'warning', 'skipped', 'pending']);
+    expect(metadata?.vocabularies?.statuses.map((s) => s.code)).toEqual([
+      'success',
+      'error',
+      'warning',
+      'skipped',
+      'pending',
+    ]);
     expect(metadata?.vocabularies?.statuses).toEqual(STATUS_LABELS);
     expect([...(metadata?.fields ?? [])].sort()).toEqual(Object.keys(recordFields).sort());
-    expect(metadata?.fields).toEqual(expect.arrayContaining(['operation_key', 'event_time_raw', 'validation_issues', 'invalid']));
+    expect(metadata?.fields).toEqual(
+      expect.arrayContaining(['operation_key', 'event_time_raw', 'validation_issues', 'invalid']),
+    );
   });
 
   it('changes nothing on a second run', async () => {

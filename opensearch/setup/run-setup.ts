@@ -35,16 +35,36 @@ export interface SetupReport {
  * changes nothing. A configuration the cluster cannot hold (its shard budget) is refused with a
  * `ShardBudgetError` before anything is created.
  */
-export async function runSetup(client: OpenSearchClient, config: SetupConfig, alerting?: AlertingSetup): Promise<SetupReport> {
+export async function runSetup(
+  client: OpenSearchClient,
+  config: SetupConfig,
+  alerting?: AlertingSetup,
+): Promise<SetupReport> {
   const capabilities = await detectCapabilities(client);
   const { budget: shardBudget, warnings } = await checkShardBudget(client, config);
   const { names } = config;
   const hotColdNodes = await hasHotAndColdNodes(client);
   const templates = logTemplates(names, config.index, { hotColdNodes });
   const changes: SetupChange[] = [];
-  changes.push(await ensureTemplate(client, 'component template', templates.settingsComponent.name, templates.settingsComponent.body));
-  changes.push(await ensureTemplate(client, 'component template', templates.mappingsComponent.name, templates.mappingsComponent.body));
-  changes.push(await ensureTemplate(client, 'index template', templates.indexTemplate.name, templates.indexTemplate.body));
+  changes.push(
+    await ensureTemplate(
+      client,
+      'component template',
+      templates.settingsComponent.name,
+      templates.settingsComponent.body,
+    ),
+  );
+  changes.push(
+    await ensureTemplate(
+      client,
+      'component template',
+      templates.mappingsComponent.name,
+      templates.mappingsComponent.body,
+    ),
+  );
+  changes.push(
+    await ensureTemplate(client, 'index template', templates.indexTemplate.name, templates.indexTemplate.body),
+  );
   changes.push(await ensureAutoCreateExcludesLogs(client, names.logsPattern));
   changes.push(await ensureReadAlias(client, names));
   changes.push(await ensureArchiveRepository(client, config.archive));
@@ -52,14 +72,20 @@ export async function runSetup(client: OpenSearchClient, config: SetupConfig, al
   // Log indices created before the mapping gained fields get them now (the template reaches only new ones).
   changes.push(...(await updateLogMappings(client, names)));
   if (capabilities.executors.retention === 'ism') {
-    const body = renderIsmPolicy(config.lifecycle, { target: config.retentionTarget, unit: config.period, indexPattern: names.logsPattern, coldNodes: hotColdNodes });
+    const body = renderIsmPolicy(config.lifecycle, {
+      target: config.retentionTarget,
+      unit: config.period,
+      indexPattern: names.logsPattern,
+      coldNodes: hotColdNodes,
+    });
     const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);
     changes.push(installed.change);
     const indices = (await catIndices(client, names)).map((row) => row.index);
     changes.push(...(await attachIsmPolicy(client, ismPolicyId(names.prefix), installed.seqNo, indices)));
   }
   // Where the cluster has the Alerting and Notifications plugins, they run the rules.
-  if (capabilities.executors.alerting === 'alerting-plugin' && alerting) changes.push(...(await installAlerting(client, names, alerting)));
+  if (capabilities.executors.alerting === 'alerting-plugin' && alerting)
+    changes.push(...(await installAlerting(client, names, alerting)));
   changes.push(await ensureSetupMetadata(client, names.meta, setupMetadata(config, capabilities)));
   return { capabilities, changes, shardBudget, warnings };
 }

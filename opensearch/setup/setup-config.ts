@@ -22,7 +22,11 @@ export interface SetupConfig {
 
 /** The event times the configuration accepts: what setup records, and what the shard budget counts periods over. */
 export function eventWindowOf(config: SetupConfig): EventWindowOptions {
-  return { deleteDays: config.lifecycle.delete_days, clockSkewMs: config.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS, period: config.period };
+  return {
+    deleteDays: config.lifecycle.delete_days,
+    clockSkewMs: config.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS,
+    period: config.period,
+  };
 }
 
 export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
@@ -34,7 +38,9 @@ export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
     ]);
   }
   if (env.SYNCLOG_ARCHIVE_KEEP_DAYS < env.SYNCLOG_RETENTION_DELETE_DAYS) {
-    throw new ConfigError([{ variable: 'SYNCLOG_ARCHIVE_KEEP_DAYS', message: 'must be at least SYNCLOG_RETENTION_DELETE_DAYS' }]);
+    throw new ConfigError([
+      { variable: 'SYNCLOG_ARCHIVE_KEEP_DAYS', message: 'must be at least SYNCLOG_RETENTION_DELETE_DAYS' },
+    ]);
   }
   return {
     names,
@@ -48,6 +54,11 @@ export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
       archive_repository: repository,
     }),
     retentionTarget: env.SYNCLOG_RETENTION_TARGET,
-    archive: { name: repository, type: env.SYNCLOG_ARCHIVE_TYPE, location: env.SYNCLOG_ARCHIVE_LOCATION, roleArn: env.SYNCLOG_ARCHIVE_ROLE_ARN },
+    archive: {
+      name: repository,
+      type: env.SYNCLOG_ARCHIVE_TYPE,
+      location: env.SYNCLOG_ARCHIVE_LOCATION,
+      roleArn: env.SYNCLOG_ARCHIVE_ROLE_ARN,
+    },
   };
 }

@@ -13,7 +13,11 @@ import { eventWindowOf, type SetupConfig } from './setup-config.ts';
 export const metaIndexBody = {
   mappings: {
     dynamic: false,
-    properties: { updated_at: { type: 'date' }, content_hash: { type: 'keyword' }, schema_version: { type: 'integer' } },
+    properties: {
+      updated_at: { type: 'date' },
+      content_hash: { type: 'keyword' },
+      schema_version: { type: 'integer' },
+    },
   },
 };
 
@@ -22,7 +26,12 @@ export function setupMetadata(config: SetupConfig, capabilities: ClusterCapabili
   return {
     schema_version: RECORD_SCHEMA_VERSION,
     mapping_hash: contentHash(recordMapping()),
-    index: { prefix: config.names.prefix, period: config.period, shards: config.index.shards, replicas: config.index.replicas ?? null },
+    index: {
+      prefix: config.names.prefix,
+      period: config.period,
+      shards: config.index.shards,
+      replicas: config.index.replicas ?? null,
+    },
     lifecycle: config.lifecycle,
     event_window: { delete_days: window.deleteDays, clock_skew_ms: window.clockSkewMs, period: window.period },
     vocabularies: { operation_types: OPERATION_TYPE_LABELS, statuses: STATUS_LABELS },

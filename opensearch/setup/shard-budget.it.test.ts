@@ -30,13 +30,24 @@ async function clusterLimit(): Promise<{ perNode: number; dataNodes: number }> {
 /** Everything a setup could leave under `prefix`: indices, templates, repositories. */
 async function resourcesUnder(prefix: string): Promise<string[]> {
   const found: string[] = [];
-  const { body: indices } = await client.cat.indices({ index: `${prefix}-*`, format: 'json', h: 'index', expand_wildcards: 'all' } as never);
+  const { body: indices } = await client.cat.indices({
+    index: `${prefix}-*`,
+    format: 'json',
+    h: 'index',
+    expand_wildcards: 'all',
+  } as never);
   found.push(...(indices as unknown as Array<{ index: string }>).map((row) => `index ${row.index}`));
-  const { body: templates } = await client.indices.getIndexTemplate({ name: `${prefix}-*` }).catch(() => ({ body: { index_templates: [] } }));
+  const { body: templates } = await client.indices
+    .getIndexTemplate({ name: `${prefix}-*` })
+    .catch(() => ({ body: { index_templates: [] } }));
   found.push(...(templates.index_templates as Array<{ name: string }>).map((t) => `index template ${t.name}`));
-  const { body: components } = await client.cluster.getComponentTemplate({ name: `${prefix}-*` }).catch(() => ({ body: { component_templates: [] } }));
+  const { body: components } = await client.cluster
+    .getComponentTemplate({ name: `${prefix}-*` })
+    .catch(() => ({ body: { component_templates: [] } }));
   found.push(...(components.component_templates as Array<{ name: string }>).map((t) => `component template ${t.name}`));
-  const { body: repositories } = await client.snapshot.getRepository({ repository: `${prefix}-*` }).catch(() => ({ body: {} }));
+  const { body: repositories } = await client.snapshot
+    .getRepository({ repository: `${prefix}-*` })
+    .catch(() => ({ body: {} }));
   found.push(...Object.keys(repositories).map((name) => `repository ${name}`));
   return found;
 }
@@ -48,17 +59,36 @@ describe('the shard budget on a real node', () => {
     const periods = 733;
     // As many shards as it takes to pass the cluster's limit: 2 on a single node with the default 1,000.
     const shards = Math.floor((perNode * dataNodes) / periods) + 1;
-    const attempt = runSetup(client, config(refused, { SYNCLOG_INDEX_PERIOD: 'day', SYNCLOG_INDEX_SHARDS: String(shards), SYNCLOG_INDEX_REPLICAS: '0' }));
+    const attempt = runSetup(
+      client,
+      config(refused, {
+        SYNCLOG_INDEX_PERIOD: 'day',
+        SYNCLOG_INDEX_SHARDS: String(shards),
+        SYNCLOG_INDEX_REPLICAS: '0',
+      }),
+    );
 
-    const error = await attempt.then(() => null, (e: unknown) => e);
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ShardBudgetError);
     const message = (error as Error).message;
     expect(message).toContain(`${periods} day log indices kept × ${shards} shards = ${periods * shards} shards`);
     expect(message).toContain(`cluster.max_shards_per_node ${perNode} × ${dataNodes} data node`);
-    for (const variable of ['SYNCLOG_INDEX_PERIOD', 'SYNCLOG_INDEX_SHARDS', 'SYNCLOG_INDEX_REPLICAS', 'SYNCLOG_RETENTION_DELETE_DAYS']) {
+    for (const variable of [
+      'SYNCLOG_INDEX_PERIOD',
+      'SYNCLOG_INDEX_SHARDS',
+      'SYNCLOG_INDEX_REPLICAS',
+      'SYNCLOG_RETENTION_DELETE_DAYS',
+    ]) {
       expect(message).toContain(variable);
     }
-    expect((error as ShardBudgetError).budget).toMatchObject({ logShards: periods * shards, capacity: perNode * dataNodes, verdict: 'refuse' });
+    expect((error as ShardBudgetError).budget).toMatchObject({
+      logShards: periods * shards,
+      capacity: perNode * dataNodes,
+      verdict: 'refuse',
+    });
     expect(await resourcesUnder(refused)).toEqual([]);
   });
 
@@ -70,7 +100,9 @@ describe('the shard budget on a real node', () => {
     expect(report.shardBudget.verdict).not.toBe('refuse');
     expect(report.shardBudget).toMatchObject({ logIndices: monthsKept, capacity: perNode * dataNodes });
     if (dataNodes === 1) expect(report.shardBudget.needed).toBe(monthsKept + 14);
-    expect(report.shardBudget.headroom).toBe(report.shardBudget.capacity - report.shardBudget.needed - report.shardBudget.others);
+    expect(report.shardBudget.headroom).toBe(
+      report.shardBudget.capacity - report.shardBudget.needed - report.shardBudget.others,
+    );
     expect(report.changes.find((c) => c.name === `${accepted}-deadletter`)?.action).toBe('created');
     // The test node has a small heap: the heap warning is expected there, and names its rule.
     for (const warning of report.warnings) expect(warning).toMatch(/^shard budget: /);

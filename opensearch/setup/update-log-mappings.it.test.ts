@@ -26,15 +26,20 @@ function oldRecordMapping() {
 
 async function mappedProperties(index: string): Promise<Record<string, Record<string, unknown>>> {
   const { body } = await client.indices.getMapping({ index });
-  return (body as Record<string, { mappings: { properties: Record<string, Record<string, unknown>> } }>)[index]!.mappings.properties;
+  return (body as Record<string, { mappings: { properties: Record<string, Record<string, unknown>> } }>)[index]!
+    .mappings.properties;
 }
 
-const actionsOf = (report: SetupReport) => Object.fromEntries(report.changes.map((c) => [`${c.kind} ${c.name}`, c.action]));
+const actionsOf = (report: SetupReport) =>
+  Object.fromEntries(report.changes.map((c) => [`${c.kind} ${c.name}`, c.action]));
 
 beforeAll(async () => {
   // Indices an older synclog created, before setup knew the new fields.
   for (const index of [openIndex, closedIndex]) {
-    await client.indices.create({ index, body: { settings: { analysis: recordAnalysis() }, mappings: oldRecordMapping() } as never });
+    await client.indices.create({
+      index,
+      body: { settings: { analysis: recordAnalysis() }, mappings: oldRecordMapping() } as never,
+    });
   }
   await client.indices.close({ index: closedIndex });
   const oldDeadLetter = structuredClone(deadLetterMapping()) as { properties: Record<string, unknown> };
@@ -49,7 +54,10 @@ describe('setup brings existing indices up to the current mappings', () => {
 
   it('adds the new record fields to an open log index, skips a closed one, and adds reason_code to the dead letters', async () => {
     // Before setup, the strict old mapping refuses a record with a new field.
-    const refused = await client.index({ index: openIndex, body: { operation_key: 'k' } } as never).then(() => null, (e: { meta?: { body?: { error?: { type?: string } } } }) => e.meta?.body?.error?.type);
+    const refused = await client.index({ index: openIndex, body: { operation_key: 'k' } } as never).then(
+      () => null,
+      (e: { meta?: { body?: { error?: { type?: string } } } }) => e.meta?.body?.error?.type,
+    );
     expect(refused).toBe('strict_dynamic_mapping_exception');
 
     first = await runSetup(client, config);
@@ -77,16 +85,28 @@ describe('setup brings existing indices up to the current mappings', () => {
       validation_issues: ['event_time_unreadable', 'duration_ms_invalid'],
       invalid: { duration_ms: 'twelve' },
     };
-    const { statusCode } = await client.index({ index: openIndex, id: 'flagged-1', body: record, refresh: true } as never);
+    const { statusCode } = await client.index({
+      index: openIndex,
+      id: 'flagged-1',
+      body: record,
+      refresh: true,
+    } as never);
     expect(statusCode).toBe(201);
-    const search = async (query: object) => (await client.search({ index: openIndex, body: { query } } as never)).body.hits.hits.map((h) => h._id);
+    const search = async (query: object) =>
+      (await client.search({ index: openIndex, body: { query } } as never)).body.hits.hits.map((h) => h._id);
     expect(await search({ term: { validation_issues: 'duration_ms_invalid' } })).toEqual(['flagged-1']);
     expect(await search({ term: { 'invalid.duration_ms': 'twelve' } })).toEqual(['flagged-1']);
     expect(await search({ term: { operation_key: record.operation_key } })).toEqual(['flagged-1']);
 
     const { statusCode: deadLetterStatus } = await client.index({
       index: names.deadLetter,
-      body: { '@timestamp': record['@timestamp'], reason: 'index closed', reason_code: 'index_closed', error_type: 'index_closed_exception', raw: '{}' },
+      body: {
+        '@timestamp': record['@timestamp'],
+        reason: 'index closed',
+        reason_code: 'index_closed',
+        error_type: 'index_closed_exception',
+        raw: '{}',
+      },
       refresh: true,
     } as never);
     expect(deadLetterStatus).toBe(201);

@@ -13,16 +13,20 @@ import { change, type SetupChange } from '../shared/setup-change.ts';
  * change and are reported as skipped; so is an index that refuses one (read-only, or a conflict).
  */
 export async function updateLogMappings(client: OpenSearchClient, names: IndexNames): Promise<SetupChange[]> {
-  const { body } = await client.cat.indices({ index: names.logsPattern, format: 'json', h: 'index,status', expand_wildcards: 'all' } as never);
+  const { body } = await client.cat.indices({
+    index: names.logsPattern,
+    format: 'json',
+    h: 'index,status',
+    expand_wildcards: 'all',
+  } as never);
   const indices = (body as unknown as Array<{ index: string; status: string }>)
     .filter((row) => names.periodOfIndex(row.index) !== null)
     .sort((a, b) => a.index.localeCompare(b.index));
   const desired = recordMapping().properties as Properties;
   const anyOpen = indices.some((row) => row.status === 'open');
-  const stored = (anyOpen ? (await client.indices.getMapping({ index: names.logsPattern })).body : {}) as unknown as Record<
-    string,
-    { mappings?: { properties?: Properties } }
-  >;
+  const stored = (anyOpen
+    ? (await client.indices.getMapping({ index: names.logsPattern })).body
+    : {}) as unknown as Record<string, { mappings?: { properties?: Properties } }>;
   const changes: SetupChange[] = [];
   for (const { index, status } of indices) {
     if (status !== 'open') {

@@ -19,7 +19,12 @@ export interface ImportGraph {
 }
 
 const packageName = (specifier: string) =>
-  specifier.startsWith('node:') ? specifier : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  specifier.startsWith('node:')
+    ? specifier
+    : specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
 
 /**
  * Every file reached from `entry` through static imports, `export … from`, type-only imports (the

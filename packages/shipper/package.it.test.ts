@@ -30,7 +30,7 @@ const MISUSE = [
   "import { OpenSearchTransport, createCustomerSyncLogger, type CloseReport } from '@synclog/shipper';",
   'new OpenSearchTransport({ service: 42 });',
   "const settled: CloseReport['delivered'] = 'all';",
-  "const sync = createCustomerSyncLogger({ logger: winston.createLogger() });",
+  'const sync = createCustomerSyncLogger({ logger: winston.createLogger() });',
   "sync.logCustomerImport({ customer: {}, result: { status: 'done' } });",
   'export { settled };',
 ].join('\n');
@@ -103,7 +103,10 @@ afterAll(async () => {
 describe('@synclog/shipper installed from its packed tarball', () => {
   it('holds compiled JavaScript and declarations only, none of the service, the CLI or the node launcher', async () => {
     const listing = await run('tar', ['-tzf', tarball], root);
-    const files = listing.stdout.split('\n').filter(Boolean).map((path) => path.replace(/^package\//, ''));
+    const files = listing.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((path) => path.replace(/^package\//, ''));
     expect(files).toContain('dist/shipper/index.js');
     expect(files).toContain('dist/shipper/index.d.ts');
     expect(files.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);

@@ -42,7 +42,9 @@ export function run(
 async function succeed(command: string, args: readonly string[], cwd: string): Promise<CommandResult> {
   const result = await run(command, args, cwd);
   if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.code}) in ${cwd}:\n${result.stderr}${result.stdout}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.code}) in ${cwd}:\n${result.stderr}${result.stdout}`,
+    );
   }
   return result;
 }
@@ -95,7 +97,11 @@ export async function compileExample(
   const result = await run(process.execPath, [tsc, '--strict', '--pretty', 'false', '-p', 'tsconfig.check.json'], dir);
   // Errors without a place (a missing file, a bad option) count too: their `file` is ''.
   const reported = result.stdout.matchAll(/^(?:(\S+)\((\d+),\d+\): )?error (TS\d+)/gm);
-  const errors = [...reported].map(([, file, line, code]) => ({ file: file ?? '', line: Number(line ?? 0), code: code! }));
+  const errors = [...reported].map(([, file, line, code]) => ({
+    file: file ?? '',
+    line: Number(line ?? 0),
+    code: code!,
+  }));
   return { result, errors };
 }
 

@@ -13,18 +13,38 @@ const problem = (env: Record<string, string>) => {
 };
 
 describe('alerting configuration', () => {
-  it('defaults to the monitoring strategy\'s five rules and no webhooks', () => {
+  it("defaults to the monitoring strategy's five rules and no webhooks", () => {
     const env = parseEnv(alertEnvSchema, {});
     expect(env.SYNCLOG_ALERT_RULES).toEqual(DEFAULT_ALERT_RULES);
-    expect(env.SYNCLOG_ALERT_RULES.map((r) => r.kind)).toEqual(['error_rate', 'error_burst', 'critical_records', 'slow_operations', 'missing_data']);
+    expect(env.SYNCLOG_ALERT_RULES.map((r) => r.kind)).toEqual([
+      'error_rate',
+      'error_burst',
+      'critical_records',
+      'slow_operations',
+      'missing_data',
+    ]);
     expect(env.SYNCLOG_ALERT_WEBHOOKS).toEqual([]);
   });
 
   it('stops start-up naming the setting of a bad webhook URL, rule or secret', () => {
-    expect(problem({ SYNCLOG_ALERT_WEBHOOKS: 'https://hooks.example.com/a, ftp://files.example.com/b' })).toEqual({ variable: 'SYNCLOG_ALERT_WEBHOOKS', message: expect.stringContaining('1: expected http(s) URLs') });
-    expect(problem({ SYNCLOG_ALERT_RULES: '[{"name": "rate", "kind": "error_rate", "threshold": 5}]' })).toEqual({ variable: 'SYNCLOG_ALERT_RULES', message: expect.stringMatching(/^0\.threshold: /) });
-    expect(problem({ SYNCLOG_ALERT_RULES: '[{"name": "a", "kind": "error_burst"}, {"name": "a", "kind": "error_rate"}]' })).toEqual({ variable: 'SYNCLOG_ALERT_RULES', message: '1.name: "a" is used twice' });
-    expect(problem({ SYNCLOG_ALERT_WEBHOOK_SECRET: 'short' })).toEqual({ variable: 'SYNCLOG_ALERT_WEBHOOK_SECRET', message: 'at least 16 characters' });
-    expect(parseEnv(alertEnvSchema, { SYNCLOG_ALERT_WEBHOOKS: 'https://a.example.com/x,http://127.0.0.1:9/y' }).SYNCLOG_ALERT_WEBHOOKS).toHaveLength(2);
+    expect(problem({ SYNCLOG_ALERT_WEBHOOKS: 'https://hooks.example.com/a, ftp://files.example.com/b' })).toEqual({
+      variable: 'SYNCLOG_ALERT_WEBHOOKS',
+      message: expect.stringContaining('1: expected http(s) URLs'),
+    });
+    expect(problem({ SYNCLOG_ALERT_RULES: '[{"name": "rate", "kind": "error_rate", "threshold": 5}]' })).toEqual({
+      variable: 'SYNCLOG_ALERT_RULES',
+      message: expect.stringMatching(/^0\.threshold: /),
+    });
+    expect(
+      problem({ SYNCLOG_ALERT_RULES: '[{"name": "a", "kind": "error_burst"}, {"name": "a", "kind": "error_rate"}]' }),
+    ).toEqual({ variable: 'SYNCLOG_ALERT_RULES', message: '1.name: "a" is used twice' });
+    expect(problem({ SYNCLOG_ALERT_WEBHOOK_SECRET: 'short' })).toEqual({
+      variable: 'SYNCLOG_ALERT_WEBHOOK_SECRET',
+      message: 'at least 16 characters',
+    });
+    expect(
+      parseEnv(alertEnvSchema, { SYNCLOG_ALERT_WEBHOOKS: 'https://a.example.com/x,http://127.0.0.1:9/y' })
+        .SYNCLOG_ALERT_WEBHOOKS,
+    ).toHaveLength(2);
   });
 });

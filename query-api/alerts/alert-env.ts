@@ -4,7 +4,12 @@ import { alertRulesSchema, DEFAULT_ALERT_RULES } from '../../opensearch/alerting
 
 const urlList = z
   .string()
-  .transform((text) => text.split(',').map((u) => u.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ protocol: /^https?$/, error: 'expected http(s) URLs, comma-separated' })));
 
 /** Alerting's environment variables. */

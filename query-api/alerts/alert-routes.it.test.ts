@@ -47,18 +47,33 @@ const event = (change: Partial<AlertEvent> = {}): AlertEvent => ({
 
 describe('the alert receiver and alert routes', () => {
   const { clock } = manualClock(T);
-  const app = () => createApp({ client, names: config.names, tokens, clock, alertSecrets: { receiver: RECEIVER, webhook: SIGNING } });
-  const post = (body: string, headers: Record<string, string>) => app().request('/alerts/webhook', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
-  const as = (token: string, path: string, init: RequestInit = {}) => app().request(path, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  const app = () =>
+    createApp({ client, names: config.names, tokens, clock, alertSecrets: { receiver: RECEIVER, webhook: SIGNING } });
+  const post = (body: string, headers: Record<string, string>) =>
+    app().request('/alerts/webhook', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+  const as = (token: string, path: string, init: RequestInit = {}) =>
+    app().request(path, { ...init, headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
 
   it('is off without a secret, and refuses an event without the shared secret or a valid signature', async () => {
-    const off = await createApp({ client, names: config.names, tokens }).request('/alerts/webhook', { method: 'POST', body: JSON.stringify(event()) });
+    const off = await createApp({ client, names: config.names, tokens }).request('/alerts/webhook', {
+      method: 'POST',
+      body: JSON.stringify(event()),
+    });
     expect(off.status).toBe(404);
     expect((await post(JSON.stringify(event()), {})).status).toBe(401);
-    expect((await post(JSON.stringify(event()), { 'x-synclog-alert-secret': 'wrong-secret-0123456789' })).status).toBe(401);
+    expect((await post(JSON.stringify(event()), { 'x-synclog-alert-secret': 'wrong-secret-0123456789' })).status).toBe(
+      401,
+    );
     const body = JSON.stringify(event());
     const stale = String(T / 1000 - 3_600);
-    expect((await post(body, { 'x-synclog-timestamp': stale, 'x-synclog-signature': signatureOf(SIGNING, stale, body) })).status).toBe(401);
+    expect(
+      (await post(body, { 'x-synclog-timestamp': stale, 'x-synclog-signature': signatureOf(SIGNING, stale, body) }))
+        .status,
+    ).toBe(401);
   });
 
   it('stores an event once (a redelivery changes nothing) and answers 400 naming the field of a malformed one', async () => {
@@ -77,29 +92,84 @@ describe('the alert receiver and alert routes', () => {
     const list = await as('viewer-token-0123456789', '/alerts?state=firing');
     expect(list.status).toBe(200);
     const { alerts } = (await list.json()) as { alerts: Array<Record<string, unknown>> };
-    expect(alerts).toEqual([expect.objectContaining({ dedup_key: 'synclog:error-rate', state: 'firing', events: 1, summary: event().summary })]);
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        dedup_key: 'synclog:error-rate',
+        state: 'firing',
+        events: 1,
+        summary: event().summary,
+      }),
+    ]);
     expect((await as('viewer-token-0123456789', '/alerts?state=sideways')).status).toBe(400);
   });
 
   it('accepts an event signed with the webhook secret, and folds firing and resolved into one alert', async () => {
-    const resolved = JSON.stringify(event({ source: 'synclog', dedup_key: 'synclog:burst:import_from_1c', rule: 'burst', kind: 'error_burst', group: 'import_from_1c', state: 'resolved', at: new Date(T + 600_000).toISOString() }));
-    const firing = JSON.stringify(event({ source: 'synclog', dedup_key: 'synclog:burst:import_from_1c', rule: 'burst', kind: 'error_burst', group: 'import_from_1c' }));
+    const resolved = JSON.stringify(
+      event({
+        source: 'synclog',
+        dedup_key: 'synclog:burst:import_from_1c',
+        rule: 'burst',
+        kind: 'error_burst',
+        group: 'import_from_1c',
+        state: 'resolved',
+        at: new Date(T + 600_000).toISOString(),
+      }),
+    );
+    const firing = JSON.stringify(
+      event({
+        source: 'synclog',
+        dedup_key: 'synclog:burst:import_from_1c',
+        rule: 'burst',
+        kind: 'error_burst',
+        group: 'import_from_1c',
+      }),
+    );
     const ts = String(T / 1000);
     // Out of order: the resolved event arrives first; the later event still wins.
-    expect((await post(resolved, { 'x-synclog-timestamp': ts, 'x-synclog-signature': signatureOf(SIGNING, ts, resolved) })).status).toBe(201);
-    expect((await post(firing, { 'x-synclog-timestamp': ts, 'x-synclog-signature': signatureOf(SIGNING, ts, firing) })).status).toBe(201);
-    const { alerts } = (await (await as('viewer-token-0123456789', '/alerts?rule=burst')).json()) as { alerts: Array<Record<string, unknown>> };
-    expect(alerts).toEqual([expect.objectContaining({ state: 'resolved', events: 2, first_at: new Date(T + 600_000).toISOString() })]);
+    expect(
+      (await post(resolved, { 'x-synclog-timestamp': ts, 'x-synclog-signature': signatureOf(SIGNING, ts, resolved) }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await post(firing, { 'x-synclog-timestamp': ts, 'x-synclog-signature': signatureOf(SIGNING, ts, firing) }))
+        .status,
+    ).toBe(201);
+    const { alerts } = (await (await as('viewer-token-0123456789', '/alerts?rule=burst')).json()) as {
+      alerts: Array<Record<string, unknown>>;
+    };
+    expect(alerts).toEqual([
+      expect.objectContaining({ state: 'resolved', events: 2, first_at: new Date(T + 600_000).toISOString() }),
+    ]);
   });
 
   it('lets an admin acknowledge an alert, who and when and why, and a new episode clears it', async () => {
-    expect((await as('viewer-token-0123456789', '/alerts/synclog:error-rate/ack', { method: 'POST', body: '{}' })).status).toBe(403);
-    expect((await as('admin-token-0123456789', '/alerts/synclog:nothing/ack', { method: 'POST', body: '{}' })).status).toBe(404);
-    const ack = await as('admin-token-0123456789', '/alerts/synclog:error-rate/ack', { method: 'POST', body: JSON.stringify({ comment: '1C maintenance window' }) });
+    expect(
+      (await as('viewer-token-0123456789', '/alerts/synclog:error-rate/ack', { method: 'POST', body: '{}' })).status,
+    ).toBe(403);
+    expect(
+      (await as('admin-token-0123456789', '/alerts/synclog:nothing/ack', { method: 'POST', body: '{}' })).status,
+    ).toBe(404);
+    const ack = await as('admin-token-0123456789', '/alerts/synclog:error-rate/ack', {
+      method: 'POST',
+      body: JSON.stringify({ comment: '1C maintenance window' }),
+    });
     expect(ack.status).toBe(200);
-    expect(await ack.json()).toMatchObject({ acknowledged: { by: expect.stringMatching(/^admin#/), at: new Date(T).toISOString(), comment: '1C maintenance window' } });
-    await post(JSON.stringify(event({ started_at: new Date(T + 3_600_000).toISOString(), at: new Date(T + 3_600_000).toISOString() })), { 'x-synclog-alert-secret': RECEIVER });
-    const { alerts } = (await (await as('viewer-token-0123456789', '/alerts?rule=error-rate')).json()) as { alerts: Array<Record<string, unknown>> };
+    expect(await ack.json()).toMatchObject({
+      acknowledged: {
+        by: expect.stringMatching(/^admin#/),
+        at: new Date(T).toISOString(),
+        comment: '1C maintenance window',
+      },
+    });
+    await post(
+      JSON.stringify(
+        event({ started_at: new Date(T + 3_600_000).toISOString(), at: new Date(T + 3_600_000).toISOString() }),
+      ),
+      { 'x-synclog-alert-secret': RECEIVER },
+    );
+    const { alerts } = (await (await as('viewer-token-0123456789', '/alerts?rule=error-rate')).json()) as {
+      alerts: Array<Record<string, unknown>>;
+    };
     expect(alerts[0]).not.toHaveProperty('acknowledged');
     expect(alerts[0]).toMatchObject({ events: 2, started_at: new Date(T + 3_600_000).toISOString() });
   });

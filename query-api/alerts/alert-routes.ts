@@ -37,19 +37,28 @@ export function alertRoutes(deps: Deps) {
   const { client, names } = deps;
   return new Hono()
     .post('/alerts/webhook', async (c) => {
-      if (!deps.receiverSecret && !deps.webhookSecret) return c.json({ error: 'not_configured', message: 'the alert receiver is off: set SYNCLOG_ALERT_RECEIVER_SECRET' }, 404);
+      if (!deps.receiverSecret && !deps.webhookSecret)
+        return c.json(
+          { error: 'not_configured', message: 'the alert receiver is off: set SYNCLOG_ALERT_RECEIVER_SECRET' },
+          404,
+        );
       const text = await c.req.raw.clone().text();
       const secret = c.req.header('x-synclog-alert-secret');
       const signature = c.req.header('x-synclog-signature');
       const timestamp = Number(c.req.header('x-synclog-timestamp'));
-      const bySecret = deps.receiverSecret !== undefined && secret !== undefined && sameSecret(secret, deps.receiverSecret);
+      const bySecret =
+        deps.receiverSecret !== undefined && secret !== undefined && sameSecret(secret, deps.receiverSecret);
       const bySignature =
         deps.webhookSecret !== undefined &&
         signature !== undefined &&
         Number.isFinite(timestamp) &&
         Math.abs(deps.clock.now() / 1000 - timestamp) <= SIGNATURE_TOLERANCE_S &&
         sameSecret(signature, signatureOf(deps.webhookSecret, String(timestamp), text));
-      if (!bySecret && !bySignature) return c.json({ error: 'unauthorized', message: 'a valid X-Synclog-Alert-Secret or X-Synclog-Signature is required' }, 401);
+      if (!bySecret && !bySignature)
+        return c.json(
+          { error: 'unauthorized', message: 'a valid X-Synclog-Alert-Secret or X-Synclog-Signature is required' },
+          401,
+        );
       const body = await jsonBody(c);
       if (body === INVALID_JSON) return badRequest(c, 'body', 'expected JSON');
       const parsed = alertEventSchema.safeParse(body);
@@ -67,12 +76,17 @@ export function alertRoutes(deps: Deps) {
     })
     .post('/alerts/:key/ack', async (c) => {
       const key = c.req.param('key');
-      if (!/^synclog:[\w:.-]{1,590}$/.test(key)) return badRequest(c, 'key', 'expected an alert dedup key (synclog:<rule>[:<group>])');
+      if (!/^synclog:[\w:.-]{1,590}$/.test(key))
+        return badRequest(c, 'key', 'expected an alert dedup key (synclog:<rule>[:<group>])');
       const body = await jsonBody(c);
       if (body === INVALID_JSON) return badRequest(c, 'body', 'expected JSON');
       const parsed = ackSchema.safeParse(body);
       if (!parsed.success) return invalidInput(c, parsed.error);
-      const alert = await acknowledgeAlert(client, names, key, { by: callerOfRequest(c.req.raw).id, at: new Date(deps.clock.now()), comment: parsed.data.comment });
+      const alert = await acknowledgeAlert(client, names, key, {
+        by: callerOfRequest(c.req.raw).id,
+        at: new Date(deps.clock.now()),
+        comment: parsed.data.comment,
+      });
       if (!alert) return c.json({ error: 'not_found', message: `no alert ${key}` }, 404);
       return c.json(alert);
     });

@@ -11,7 +11,13 @@ import type { AlertEnv } from './alert-env.ts';
  * and Notifications plugins, whose monitors (installed by `synclog setup`) then run the rules, so
  * the two never alert side by side.
  */
-export function alertsJob(deps: { client: OpenSearchClient; names: IndexNames; env: AlertEnv; metrics?: AlertEvaluatorMetrics; log?: (line: string) => void }): ScheduledJob {
+export function alertsJob(deps: {
+  client: OpenSearchClient;
+  names: IndexNames;
+  env: AlertEnv;
+  metrics?: AlertEvaluatorMetrics;
+  log?: (line: string) => void;
+}): ScheduledJob {
   const evaluator = createAlertEvaluator({
     client: deps.client,
     names: deps.names,
@@ -28,10 +34,14 @@ export function alertsJob(deps: { client: OpenSearchClient; names: IndexNames; e
     maxAttempts: 1,
     async handler() {
       const { executors } = await detectCapabilities(deps.client);
-      if (executors.alerting !== 'builtin') return { skipped: 'the cluster\'s Alerting plugin runs the rules' };
+      if (executors.alerting !== 'builtin') return { skipped: "the cluster's Alerting plugin runs the rules" };
       const result = await evaluator.evaluate();
       if (result.errors.length > 0) throw new Error(result.errors.join('; '));
-      return { events: result.events.map((e) => `${e.dedup_key} ${e.state}`), delivered: result.delivered, failed: result.failed };
+      return {
+        events: result.events.map((e) => `${e.dedup_key} ${e.state}`),
+        delivered: result.delivered,
+        failed: result.failed,
+      };
     },
   };
 }

@@ -38,14 +38,27 @@ describe('the access log writer with a write-ahead log', () => {
   it('indexes entries off the request path, each once', async () => {
     const writer = createAccessLogWriter({ client, names: config.names, walDir, producerId: 'access-test' });
     const before = await indexed();
-    for (let i = 0; i < 250; i++) await writer.write({ at: new Date().toISOString(), who: 'viewer#t', role: 'viewer', method: 'GET', route: '/logs', filters: {}, row_count: i });
+    for (let i = 0; i < 250; i++)
+      await writer.write({
+        at: new Date().toISOString(),
+        who: 'viewer#t',
+        role: 'viewer',
+        method: 'GET',
+        route: '/logs',
+        filters: {},
+        row_count: i,
+      });
     await writer.flush();
     expect(await indexed()).toBe(before + 250);
     await writer.close();
   });
 
   it('loses nothing when its process is SIGKILLed before OpenSearch took the entries: the next writer delivers them', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, walDir, prefix, '40', `http://127.0.0.1:${await freePort()}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CHILD, walDir, prefix, '40', `http://127.0.0.1:${await freePort()}`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await once(child.stdout!, 'data');
     child.kill('SIGKILL');
     await once(child, 'exit');
@@ -53,8 +66,13 @@ describe('the access log writer with a write-ahead log', () => {
     const next = createAccessLogWriter({ client, names: config.names, walDir, producerId: 'access-after-crash' });
     await next.flush();
     expect(await indexed()).toBe(before + 40);
-    const { body } = await client.search({ index: config.names.accessLog, body: { size: 100, query: { term: { who: 'viewer#child' } } } } as never);
-    const rows = (body as unknown as { hits: { hits: Array<{ _source: { row_count: number } }> } }).hits.hits.map((h) => h._source.row_count).sort((a, b) => a - b);
+    const { body } = await client.search({
+      index: config.names.accessLog,
+      body: { size: 100, query: { term: { who: 'viewer#child' } } },
+    } as never);
+    const rows = (body as unknown as { hits: { hits: Array<{ _source: { row_count: number } }> } }).hits.hits
+      .map((h) => h._source.row_count)
+      .sort((a, b) => a - b);
     expect(rows).toEqual([...Array(40).keys()]);
     await next.close();
   });

@@ -27,7 +27,13 @@ const MAX_QUEUED = 50_000;
  * `create` with a fixed id (a retry or a replay never duplicates it), with backoff, the outage
  * spool and crash replay. A full queue makes callers wait, never drops.
  */
-export function createAccessLogWriter(deps: { client: OpenSearchClient; names: IndexNames; walDir: string | null; producerId: string; onError?: (error: unknown) => void }): AccessLogWriter {
+export function createAccessLogWriter(deps: {
+  client: OpenSearchClient;
+  names: IndexNames;
+  walDir: string | null;
+  producerId: string;
+  onError?: (error: unknown) => void;
+}): AccessLogWriter {
   const onError = deps.onError ?? (() => {});
   const writer = createDocumentWriter({
     client: deps.client,

@@ -22,7 +22,14 @@ export interface AccessEntry {
  */
 export async function recordAccess(
   writer: AccessLogWriter,
-  access: { caller: Caller; method: string; route: string; filters: Record<string, unknown>; rowCount: number; recordId?: string },
+  access: {
+    caller: Caller;
+    method: string;
+    route: string;
+    filters: Record<string, unknown>;
+    rowCount: number;
+    recordId?: string;
+  },
 ): Promise<void> {
   const entry: AccessEntry = {
     at: new Date().toISOString(),
@@ -41,12 +48,29 @@ export async function recordAccess(
 export async function readAccessLog(
   client: OpenSearchClient,
   names: IndexNames,
-  query: { who?: string | undefined; route?: string | undefined; from?: Date | undefined; to?: Date | undefined; size: number },
+  query: {
+    who?: string | undefined;
+    route?: string | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
+    size: number;
+  },
 ): Promise<AccessEntry[]> {
   const filter: unknown[] = [];
   if (query.who) filter.push({ term: { who: query.who } });
   if (query.route) filter.push({ term: { route: query.route } });
-  if (query.from || query.to) filter.push({ range: { at: { ...(query.from ? { gte: query.from.toISOString() } : {}), ...(query.to ? { lt: query.to.toISOString() } : {}) } } });
-  const { body } = await client.search({ index: names.accessLog, body: { size: query.size, query: { bool: { filter } }, sort: [{ at: 'desc' }] } } as never);
+  if (query.from || query.to)
+    filter.push({
+      range: {
+        at: {
+          ...(query.from ? { gte: query.from.toISOString() } : {}),
+          ...(query.to ? { lt: query.to.toISOString() } : {}),
+        },
+      },
+    });
+  const { body } = await client.search({
+    index: names.accessLog,
+    body: { size: query.size, query: { bool: { filter } }, sort: [{ at: 'desc' }] },
+  } as never);
   return (body as unknown as { hits: { hits: Array<{ _source: AccessEntry }> } }).hits.hits.map((hit) => hit._source);
 }

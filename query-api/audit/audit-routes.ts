@@ -8,7 +8,13 @@ import { parseTimeExpression } from '../logs/time-expression.ts';
 import { readAccessLog, recordAccess } from './access-log.ts';
 import type { AccessLogWriter } from './access-log-writer.ts';
 
-const time = z.string().transform((text, ctx) => parseTimeExpression(text, new Date()) ?? (ctx.addIssue({ code: 'custom', message: 'expected an ISO date-time or now-7d' }), z.NEVER));
+const time = z
+  .string()
+  .transform(
+    (text, ctx) =>
+      parseTimeExpression(text, new Date()) ??
+      (ctx.addIssue({ code: 'custom', message: 'expected an ISO date-time or now-7d' }), z.NEVER),
+  );
 const auditQuerySchema = z.strictObject({
   who: z.string().min(1).max(100).optional(),
   route: z.string().min(1).max(100).optional(),
@@ -24,7 +30,13 @@ export function auditRoutes(deps: { client: OpenSearchClient; names: IndexNames;
     const parsed = auditQuerySchema.safeParse(raw);
     if (!parsed.success) return invalidInput(c, parsed.error);
     const entries = await readAccessLog(deps.client, deps.names, parsed.data);
-    await recordAccess(deps.accessLog, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/audit', filters: raw, rowCount: entries.length });
+    await recordAccess(deps.accessLog, {
+      caller: callerOfRequest(c.req.raw),
+      method: 'GET',
+      route: '/audit',
+      filters: raw,
+      rowCount: entries.length,
+    });
     return c.json({ entries });
   });
 }

@@ -19,10 +19,18 @@ const ANALYST = 'analyst-token-0123456789';
 function app(open = false) {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'test' });
-  const tokens = apiTokens([{ role: 'admin', token: ADMIN }, { role: 'metrics', token: METRICS }, { role: 'analyst', token: ANALYST }], open);
+  const tokens = apiTokens(
+    [
+      { role: 'admin', token: ADMIN },
+      { role: 'metrics', token: METRICS },
+      { role: 'analyst', token: ANALYST },
+    ],
+    open,
+  );
   return createApp({ client, tokens, registry });
 }
-const get = (path: string, token?: string, open = false) => app(open).request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+const get = (path: string, token?: string, open = false) =>
+  app(open).request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
 
 describe('API tokens', () => {
   it('refuses a protected route without a token (401, WWW-Authenticate) or with an unknown one', async () => {
@@ -70,7 +78,11 @@ describe('API tokens', () => {
   });
 
   it('reads role:token pairs and stops start-up naming SYNCLOG_API_TOKENS when they are malformed', () => {
-    const tokens = tokensFromEnv(parseEnv(authEnvSchema, { SYNCLOG_API_TOKENS: `admin:${ADMIN}, metrics:${METRICS}` }), join(dir, 'unused'), () => {});
+    const tokens = tokensFromEnv(
+      parseEnv(authEnvSchema, { SYNCLOG_API_TOKENS: `admin:${ADMIN}, metrics:${METRICS}` }),
+      join(dir, 'unused'),
+      () => {},
+    );
     expect(tokens.roleOf(ADMIN)).toBe('admin');
     expect(tokens.roleOf(METRICS)).toBe('metrics');
     expect(() => parseEnv(authEnvSchema, { SYNCLOG_API_TOKENS: 'root:short' })).toThrow(/SYNCLOG_API_TOKENS/);

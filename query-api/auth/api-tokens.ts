@@ -17,14 +17,24 @@ export function allows(held: Role, needed: Role): boolean {
   return h !== undefined && n !== undefined && h >= n;
 }
 
-const tokenEntry = z.string().regex(/^(viewer|analyst|admin|metrics):[A-Za-z0-9._~+/=-]{16,}$/, 'expected role:token pairs, comma-separated; roles viewer, analyst, admin, metrics; tokens of 16+ characters');
+const tokenEntry = z
+  .string()
+  .regex(
+    /^(viewer|analyst|admin|metrics):[A-Za-z0-9._~+/=-]{16,}$/,
+    'expected role:token pairs, comma-separated; roles viewer, analyst, admin, metrics; tokens of 16+ characters',
+  );
 
 /** The HTTP API's authentication settings. */
 export const authEnvSchema = z.object({
   /** `role:token` pairs, comma-separated (`admin:…,analyst:…,metrics:…`). Unset: an admin token is generated (see docs/api.md). */
   SYNCLOG_API_TOKENS: z
     .string()
-    .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(tokenEntry).min(1))
     .optional(),
   /** Default false. true serves every route without a token: only for a trusted network. */
@@ -44,7 +54,10 @@ export interface Caller {
   readonly id: string;
 }
 
-export const callerOf = (role: Role, token: string): Caller => ({ role, id: `${role}#${digest(token).toString('hex').slice(0, 12)}` });
+export const callerOf = (role: Role, token: string): Caller => ({
+  role,
+  id: `${role}#${digest(token).toString('hex').slice(0, 12)}`,
+});
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
 
@@ -72,10 +85,12 @@ export function tokensFromEnv(env: AuthEnv, tokenFile: string, say: (line: strin
     return apiTokens([], true);
   }
   if (env.SYNCLOG_API_TOKENS) {
-    return apiTokens(env.SYNCLOG_API_TOKENS.map((entry) => {
-      const at = entry.indexOf(':');
-      return { role: entry.slice(0, at) as Role, token: entry.slice(at + 1) };
-    }));
+    return apiTokens(
+      env.SYNCLOG_API_TOKENS.map((entry) => {
+        const at = entry.indexOf(':');
+        return { role: entry.slice(0, at) as Role, token: entry.slice(at + 1) };
+      }),
+    );
   }
   if (!existsSync(tokenFile)) {
     mkdirSync(dirname(tokenFile), { recursive: true });

@@ -12,4 +12,5 @@ export const SESSION_COOKIE = 'synclog_session';
 export const sessionToken = (c: Context): string | undefined => getCookie(c, SESSION_COOKIE) || undefined;
 
 /** The CSRF token of a session: derived from its token, so every instance checks it without state. */
-export const csrfTokenOf = (token: string) => createHmac('sha256', token).update('synclog console csrf').digest('base64url');
+export const csrfTokenOf = (token: string) =>
+  createHmac('sha256', token).update('synclog console csrf').digest('base64url');

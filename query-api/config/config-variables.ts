@@ -19,7 +19,12 @@ export function configVariables(): ConfigVariable[] {
   return Object.entries(SERVICE_CONFIG_FEATURES).flatMap(([feature, schema]) =>
     Object.entries(schema.shape as Record<string, z.ZodType>).map(([variable, field]) => {
       const hasDefault = field instanceof z.ZodDefault;
-      return { variable, feature: feature as ServiceConfigFeature, hasDefault, default: hasDefault ? structuredClone(field.def.defaultValue) : undefined };
+      return {
+        variable,
+        feature: feature as ServiceConfigFeature,
+        hasDefault,
+        default: hasDefault ? structuredClone(field.def.defaultValue) : undefined,
+      };
     }),
   );
 }

@@ -55,17 +55,35 @@ describe('the service configuration', () => {
     expect(config.http).toMatchObject({ PORT: 8080, SYNCLOG_HTTP_HOST: '127.0.0.1', SYNCLOG_REPORT_TIMEZONE: 'UTC' });
     expect(config.setup.names.prefix).toBe('synclog');
     expect(config.home).toBe(synclogHome({}));
-    expect(serviceConfigFromEnv({ XDG_CACHE_HOME: '/tmp/cache' }).home).toBe(synclogHome({ XDG_CACHE_HOME: '/tmp/cache' }));
+    expect(serviceConfigFromEnv({ XDG_CACHE_HOME: '/tmp/cache' }).home).toBe(
+      synclogHome({ XDG_CACHE_HOME: '/tmp/cache' }),
+    );
   });
 
   it('names every bad variable of every feature in one error', () => {
-    const problems = problemsOf({ SYNCLOG_INDEX_PERIOD: 'year', PORT: 'eighty', SYNCLOG_API_OPEN: 'maybe', SYNCLOG_SCHEDULE: '{not json', SYNCLOG_ALERT_WEBHOOK_SECRET: 'short' });
-    expect(problems.map((p) => p.variable).sort()).toEqual(['PORT', 'SYNCLOG_ALERT_WEBHOOK_SECRET', 'SYNCLOG_API_OPEN', 'SYNCLOG_INDEX_PERIOD', 'SYNCLOG_SCHEDULE']);
+    const problems = problemsOf({
+      SYNCLOG_INDEX_PERIOD: 'year',
+      PORT: 'eighty',
+      SYNCLOG_API_OPEN: 'maybe',
+      SYNCLOG_SCHEDULE: '{not json',
+      SYNCLOG_ALERT_WEBHOOK_SECRET: 'short',
+    });
+    expect(problems.map((p) => p.variable).sort()).toEqual([
+      'PORT',
+      'SYNCLOG_ALERT_WEBHOOK_SECRET',
+      'SYNCLOG_API_OPEN',
+      'SYNCLOG_INDEX_PERIOD',
+      'SYNCLOG_SCHEDULE',
+    ]);
   });
 
   it('keeps the checks that span variables: a mailed report needs a mail server, deletion comes after the hot phase', () => {
-    expect(problemsOf({ SYNCLOG_REPORTS: '{"monthly": {"to": ["boss@example.com"]}}' })).toEqual([{ variable: 'SYNCLOG_SMTP_URL', message: expect.stringContaining('monthly') }]);
-    expect(problemsOf({ SYNCLOG_RETENTION_HOT_DAYS: '90', SYNCLOG_RETENTION_DELETE_DAYS: '60' })).toEqual([{ variable: 'SYNCLOG_RETENTION_DELETE_DAYS', message: 'must be greater than SYNCLOG_RETENTION_HOT_DAYS' }]);
+    expect(problemsOf({ SYNCLOG_REPORTS: '{"monthly": {"to": ["boss@example.com"]}}' })).toEqual([
+      { variable: 'SYNCLOG_SMTP_URL', message: expect.stringContaining('monthly') },
+    ]);
+    expect(problemsOf({ SYNCLOG_RETENTION_HOT_DAYS: '90', SYNCLOG_RETENTION_DELETE_DAYS: '60' })).toEqual([
+      { variable: 'SYNCLOG_RETENTION_DELETE_DAYS', message: 'must be greater than SYNCLOG_RETENTION_HOT_DAYS' },
+    ]);
   });
 
   it('gives every variable to exactly one feature', () => {
@@ -88,7 +106,14 @@ describe('the list of configuration variables', () => {
 
   it('states the documented defaults', () => {
     const defaults = Object.fromEntries(configVariables().map((v) => [v.variable, v.default]));
-    expect(defaults).toMatchObject({ PORT: 8080, SYNCLOG_HTTP_HOST: '127.0.0.1', SYNCLOG_INDEX_PREFIX: 'synclog', SYNCLOG_RETENTION_HOT_DAYS: 90, SYNCLOG_SCHEDULER_LEASE_SECONDS: 30, SYNCLOG_ALERT_WEBHOOKS: [] });
+    expect(defaults).toMatchObject({
+      PORT: 8080,
+      SYNCLOG_HTTP_HOST: '127.0.0.1',
+      SYNCLOG_INDEX_PREFIX: 'synclog',
+      SYNCLOG_RETENTION_HOT_DAYS: 90,
+      SYNCLOG_SCHEDULER_LEASE_SECONDS: 30,
+      SYNCLOG_ALERT_WEBHOOKS: [],
+    });
     expect(defaults.OPENSEARCH_URL).toBeUndefined();
   });
 });

@@ -5,7 +5,11 @@ import { synclogHome } from '../../opensearch/local/local-paths.ts';
 import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { alertEnvSchema, type AlertEnv } from '../alerts/alert-env.ts';
 import { authEnvSchema, type AuthEnv } from '../auth/api-tokens.ts';
-import { checkReportDelivery, reportDeliveryEnvSchema, type ReportSettings } from '../reports/delivery/report-delivery-env.ts';
+import {
+  checkReportDelivery,
+  reportDeliveryEnvSchema,
+  type ReportSettings,
+} from '../reports/delivery/report-delivery-env.ts';
 import { schedulerEnvSchema, type SchedulerEnv } from '../scheduler/scheduler-config.ts';
 import { serviceEnvSchema, type ServiceEnv } from '../service-env.ts';
 
@@ -56,9 +60,14 @@ export interface ServiceConfig {
 }
 
 /** The variables of one feature's schema, out of the composed result. */
-function sliceOf<F extends ServiceConfigFeature>(feature: F, parsed: Record<string, unknown>): z.infer<(typeof SERVICE_CONFIG_FEATURES)[F]> {
+function sliceOf<F extends ServiceConfigFeature>(
+  feature: F,
+  parsed: Record<string, unknown>,
+): z.infer<(typeof SERVICE_CONFIG_FEATURES)[F]> {
   const keys = Object.keys(SERVICE_CONFIG_FEATURES[feature].shape);
-  return Object.fromEntries(keys.filter((key) => key in parsed).map((key) => [key, parsed[key]])) as z.infer<(typeof SERVICE_CONFIG_FEATURES)[F]>;
+  return Object.fromEntries(keys.filter((key) => key in parsed).map((key) => [key, parsed[key]])) as z.infer<
+    (typeof SERVICE_CONFIG_FEATURES)[F]
+  >;
 }
 
 /**

@@ -6,7 +6,8 @@ import { can, type ConsoleUser } from './console-user.ts';
 export type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Scripts and styles from this origin only, nothing inline, no framing. */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const NAV = [
   ['logs', '/console/logs', 'Logs'],
@@ -17,41 +18,58 @@ const NAV = [
 ] as const;
 
 /** A console page: navigation, the signed-in role, sign-out, and the content. */
-export function consolePage(c: Context, user: ConsoleUser | null, title: string, current: string, content: Fragment, status: 200 | 400 | 403 | 404 = 200) {
+export function consolePage(
+  c: Context,
+  user: ConsoleUser | null,
+  title: string,
+  current: string,
+  content: Fragment,
+  status: 200 | 400 | 403 | 404 = 200,
+) {
   c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'same-origin');
   c.header('Cache-Control', 'no-store');
   const nav = user
-    ? html`<nav aria-label="Main">${NAV.map(([key, href, label]) => html`<a href="${href}"${key === current ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>
-        <span class="who">signed in as ${user.role}${can(user, 'admin') ? '' : can(user, 'analyst') ? ' (no reviews)' : ' (read only)'}</span>
-        <form method="post" action="/console/logout"><input type="hidden" name="_csrf" value="${user.csrf}"><button class="secondary" type="submit">Sign out</button></form>`
+    ? html`<nav aria-label="Main">
+          ${NAV.map(([key, href, label]) => html`<a href="${href}" ${key === current ? html` aria-current="page"` : ''}>${label}</a>`)}
+        </nav>
+        <span class="who"
+          >signed in as
+          ${user.role}${can(user, 'admin') ? '' : can(user, 'analyst') ? ' (no reviews)' : ' (read only)'}</span
+        >
+        <form method="post" action="/console/logout">
+          <input type="hidden" name="_csrf" value="${user.csrf}" /><button class="secondary" type="submit">
+            Sign out
+          </button>
+        </form>`
     : '';
   return c.html(
     html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · synclog</title>
-<link rel="stylesheet" href="/console/assets/console.css">
-<script src="/console/assets/console.js" defer></script>
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="top"><span class="brand">synclog</span>${nav}</header>
-<main id="main" tabindex="-1">
-<h1>${title}</h1>
-${content}
-</main>
-</body>
-</html>`,
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>${title} · synclog</title>
+          <link rel="stylesheet" href="/console/assets/console.css" />
+          <script src="/console/assets/console.js" defer></script>
+        </head>
+        <body>
+          <a class="skip" href="#main">Skip to content</a>
+          <header class="top"><span class="brand">synclog</span>${nav}</header>
+          <main id="main" tabindex="-1">
+            <h1>${title}</h1>
+            ${content}
+          </main>
+        </body>
+      </html>`,
     status,
   );
 }
 
 /** A message box. */
-export const notice = (text: string, error = false) => html`<p class="notice${error ? ' error-box' : ''}" role="${error ? 'alert' : 'status'}">${text}</p>`;
+export const notice = (text: string, error = false) =>
+  html`<p class="notice${error ? ' error-box' : ''}" role="${error ? 'alert' : 'status'}">${text}</p>`;
 
 /** The hidden CSRF field every console form carries. */
-export const csrfField = (user: ConsoleUser) => html`<input type="hidden" name="_csrf" value="${user.csrf}">`;
+export const csrfField = (user: ConsoleUser) => html`<input type="hidden" name="_csrf" value="${user.csrf}" />`;

@@ -35,7 +35,8 @@ export function consoleRole(tokens: ApiTokens, needed: Role, forbidden: (c: Cont
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody();
       const given = typeof form._csrf === 'string' ? form._csrf : '';
-      if (!sameSecret(given, user.csrf)) return c.text('invalid or missing CSRF token: reload the page and try again', 403);
+      if (!sameSecret(given, user.csrf))
+        return c.text('invalid or missing CSRF token: reload the page and try again', 403);
     }
     users.set(c.req.raw, user);
     return next();

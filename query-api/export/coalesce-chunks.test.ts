@@ -15,10 +15,17 @@ describe('coalescing chunks', () => {
 
 describe('coalescing string chunks', () => {
   it('encodes strings as UTF-8 once per chunk, bytes unchanged and in order among buffers', async () => {
-    const pieces: Array<string | Buffer> = Array.from({ length: 2_000 }, (_, i) => (i % 7 === 0 ? Buffer.from(`raw ${i}\n`) : `строка ${i},"ООО ""Ромашка"""\r\n`));
+    const pieces: Array<string | Buffer> = Array.from({ length: 2_000 }, (_, i) =>
+      i % 7 === 0 ? Buffer.from(`raw ${i}\n`) : `строка ${i},"ООО ""Ромашка"""\r\n`,
+    );
     const out: Buffer[] = [];
-    for await (const chunk of Readable.from(pieces, { objectMode: true }).pipe(coalesceChunks(4_096))) out.push(chunk as Buffer);
-    expect(Buffer.concat(out).equals(Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))))).toBe(true);
+    for await (const chunk of Readable.from(pieces, { objectMode: true }).pipe(coalesceChunks(4_096)))
+      out.push(chunk as Buffer);
+    expect(
+      Buffer.concat(out).equals(
+        Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))),
+      ),
+    ).toBe(true);
     expect(out.every((chunk) => Buffer.isBuffer(chunk))).toBe(true);
     expect(out.slice(0, -1).every((chunk) => chunk.length >= 4_096)).toBe(true);
   });

@@ -10,7 +10,11 @@ import { drained } from './drained.ts';
  * `out` is behind. Stops early when `out` goes away (the client left). Ends `out` when done, and
  * destroys it when reading the rows fails.
  */
-export async function writeCsv(batches: AsyncIterable<ReadonlyArray<ReadonlyArray<string | number | boolean>>>, header: readonly string[], out: Writable): Promise<void> {
+export async function writeCsv(
+  batches: AsyncIterable<ReadonlyArray<ReadonlyArray<string | number | boolean>>>,
+  header: readonly string[],
+  out: Writable,
+): Promise<void> {
   // Booleans as `true`/`false`: csv-stringify's default (`1` or empty) reads a false as missing.
   const csv = stringify({ bom: true, cast: { boolean: (value) => String(value) } });
   const written = pipeline(csv, coalesceChunks(), out);

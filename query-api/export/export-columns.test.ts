@@ -3,7 +3,12 @@ import { generateRecords } from '../../test/generator/index.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { EXPORT_HEADER, exportRow } from './export-columns.ts';
 
-const [plain, base] = generateRecords({ seed: 5, count: 2, from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-02T00:00:00Z') }) as [SyncLogRecord, SyncLogRecord];
+const [plain, base] = generateRecords({
+  seed: 5,
+  count: 2,
+  from: new Date('2026-11-01T00:00:00Z'),
+  to: new Date('2026-11-02T00:00:00Z'),
+}) as [SyncLogRecord, SyncLogRecord];
 const flagged: SyncLogRecord = {
   ...base,
   validation_issues: ['event_time_unreadable', 'status_unknown', 'duration_ms_invalid'],

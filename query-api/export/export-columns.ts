@@ -1,7 +1,9 @@
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 
 /** The export's explicit column set, in order: the header row and one cell per record each. */
-export const EXPORT_COLUMNS: ReadonlyArray<readonly [string, (r: SyncLogRecord) => string | number | boolean | undefined]> = [
+export const EXPORT_COLUMNS: ReadonlyArray<
+  readonly [string, (r: SyncLogRecord) => string | number | boolean | undefined]
+> = [
   ['event_id', (r) => r.event_id],
   ['@timestamp', (r) => r['@timestamp']],
   ['level', (r) => r.level],

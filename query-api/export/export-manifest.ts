@@ -17,11 +17,19 @@ export interface ExportManifest {
   readonly error?: string;
 }
 
-export async function writeManifest(client: OpenSearchClient, names: IndexNames, manifest: ExportManifest): Promise<void> {
+export async function writeManifest(
+  client: OpenSearchClient,
+  names: IndexNames,
+  manifest: ExportManifest,
+): Promise<void> {
   await client.index({ index: names.exports, id: manifest.id, body: manifest as never, refresh: true });
 }
 
-export async function readManifest(client: OpenSearchClient, names: IndexNames, id: string): Promise<ExportManifest | null> {
+export async function readManifest(
+  client: OpenSearchClient,
+  names: IndexNames,
+  id: string,
+): Promise<ExportManifest | null> {
   const found = await orNullOn404(client.get({ index: names.exports, id }));
   return (found?.body._source as ExportManifest | undefined) ?? null;
 }

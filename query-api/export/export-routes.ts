@@ -12,13 +12,21 @@ import { readManifest } from './export-manifest.ts';
 import { runExport } from './run-export.ts';
 import type { XlsxLimits } from './xlsx-writer.ts';
 
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /**
  * `GET /logs/export.csv|xlsx` (analyst): every record the filters match, streamed, no row cap;
  * the `X-Synclog-Export-Id` header names the manifest `GET /exports/:id` returns.
  */
-export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames; accessLog: AccessLogWriter; xlsxLimits?: XlsxLimits }) {
+export function exportRoutes(deps: {
+  client: OpenSearchClient;
+  names: IndexNames;
+  accessLog: AccessLogWriter;
+  xlsxLimits?: XlsxLimits;
+}) {
   const app = new Hono();
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/logs/export.${format}`, async (c) => {
@@ -26,8 +34,22 @@ export function exportRoutes(deps: { client: OpenSearchClient; names: IndexNames
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       const caller = callerOfRequest(c.req.raw);
-      const started = await runExport(deps, { format, query: logsFilter(parsed.data), reviewed: parsed.data.reviewed, filters: raw, caller, ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}) });
-      await recordAccess(deps.accessLog, { caller, method: 'GET', route: `/logs/export.${format}`, recordId: started.id, filters: raw, rowCount: 0 });
+      const started = await runExport(deps, {
+        format,
+        query: logsFilter(parsed.data),
+        reviewed: parsed.data.reviewed,
+        filters: raw,
+        caller,
+        ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}),
+      });
+      await recordAccess(deps.accessLog, {
+        caller,
+        method: 'GET',
+        route: `/logs/export.${format}`,
+        recordId: started.id,
+        filters: raw,
+        rowCount: 0,
+      });
       return c.body(started.body, 200, {
         'Content-Type': CONTENT_TYPES[format],
         'Content-Disposition': `attachment; filename="synclog-export-${started.id}.${format}"`,

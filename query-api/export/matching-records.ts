@@ -12,9 +12,18 @@ const PAGE = 5_000;
  * from the reviewed set come as stored there, with its `first_reviewed_*` fields beside the
  * record's own; an export reads only its columns.
  */
-export async function* matchingRecords(client: OpenSearchClient, names: IndexNames, query: Record<string, unknown>, reviewed?: boolean): AsyncGenerator<SyncLogRecord[]> {
+export async function* matchingRecords(
+  client: OpenSearchClient,
+  names: IndexNames,
+  query: Record<string, unknown>,
+  reviewed?: boolean,
+): AsyncGenerator<SyncLogRecord[]> {
   // reviewed=true reads the reviewed set (a copy of each reviewed record); false skips its members page by page.
-  const { body: pit } = await client.createPit({ index: reviewed === true ? names.reviewed : names.readAlias, keep_alive: '2m', allow_partial_pit_creation: false } as never);
+  const { body: pit } = await client.createPit({
+    index: reviewed === true ? names.reviewed : names.readAlias,
+    keep_alive: '2m',
+    allow_partial_pit_creation: false,
+  } as never);
   const pitId = (pit as unknown as { pit_id: string }).pit_id;
   const pageAfter = async (after: unknown[] | undefined) => {
     const body = await searchJson<{ hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }>(client, {
@@ -36,7 +45,14 @@ export async function* matchingRecords(client: OpenSearchClient, names: IndexNam
       if (hits.length === 0) return;
       // The next page is on its way while this one is written out: OpenSearch and the writer work at once.
       if (hits.length === PAGE) next = pageAfter(hits.at(-1)!.sort);
-      const skip = reviewed === false ? await reviewedAmong(client, names, hits.map((hit) => hit._source.event_id)) : new Set<string>();
+      const skip =
+        reviewed === false
+          ? await reviewedAmong(
+              client,
+              names,
+              hits.map((hit) => hit._source.event_id),
+            )
+          : new Set<string>();
       yield hits.filter((hit) => !skip.has(hit._source.event_id)).map((hit) => hit._source);
       if (hits.length < PAGE) return;
     }
@@ -47,7 +63,15 @@ export async function* matchingRecords(client: OpenSearchClient, names: IndexNam
   }
 }
 
-async function reviewedAmong(client: OpenSearchClient, names: IndexNames, ids: readonly string[]): Promise<Set<string>> {
-  const { body } = await client.search({ index: names.reviewed, ignore_unavailable: true, body: { size: ids.length, _source: false, query: { ids: { values: ids } } } } as never);
+async function reviewedAmong(
+  client: OpenSearchClient,
+  names: IndexNames,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const { body } = await client.search({
+    index: names.reviewed,
+    ignore_unavailable: true,
+    body: { size: ids.length, _source: false, query: { ids: { values: ids } } },
+  } as never);
   return new Set((body as unknown as { hits: { hits: Array<{ _id: string }> } }).hits.hits.map((hit) => hit._id));
 }

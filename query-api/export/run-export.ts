@@ -25,10 +25,24 @@ export interface StartedExport {
  */
 export async function runExport(
   deps: { client: OpenSearchClient; names: IndexNames },
-  request: { format: 'csv' | 'xlsx'; query: Record<string, unknown>; reviewed?: boolean | undefined; filters: Record<string, unknown>; caller: Caller; xlsxLimits?: XlsxLimits },
+  request: {
+    format: 'csv' | 'xlsx';
+    query: Record<string, unknown>;
+    reviewed?: boolean | undefined;
+    filters: Record<string, unknown>;
+    caller: Caller;
+    xlsxLimits?: XlsxLimits;
+  },
 ): Promise<StartedExport> {
   const id = randomUUID();
-  const base: ExportManifest = { id, format: request.format, status: 'running', query: request.filters, who: request.caller.id, started_at: new Date().toISOString() };
+  const base: ExportManifest = {
+    id,
+    format: request.format,
+    status: 'running',
+    query: request.filters,
+    who: request.caller.id,
+    started_at: new Date().toISOString(),
+  };
   await writeManifest(deps.client, deps.names, base);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -49,25 +63,46 @@ export async function runExport(
     }
   }
 
-  const write = request.format === 'csv' ? writeCsv(batches(), EXPORT_HEADER, tap) : writeXlsx(batches(), EXPORT_HEADER, tap, request.xlsxLimits).then(() => void tap.end());
+  const write =
+    request.format === 'csv'
+      ? writeCsv(batches(), EXPORT_HEADER, tap)
+      : writeXlsx(batches(), EXPORT_HEADER, tap, request.xlsxLimits).then(() => void tap.end());
   const work = Promise.all([write, pipeline(tap, out, { end: false })]);
 
-  const done = work.then(
-    () => ({ ...base, status: 'complete' as const, finished_at: new Date().toISOString(), row_count: rows, bytes, sha256: hash.digest('hex') }),
-    (error: Error) => {
-      // A client that left destroys the response stream; anything else is a failure.
-      const aborted = out.destroyed || (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE';
-      void records.return(undefined);
-      return { ...base, status: aborted ? ('aborted' as const) : ('failed' as const), finished_at: new Date().toISOString(), row_count: rows, ...(aborted ? {} : { error: error.message }) };
-    },
-  ).then(async (manifest) => {
-    await writeManifest(deps.client, deps.names, manifest);
-    return manifest;
-  });
+  const done = work
+    .then(
+      () => ({
+        ...base,
+        status: 'complete' as const,
+        finished_at: new Date().toISOString(),
+        row_count: rows,
+        bytes,
+        sha256: hash.digest('hex'),
+      }),
+      (error: Error) => {
+        // A client that left destroys the response stream; anything else is a failure.
+        const aborted = out.destroyed || (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE';
+        void records.return(undefined);
+        return {
+          ...base,
+          status: aborted ? ('aborted' as const) : ('failed' as const),
+          finished_at: new Date().toISOString(),
+          row_count: rows,
+          ...(aborted ? {} : { error: error.message }),
+        };
+      },
+    )
+    .then(async (manifest) => {
+      await writeManifest(deps.client, deps.names, manifest);
+      return manifest;
+    });
   // The download ends only once its manifest is written: a client that has the whole file finds
   // the manifest complete. A failed export breaks the download off, so nobody takes a cut file for a whole one.
   done.then(
-    (manifest) => (manifest.status === 'complete' ? out.end() : out.destroy(new Error(`export ${id} ${manifest.status}${manifest.error ? `: ${manifest.error}` : ''}`))),
+    (manifest) =>
+      manifest.status === 'complete'
+        ? out.end()
+        : out.destroy(new Error(`export ${id} ${manifest.status}${manifest.error ? `: ${manifest.error}` : ''}`)),
     (error: Error) => out.destroy(error),
   );
   out.on('close', () => {

@@ -13,7 +13,9 @@ const TRUNCATED = '…[truncated]';
 
 /** A cell within XLSX's character limit: an over-long text is cut and ends in a visible mark. */
 export function fitCell<T>(cell: T, limits: XlsxLimits = XLSX_LIMITS): T | string {
-  return typeof cell === 'string' && cell.length > limits.cellChars ? `${cell.slice(0, limits.cellChars - TRUNCATED.length)}${TRUNCATED}` : cell;
+  return typeof cell === 'string' && cell.length > limits.cellChars
+    ? `${cell.slice(0, limits.cellChars - TRUNCATED.length)}${TRUNCATED}`
+    : cell;
 }
 
 /**
@@ -21,7 +23,12 @@ export function fitCell<T>(cell: T, limits: XlsxLimits = XLSX_LIMITS): T | strin
  * the header again) when one is full, over-long cells cut and marked, never a silent failure.
  * Stops early when `out` is destroyed (the client went away). Returns the data rows written.
  */
-export async function writeXlsx(batches: AsyncIterable<ReadonlyArray<ReadonlyArray<string | number | boolean>>>, header: readonly string[], out: Writable, limits: XlsxLimits = XLSX_LIMITS): Promise<number> {
+export async function writeXlsx(
+  batches: AsyncIterable<ReadonlyArray<ReadonlyArray<string | number | boolean>>>,
+  header: readonly string[],
+  out: Writable,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   let sheetNumber = 0;
   let sheet: ExcelJS.Worksheet | null = null;

@@ -8,7 +8,10 @@ describe('GET /health', () => {
   it('answers 200 with the cluster status while OpenSearch is up', async () => {
     const response = await createApp({ client: testClient() }).request('/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', opensearch: expect.stringMatching(/^(green|yellow)$/) });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      opensearch: expect.stringMatching(/^(green|yellow)$/),
+    });
   });
 
   it('answers 503 when OpenSearch cannot be reached', async () => {

@@ -15,9 +15,16 @@ export function readyRoutes(client: OpenSearchClient, names: IndexNames) {
     } catch {
       return c.json({ status: 'not_ready', reason: 'OpenSearch is unreachable' }, 503);
     }
-    if (!metadata) return c.json({ status: 'not_ready', reason: `setup has not been applied for prefix ${names.prefix}` }, 503);
+    if (!metadata)
+      return c.json({ status: 'not_ready', reason: `setup has not been applied for prefix ${names.prefix}` }, 503);
     if (metadata.schema_version !== RECORD_SCHEMA_VERSION) {
-      return c.json({ status: 'not_ready', reason: `setup applied schema ${metadata.schema_version}; this version needs ${RECORD_SCHEMA_VERSION}: run synclog setup` }, 503);
+      return c.json(
+        {
+          status: 'not_ready',
+          reason: `setup applied schema ${metadata.schema_version}; this version needs ${RECORD_SCHEMA_VERSION}: run synclog setup`,
+        },
+        503,
+      );
     }
     return c.json({ status: 'ready', executors: metadata.executors });
   });

@@ -10,7 +10,8 @@ const client = testClient();
 const prefix = uniquePrefix('setup-drift');
 afterAll(() => dropPrefix(client, prefix));
 
-const configOf = (env: Record<string, string>) => setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix, ...env }));
+const configOf = (env: Record<string, string>) =>
+  setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix, ...env }));
 
 describe('checkSetupDrift against the metadata setup stores', () => {
   it('asks for setup before it ran, agrees after, and names what a differently configured service changes', async () => {
@@ -18,7 +19,13 @@ describe('checkSetupDrift against the metadata setup stores', () => {
     expect(await checkSetupDrift(client, applied)).toEqual([expect.stringMatching(/run `synclog setup`/)]);
     await runSetup(client, applied);
     expect(await checkSetupDrift(client, applied)).toEqual([]);
-    const drift = await checkSetupDrift(client, configOf({ SYNCLOG_INDEX_PERIOD: 'month', SYNCLOG_RETENTION_DELETE_DAYS: '730' }));
-    expect(drift).toEqual([expect.stringMatching(/SYNCLOG_INDEX_PERIOD is "month" .* "week"/), expect.stringMatching(/SYNCLOG_RETENTION_DELETE_DAYS is 730 .* 400 days/)]);
+    const drift = await checkSetupDrift(
+      client,
+      configOf({ SYNCLOG_INDEX_PERIOD: 'month', SYNCLOG_RETENTION_DELETE_DAYS: '730' }),
+    );
+    expect(drift).toEqual([
+      expect.stringMatching(/SYNCLOG_INDEX_PERIOD is "month" .* "week"/),
+      expect.stringMatching(/SYNCLOG_RETENTION_DELETE_DAYS is 730 .* 400 days/),
+    ]);
   });
 });

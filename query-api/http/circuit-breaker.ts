@@ -16,11 +16,16 @@ export interface CircuitBreaker {
  * (half-open): its success closes the breaker, its failure opens it again. So a dead cluster costs
  * callers no waiting, and the service recovers by itself when the cluster is back.
  */
-export function createCircuitBreaker(options: { failures: number; coolDownMs: number; clock: Pick<Clock, 'now'> }): CircuitBreaker {
+export function createCircuitBreaker(options: {
+  failures: number;
+  coolDownMs: number;
+  clock: Pick<Clock, 'now'>;
+}): CircuitBreaker {
   let consecutive = 0;
   let openedAt: number | null = null;
   let trial = false;
-  const state = () => (openedAt === null ? 'closed' : options.clock.now() - openedAt >= options.coolDownMs ? 'half-open' : 'open');
+  const state = () =>
+    openedAt === null ? 'closed' : options.clock.now() - openedAt >= options.coolDownMs ? 'half-open' : 'open';
   return {
     allow() {
       const now = state();
@@ -53,7 +58,13 @@ export function circuitBreakerMiddleware(breaker: CircuitBreaker) {
   return createMiddleware(async (c, next) => {
     if (!breaker.allow()) {
       c.header('Retry-After', '5');
-      return c.json({ error: 'unavailable', message: 'OpenSearch is unreachable; requests are refused for a few seconds before the next try' }, 503);
+      return c.json(
+        {
+          error: 'unavailable',
+          message: 'OpenSearch is unreachable; requests are refused for a few seconds before the next try',
+        },
+        503,
+      );
     }
     await next();
     const status = c.res.status;

@@ -15,7 +15,12 @@ export function decodeCursor(cursor: string, sort: string): unknown[] {
   }
   const { s, a } = (parsed ?? {}) as { s?: unknown; a?: unknown };
   if (s !== sort) throw new CursorError('was made for another sort');
-  if (!Array.isArray(a) || a.length < 2 || a.length > 3 || !a.every((v) => ['string', 'number'].includes(typeof v) || v === null)) {
+  if (
+    !Array.isArray(a) ||
+    a.length < 2 ||
+    a.length > 3 ||
+    !a.every((v) => ['string', 'number'].includes(typeof v) || v === null)
+  ) {
     throw new CursorError('not a cursor this API returned');
   }
   return a;

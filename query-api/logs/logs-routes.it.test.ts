@@ -19,7 +19,12 @@ import { createApp } from '../create-app.ts';
 const client = testClient();
 const prefix = uniquePrefix('logs-api');
 const VIEWER = 'viewer-token-0123456789';
-const records = generateRecords({ seed: 21, count: 3_000, from: new Date('2026-10-10T00:00:00Z'), to: new Date('2026-11-20T00:00:00Z') });
+const records = generateRecords({
+  seed: 21,
+  count: 3_000,
+  from: new Date('2026-10-10T00:00:00Z'),
+  to: new Date('2026-11-20T00:00:00Z'),
+});
 let config: SetupConfig;
 let app: ReturnType<typeof createApp>;
 
@@ -29,7 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => dropPrefix(client, prefix));
 
-const get = (path: string, token: string | null = VIEWER) => app.request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+const get = (path: string, token: string | null = VIEWER) =>
+  app.request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
 
 const all = (query: string, size = 500) => allLogPages((path) => get(path), query, size);
 const ids = (list: readonly SyncLogRecord[]) => list.map((r) => r.event_id).sort();
@@ -46,7 +52,13 @@ describe('GET /logs on a seeded data set', () => {
       ['customer_role=dealer', (r) => r.customer?.role === 'dealer'],
       [`correlation_id=${correlation}`, (r) => r.correlation_id === correlation],
       [`from=${from}&to=${to}`, (r) => r['@timestamp'] >= from && r['@timestamp'] < to],
-      [`operation_type=export_to_1c,conflict_resolution&status=error&from=${from}`, (r) => ['export_to_1c', 'conflict_resolution'].includes(r.operation_type!) && r.status === 'error' && r['@timestamp'] >= from],
+      [
+        `operation_type=export_to_1c,conflict_resolution&status=error&from=${from}`,
+        (r) =>
+          ['export_to_1c', 'conflict_resolution'].includes(r.operation_type!) &&
+          r.status === 'error' &&
+          r['@timestamp'] >= from,
+      ],
     ];
     for (const [query, keep] of cases) {
       const expected = records.filter(keep);
@@ -58,13 +70,26 @@ describe('GET /logs on a seeded data set', () => {
   it('finds by e-mail in any case, 1C id and correlation id exactly, and by every word of a name or error message', async () => {
     const withEmail = records.find((r) => r.customer_email)!;
     expect(ids(await all(`q=${encodeURIComponent(withEmail.customer_email!.toUpperCase())}`))).toEqual(
-      ids(records.filter((r) => r.customer_email?.toLowerCase() === withEmail.customer_email!.toLowerCase() || r.correlation_id === withEmail.customer_email || r.onec_id === withEmail.customer_email)),
+      ids(
+        records.filter(
+          (r) =>
+            r.customer_email?.toLowerCase() === withEmail.customer_email!.toLowerCase() ||
+            r.correlation_id === withEmail.customer_email ||
+            r.onec_id === withEmail.customer_email,
+        ),
+      ),
     );
     const withOnec = records.find((r) => r.onec_id)!;
     expect(ids(await all(`q=${encodeURIComponent(withOnec.onec_id!)}`))).toContain(withOnec.event_id);
-    for (const r of await all(`q=${encodeURIComponent(withOnec.onec_id!)}`)) expect([r.onec_id, r.customer_email, r.correlation_id, r.customer?.name, r.error_message].join(' ')).toContain(withOnec.onec_id!.split(/\s/)[0]!);
+    for (const r of await all(`q=${encodeURIComponent(withOnec.onec_id!)}`))
+      expect([r.onec_id, r.customer_email, r.correlation_id, r.customer?.name, r.error_message].join(' ')).toContain(
+        withOnec.onec_id!.split(/\s/)[0]!,
+      );
     const withError = records.find((r) => r.error_message && /^[\p{L}\s]+/u.test(r.error_message))!;
-    const words = withError.error_message!.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3).slice(0, 2);
+    const words = withError
+      .error_message!.split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3)
+      .slice(0, 2);
     const found = await all(`q=${encodeURIComponent(words.join(' '))}`);
     expect(ids(found)).toContain(withError.event_id);
     for (const r of found) {
@@ -80,7 +105,8 @@ describe('GET /logs on a seeded data set', () => {
     const failed = records.filter((r) => r.status === 'error').length;
     const fieldLike = await all(`q=${encodeURIComponent('status:error')}`);
     expect(fieldLike.length).toBeLessThan(failed);
-    for (const r of fieldLike) expect(`${r.customer?.name ?? ''} ${r.error_message ?? ''}`.toLowerCase()).toContain('status:error');
+    for (const r of fieldLike)
+      expect(`${r.customer?.name ?? ''} ${r.error_message ?? ''}`.toLowerCase()).toContain('status:error');
     for (const q of ['a AND (b', '"unterminated', '\\', 'customer_email:*@* OR onec_id:*', '{"match_all":{}}']) {
       const response = await get(`/logs?q=${encodeURIComponent(q)}`);
       expect(response.status, q).toBe(200);
@@ -95,13 +121,17 @@ describe('GET /logs on a seeded data set', () => {
       expect(new Set(visited.map((r) => r.event_id)).size, sort).toBe(records.length);
     }
     const newestFirst = await all('', 500);
-    expect(newestFirst.map((r) => r['@timestamp'])).toEqual([...newestFirst.map((r) => r['@timestamp'])].sort().reverse());
+    expect(newestFirst.map((r) => r['@timestamp'])).toEqual(
+      [...newestFirst.map((r) => r['@timestamp'])].sort().reverse(),
+    );
   });
 
   it('counts exactly up to 10,000 unless asked, and exactly when asked', async () => {
     const page = (await (await get('/logs?size=1')).json()) as { total: { value: number; relation: string } };
     expect(page.total).toEqual({ value: records.length, relation: 'eq' });
-    const exact = (await (await get('/logs?size=1&exact_total=true')).json()) as { total: { value: number; relation: string } };
+    const exact = (await (await get('/logs?size=1&exact_total=true')).json()) as {
+      total: { value: number; relation: string };
+    };
     expect(exact.total).toEqual({ value: records.length, relation: 'eq' });
   });
 
@@ -145,7 +175,11 @@ describe('GET /logs on a seeded data set', () => {
 
   it('answers 503 with a clear body when OpenSearch cannot be reached', async () => {
     const down = createOpenSearchClient({ urls: [`http://127.0.0.1:${await freePort()}`], requestTimeoutMs: 2_000 });
-    const response = await createApp({ client: down, names: config.names, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) }).request('/logs', { headers: { Authorization: `Bearer ${VIEWER}` } });
+    const response = await createApp({
+      client: down,
+      names: config.names,
+      tokens: apiTokens([{ role: 'viewer', token: VIEWER }]),
+    }).request('/logs', { headers: { Authorization: `Bearer ${VIEWER}` } });
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: 'unavailable' });
   });
@@ -154,8 +188,17 @@ describe('GET /logs on a seeded data set', () => {
     const AUDITED = 'viewer-token-audited-42';
     const ADMIN = 'admin-token-0123456789';
     const registry = new Registry();
-    const audited = createApp({ client, names: config.names, registry, tokens: apiTokens([{ role: 'viewer', token: AUDITED }, { role: 'admin', token: ADMIN }]) });
-    const as = (token: string, path: string) => audited.request(path, { headers: { Authorization: `Bearer ${token}` } });
+    const audited = createApp({
+      client,
+      names: config.names,
+      registry,
+      tokens: apiTokens([
+        { role: 'viewer', token: AUDITED },
+        { role: 'admin', token: ADMIN },
+      ]),
+    });
+    const as = (token: string, path: string) =>
+      audited.request(path, { headers: { Authorization: `Bearer ${token}` } });
     const errors = records.filter((r) => r.status === 'error');
     const search = (await (await as(AUDITED, '/logs?status=error&size=7')).json()) as { records: SyncLogRecord[] };
     expect(search.records).toHaveLength(Math.min(7, errors.length));
@@ -168,10 +211,24 @@ describe('GET /logs on a seeded data set', () => {
     expect(response.status).toBe(200);
     const { entries } = (await response.json()) as { entries: Array<Record<string, unknown>> };
     expect(entries).toHaveLength(2);
-    expect(entries).toEqual(expect.arrayContaining([
-      expect.objectContaining({ who, role: 'viewer', route: '/logs', filters: { status: 'error', size: '7' }, row_count: search.records.length }),
-      expect.objectContaining({ who, role: 'viewer', route: '/logs/:id', record_id: records[0]!.event_id, row_count: 1 }),
-    ]));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          who,
+          role: 'viewer',
+          route: '/logs',
+          filters: { status: 'error', size: '7' },
+          row_count: search.records.length,
+        }),
+        expect.objectContaining({
+          who,
+          role: 'viewer',
+          route: '/logs/:id',
+          record_id: records[0]!.event_id,
+          row_count: 1,
+        }),
+      ]),
+    );
     expect(JSON.stringify(entries)).not.toContain(AUDITED);
 
     // Metrics are labelled by route template, never by the raw path.
@@ -186,7 +243,10 @@ describe('GET /logs on a seeded data set', () => {
     const unset = createApp({ client, names: indexNames(uniquePrefix('never-set-up')) });
     const response = await unset.request('/ready');
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: 'not_ready', reason: expect.stringMatching(/setup has not been applied/) });
+    expect(await response.json()).toMatchObject({
+      status: 'not_ready',
+      reason: expect.stringMatching(/setup has not been applied/),
+    });
   });
 });
 
@@ -198,7 +258,12 @@ describe('GET /logs while OpenSearch is down', () => {
       proxy.mode = 'down';
       const { clock, advance } = manualClock();
       const breaker = createCircuitBreaker({ failures: 2, coolDownMs: 1_000, clock });
-      const behindProxy = createApp({ client: createOpenSearchClient({ urls: [proxy.url], requestTimeoutMs: 2_000 }), names: config.names, breaker, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) });
+      const behindProxy = createApp({
+        client: createOpenSearchClient({ urls: [proxy.url], requestTimeoutMs: 2_000 }),
+        names: config.names,
+        breaker,
+        tokens: apiTokens([{ role: 'viewer', token: VIEWER }]),
+      });
       const request = () => behindProxy.request('/logs?size=1', { headers: { Authorization: `Bearer ${VIEWER}` } });
       for (let i = 0; i < 2; i++) expect((await request()).status).toBe(503);
       const tried = proxy.counts.down;
@@ -219,10 +284,48 @@ describe('GET /logs while OpenSearch is down', () => {
 
 describe('GET /logs under fuzzed parameters', () => {
   it('answers 200 or 400, never a 5xx, whatever the query string holds', { timeout: 120_000 }, async () => {
-    const keys = ['operation_type', 'status', 'customer_role', 'validation_issue', 'flagged', 'correlation_id', 'from', 'to', 'q', 'sort', 'size', 'cursor', 'exact_total', 'reviewed', 'x'];
+    const keys = [
+      'operation_type',
+      'status',
+      'customer_role',
+      'validation_issue',
+      'flagged',
+      'correlation_id',
+      'from',
+      'to',
+      'q',
+      'sort',
+      'size',
+      'cursor',
+      'exact_total',
+      'reviewed',
+      'x',
+    ];
     const values = fc.oneof(
       fc.string(),
-      fc.constantFrom('error', 'success,error', 'import_from_1c', 'now-7d', 'now', '2026-11-01', '2026-13-45', '@timestamp:asc', 'duration_ms:desc', '0', '500', '-1', 'true', 'dealer', '*', '\\', '"', '{"a":1}', 'bnVsbA', 'W10', ''),
+      fc.constantFrom(
+        'error',
+        'success,error',
+        'import_from_1c',
+        'now-7d',
+        'now',
+        '2026-11-01',
+        '2026-13-45',
+        '@timestamp:asc',
+        'duration_ms:desc',
+        '0',
+        '500',
+        '-1',
+        'true',
+        'dealer',
+        '*',
+        '\\',
+        '"',
+        '{"a":1}',
+        'bnVsbA',
+        'W10',
+        '',
+      ),
       fc.integer().map(String),
     );
     await fc.assert(
@@ -238,10 +341,19 @@ describe('GET /logs under fuzzed parameters', () => {
 
 describe('GET /logs limits', () => {
   it('refuses pages and time spans past the configured limits, naming the field', async () => {
-    const limited = createApp({ client, names: config.names, limits: { maxPageSize: 20, maxSpanDays: 30 }, tokens: apiTokens([{ role: 'viewer', token: VIEWER }]) });
-    const get = async (query: string) => limited.request(`/logs?${query}`, { headers: { Authorization: `Bearer ${VIEWER}` } });
+    const limited = createApp({
+      client,
+      names: config.names,
+      limits: { maxPageSize: 20, maxSpanDays: 30 },
+      tokens: apiTokens([{ role: 'viewer', token: VIEWER }]),
+    });
+    const get = async (query: string) =>
+      limited.request(`/logs?${query}`, { headers: { Authorization: `Bearer ${VIEWER}` } });
     expect(await (await get('size=21')).json()).toMatchObject({ field: 'size' });
-    expect(await (await get('from=now-31d')).json()).toMatchObject({ field: 'from', message: 'covers more than 30 days' });
+    expect(await (await get('from=now-31d')).json()).toMatchObject({
+      field: 'from',
+      message: 'covers more than 30 days',
+    });
     expect((await get('from=2026-10-10&to=2026-11-09')).status).toBe(200);
     expect(((await (await get('')).json()) as { records: unknown[] }).records).toHaveLength(20);
   });

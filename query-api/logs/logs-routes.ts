@@ -14,7 +14,12 @@ import { logById, searchLogs } from './logs-search.ts';
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `GET /logs` (search, filters, cursor pages) and `GET /logs/:id` (one record): the viewer role. */
-export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; accessLog: AccessLogWriter; limits?: QueryLimits }) {
+export function logsRoutes(deps: {
+  client: OpenSearchClient;
+  names: IndexNames;
+  accessLog: AccessLogWriter;
+  limits?: QueryLimits;
+}) {
   const schema = logsQuerySchemaFor(deps.limits ?? DEFAULT_QUERY_LIMITS);
   return new Hono()
     .get('/logs', async (c) => {
@@ -28,14 +33,29 @@ export function logsRoutes(deps: { client: OpenSearchClient; names: IndexNames; 
         if (error instanceof CursorError) return badRequest(c, 'cursor', error.message);
         throw error;
       }
-      await recordAccess(deps.accessLog, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/logs', filters: raw, rowCount: page.records.length });
+      await recordAccess(deps.accessLog, {
+        caller: callerOfRequest(c.req.raw),
+        method: 'GET',
+        route: '/logs',
+        filters: raw,
+        rowCount: page.records.length,
+      });
       return c.json(page);
     })
     .get('/logs/:id', async (c) => {
       const id = c.req.param('id');
       if (!EVENT_ID.test(id)) return badRequest(c, 'id', 'expected an event id (a UUID)');
       const record = await logById(deps.client, deps.names, id);
-      await recordAccess(deps.accessLog, { caller: callerOfRequest(c.req.raw), method: 'GET', route: '/logs/:id', recordId: id, filters: {}, rowCount: record ? 1 : 0 });
-      return record ? c.json({ ...record, reviews: await reviewsOf(deps.client, deps.names, id) }) : c.json({ error: 'not_found', message: `no record with event id ${id}` }, 404);
+      await recordAccess(deps.accessLog, {
+        caller: callerOfRequest(c.req.raw),
+        method: 'GET',
+        route: '/logs/:id',
+        recordId: id,
+        filters: {},
+        rowCount: record ? 1 : 0,
+      });
+      return record
+        ? c.json({ ...record, reviews: await reviewsOf(deps.client, deps.names, id) })
+        : c.json({ error: 'not_found', message: `no record with event id ${id}` }, 404);
     });
 }

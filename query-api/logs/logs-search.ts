@@ -57,23 +57,45 @@ type Hit = { _id: string; _source: ReviewedCopy; sort: unknown[] };
 const sortOf = (sortParam: string) => {
   const [field, order] = sortParam.split(':') as [string, 'asc' | 'desc'];
   // event_id is unique: the tie-breaker that makes every page boundary exact.
-  return [{ [field]: { order, missing: order === 'asc' ? '_last' : '_first' } }, ...(field === '@timestamp' ? [] : [{ '@timestamp': { order: 'desc' } }]), { event_id: { order } }];
+  return [
+    { [field]: { order, missing: order === 'asc' ? '_last' : '_first' } },
+    ...(field === '@timestamp' ? [] : [{ '@timestamp': { order: 'desc' } }]),
+    { event_id: { order } },
+  ];
 };
 
 const recordOf = (hit: Hit) => recordOfCopy(hit._source);
 
-async function page(client: OpenSearchClient, index: string, query: LogsQuery, size: number, after: unknown[] | undefined, trackTotal: boolean | number) {
+async function page(
+  client: OpenSearchClient,
+  index: string,
+  query: LogsQuery,
+  size: number,
+  after: unknown[] | undefined,
+  trackTotal: boolean | number,
+) {
   const { body } = await client.search({
     index,
     ignore_unavailable: true,
     allow_no_indices: true,
-    body: { size, query: logsFilter(query), sort: sortOf(query.sort), track_total_hits: trackTotal, ...(after ? { search_after: after } : {}) },
+    body: {
+      size,
+      query: logsFilter(query),
+      sort: sortOf(query.sort),
+      track_total_hits: trackTotal,
+      ...(after ? { search_after: after } : {}),
+    },
   } as never);
   return (body as unknown as { hits: { total?: { value: number; relation: 'eq' | 'gte' }; hits: Hit[] } }).hits;
 }
 
 async function count(client: OpenSearchClient, index: string, query: LogsQuery): Promise<number> {
-  const { body } = await client.count({ index, ignore_unavailable: true, allow_no_indices: true, body: { query: logsFilter(query) } } as never);
+  const { body } = await client.count({
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    body: { query: logsFilter(query) },
+  } as never);
   return Number((body as unknown as { count: number }).count);
 }
 
@@ -101,7 +123,12 @@ const SKIP_BATCH = 1_000;
 /** At most this many records are looked at for one page; a sparse page comes back short, with its cursor. */
 const SKIP_SCAN_LIMIT = 50_000;
 
-async function unreviewedPage(client: OpenSearchClient, names: IndexNames, query: LogsQuery, start: unknown[] | undefined): Promise<LogsPage> {
+async function unreviewedPage(
+  client: OpenSearchClient,
+  names: IndexNames,
+  query: LogsQuery,
+  start: unknown[] | undefined,
+): Promise<LogsPage> {
   const collected: Hit[] = [];
   let after = start;
   let examined = 0;
@@ -112,8 +139,14 @@ async function unreviewedPage(client: OpenSearchClient, names: IndexNames, query
       exhausted = true;
       break;
     }
-    const { body } = await client.search({ index: names.reviewed, ignore_unavailable: true, body: { size: batch.length, _source: false, query: { ids: { values: batch.map((h) => h._id) } } } } as never);
-    const reviewed = new Set((body as unknown as { hits: { hits: Array<{ _id: string }> } }).hits.hits.map((h) => h._id));
+    const { body } = await client.search({
+      index: names.reviewed,
+      ignore_unavailable: true,
+      body: { size: batch.length, _source: false, query: { ids: { values: batch.map((h) => h._id) } } },
+    } as never);
+    const reviewed = new Set(
+      (body as unknown as { hits: { hits: Array<{ _id: string }> } }).hits.hits.map((h) => h._id),
+    );
     let consumed = 0;
     for (const hit of batch) {
       consumed++;
@@ -124,7 +157,10 @@ async function unreviewedPage(client: OpenSearchClient, names: IndexNames, query
     }
     if (consumed === batch.length && batch.length < SKIP_BATCH) exhausted = true;
   }
-  const [all, reviewedCount] = await Promise.all([count(client, names.readAlias, query), count(client, names.reviewed, query)]);
+  const [all, reviewedCount] = await Promise.all([
+    count(client, names.readAlias, query),
+    count(client, names.reviewed, query),
+  ]);
   return {
     total: { value: all - reviewedCount, relation: 'eq' },
     records: collected.map(recordOf),
@@ -133,7 +169,16 @@ async function unreviewedPage(client: OpenSearchClient, names: IndexNames, query
 }
 
 /** One record by its event id, or `null`. */
-export async function logById(client: OpenSearchClient, names: IndexNames, eventId: string): Promise<SyncLogRecord | null> {
-  const { body } = await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body: { size: 1, query: { ids: { values: [eventId] } } } } as never);
+export async function logById(
+  client: OpenSearchClient,
+  names: IndexNames,
+  eventId: string,
+): Promise<SyncLogRecord | null> {
+  const { body } = await client.search({
+    index: names.readAlias,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    body: { size: 1, query: { ids: { values: [eventId] } } },
+  } as never);
   return (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord }> } }).hits.hits[0]?._source ?? null;
 }

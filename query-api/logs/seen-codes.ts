@@ -20,7 +20,11 @@ type Buckets = { buckets: Array<{ key: string }> };
  * current period's), so asking on each page view stays cheap on a long retention. A failure is a
  * value: the caller shows the story's codes alone.
  */
-export async function seenCodes(client: OpenSearchClient, names: IndexNames, limit = SEEN_LIMIT): Promise<SeenCodes | Error> {
+export async function seenCodes(
+  client: OpenSearchClient,
+  names: IndexNames,
+  limit = SEEN_LIMIT,
+): Promise<SeenCodes | Error> {
   try {
     const { body } = await client.search({
       index: names.readAlias,
@@ -37,7 +41,10 @@ export async function seenCodes(client: OpenSearchClient, names: IndexNames, lim
     } as never);
     const aggs = (body as unknown as { aggregations?: { operation_type: Buckets; status: Buckets } }).aggregations;
     if (!aggs) return NOTHING_SEEN;
-    return { operation_type: aggs.operation_type.buckets.map((b) => b.key), status: aggs.status.buckets.map((b) => b.key) };
+    return {
+      operation_type: aggs.operation_type.buckets.map((b) => b.key),
+      status: aggs.status.buckets.map((b) => b.key),
+    };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -7,7 +7,12 @@ import { Counter, Histogram, type Registry } from 'prom-client';
  * never become labels) and status. Requests no route matched are labelled `unmatched`.
  */
 export function httpMetrics(registry: Registry) {
-  const requests = new Counter({ name: 'synclog_http_requests_total', help: 'HTTP requests by method, route template and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'synclog_http_requests_total',
+    help: 'HTTP requests by method, route template and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'synclog_http_request_duration_seconds',
     help: 'HTTP request latency by method, route template and status',
@@ -19,7 +24,11 @@ export function httpMetrics(registry: Registry) {
     const started = performance.now();
     await next();
     const template = routePath(c, -1);
-    const labels = { method: c.req.method, route: template === '*' || template === '/*' ? 'unmatched' : template, status: String(c.res.status) };
+    const labels = {
+      method: c.req.method,
+      route: template === '*' || template === '/*' ? 'unmatched' : template,
+      status: String(c.res.status),
+    };
     requests.inc(labels);
     latency.observe(labels, (performance.now() - started) / 1000);
   });

@@ -9,27 +9,66 @@ const app = createApp({ client: createOpenSearchClient({ urls: ['http://127.0.0.
 const toOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 describe('GET /openapi.json', () => {
-  it('documents exactly the API routes the app serves (the console\'s HTML pages aside)', async () => {
-    const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    const served = new Set(app.routes.filter((r) => r.method !== 'ALL' && !r.path.startsWith('/console')).map((r) => `${r.method} ${toOpenApi(r.path)}`));
-    const documented = new Set(Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+  it("documents exactly the API routes the app serves (the console's HTML pages aside)", async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && !r.path.startsWith('/console'))
+        .map((r) => `${r.method} ${toOpenApi(r.path)}`),
+    );
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
     expect(documented).toEqual(served);
   });
 
   it('lists the query parameters the request schemas accept, with the allowed values', async () => {
-    const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }> };
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }>;
+    };
     const logs = document.paths['/logs']!.get.parameters;
     expect(logs.map((p) => p.name).sort()).toEqual(Object.keys(logsQuerySchema.shape).sort());
-    expect(logs.find((p) => p.name === 'status')!.schema).toMatchObject({ type: 'array', items: { type: 'string', examples: [...STATUSES] } });
-    expect(logs.find((p) => p.name === 'operation_type')!.schema).toMatchObject({ type: 'array', items: { type: 'string', examples: [...OPERATION_TYPES] } });
+    expect(logs.find((p) => p.name === 'status')!.schema).toMatchObject({
+      type: 'array',
+      items: { type: 'string', examples: [...STATUSES] },
+    });
+    expect(logs.find((p) => p.name === 'operation_type')!.schema).toMatchObject({
+      type: 'array',
+      items: { type: 'string', examples: [...OPERATION_TYPES] },
+    });
     expect(logs.find((p) => p.name === 'flagged')!.schema).toMatchObject({ enum: ['true', 'false'] });
     expect(logs.find((p) => p.name === 'size')!.schema).toMatchObject({ minimum: 1, maximum: 500 });
-    expect(document.paths['/logs/export.csv']!.get.parameters.map((p) => p.name).sort()).toEqual(Object.keys(exportQuerySchema.shape).sort());
+    expect(document.paths['/logs/export.csv']!.get.parameters.map((p) => p.name).sort()).toEqual(
+      Object.keys(exportQuerySchema.shape).sort(),
+    );
   });
 
   it('documents the open-vocabulary filters with the pattern the request schema enforces', async () => {
-    const document = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Array<{ name: string; schema: { items?: { pattern?: string; maxLength?: number } } }> } }> };
-    const samples = ['retail', 'wholesale', 'price_update', 'оптовик', 'duration_ms_invalid', 'a.b:c-d', '*', 'a b', '"x"', 'status:error OR 1', '(x)', 'x'.repeat(257), ''];
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        { get: { parameters: Array<{ name: string; schema: { items?: { pattern?: string; maxLength?: number } } }> } }
+      >;
+    };
+    const samples = [
+      'retail',
+      'wholesale',
+      'price_update',
+      'оптовик',
+      'duration_ms_invalid',
+      'a.b:c-d',
+      '*',
+      'a b',
+      '"x"',
+      'status:error OR 1',
+      '(x)',
+      'x'.repeat(257),
+      '',
+    ];
     for (const name of ['operation_type', 'status', 'customer_role', 'validation_issue']) {
       const items = document.paths['/logs']!.get.parameters.find((p) => p.name === name)!.schema.items!;
       const documented = new RegExp(items.pattern!, 'u');
@@ -41,7 +80,11 @@ describe('GET /openapi.json', () => {
   });
 
   it('describes a record with every field of the record schema', async () => {
-    const document = (await (await app.request('/openapi.json')).json()) as { components: { schemas: { SyncLogRecord: { properties: Record<string, unknown> } } } };
-    expect(Object.keys(document.components.schemas.SyncLogRecord.properties).sort()).toEqual(Object.keys(recordFields).sort());
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      components: { schemas: { SyncLogRecord: { properties: Record<string, unknown> } } };
+    };
+    expect(Object.keys(document.components.schemas.SyncLogRecord.properties).sort()).toEqual(
+      Object.keys(recordFields).sort(),
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
-import { OPERATION_TYPES, STATUSES, STORY_CUSTOMER_ROLES, VALIDATION_ISSUES } from '../../opensearch/record/vocabulary.ts';
+import {
+  OPERATION_TYPES,
+  STATUSES,
+  STORY_CUSTOMER_ROLES,
+  VALIDATION_ISSUES,
+} from '../../opensearch/record/vocabulary.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
 import { alertEventSchema } from '../../opensearch/alerting/alert-event.ts';
 import { alertsQuerySchema } from '../alerts/alert-routes.ts';
@@ -54,11 +59,37 @@ function queryParameters(schema: z.ZodType): Schema[] {
   });
 }
 
-const errorBody = { type: 'object', properties: { error: { type: 'string' }, field: { type: 'string' }, message: { type: 'string' } }, required: ['error', 'message'] };
+const errorBody = {
+  type: 'object',
+  properties: { error: { type: 'string' }, field: { type: 'string' }, message: { type: 'string' } },
+  required: ['error', 'message'],
+};
 const errors = (...codes: Array<400 | 401 | 403 | 404 | 503>) =>
-  Object.fromEntries(codes.map((code) => [String(code), { description: { 400: 'invalid input; `field` names it', 401: 'no or unknown token', 403: 'the token lacks the role', 404: 'not found', 503: 'OpenSearch unreachable' }[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]));
-const json = (schema: Schema, description = 'OK') => ({ '200': { description, content: { 'application/json': { schema } } } });
-const idParameter = (description: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', format: 'uuid' } });
+  Object.fromEntries(
+    codes.map((code) => [
+      String(code),
+      {
+        description: {
+          400: 'invalid input; `field` names it',
+          401: 'no or unknown token',
+          403: 'the token lacks the role',
+          404: 'not found',
+          503: 'OpenSearch unreachable',
+        }[code],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
+const json = (schema: Schema, description = 'OK') => ({
+  '200': { description, content: { 'application/json': { schema } } },
+});
+const idParameter = (description: string) => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', format: 'uuid' },
+});
 
 type Operation = { parameters?: Schema[]; requestBody?: Schema; responses: Schema };
 
@@ -73,7 +104,9 @@ function operations(): Record<DocumentedRouteKey, Operation> {
         content: {
           'application/json': { schema: { type: 'object' } },
           'text/csv': { schema: { type: 'string' } },
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: { type: 'string', format: 'binary' },
+          },
           'text/html': { schema: { type: 'string' } },
         },
       },
@@ -82,7 +115,10 @@ function operations(): Record<DocumentedRouteKey, Operation> {
   });
   const exportFile: Operation = {
     parameters: queryParameters(exportQuerySchema),
-    responses: { '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 503) },
+    responses: {
+      '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } },
+      ...errors(400, 401, 403, 503),
+    },
   };
   const comment = { comment: { type: 'string', maxLength: 2000 } };
   return {
@@ -92,17 +128,40 @@ function operations(): Record<DocumentedRouteKey, Operation> {
     'GET /audit': { responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
     'GET /logs/export.csv': exportFile,
     'GET /logs/export.xlsx': exportFile,
-    'GET /exports/:id': { parameters: [idParameter('export id')], responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) } },
+    'GET /exports/:id': {
+      parameters: [idParameter('export id')],
+      responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) },
+    },
     'POST /logs/review': {
-      requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['filter'], properties: { filter: { type: 'object', description: 'the filters of GET /logs' }, ...comment } } } } },
-      responses: { ...json({ type: 'object', properties: { matched: { type: 'integer' }, newly_reviewed: { type: 'integer' } } }), ...errors(400, 401, 403, 503) },
+      requestBody: {
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['filter'],
+              properties: { filter: { type: 'object', description: 'the filters of GET /logs' }, ...comment },
+            },
+          },
+        },
+      },
+      responses: {
+        ...json({ type: 'object', properties: { matched: { type: 'integer' }, newly_reviewed: { type: 'integer' } } }),
+        ...errors(400, 401, 403, 503),
+      },
     },
     'POST /logs/:id/review': {
       parameters: [idParameter('event id')],
-      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: comment, additionalProperties: false } } } },
+      requestBody: {
+        content: {
+          'application/json': { schema: { type: 'object', properties: comment, additionalProperties: false } },
+        },
+      },
       responses: { '201': { description: "the record's review history" }, ...errors(400, 401, 403, 404, 503) },
     },
-    'GET /reviews/coverage': { parameters: queryParameters(exportQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
+    'GET /reviews/coverage': {
+      parameters: queryParameters(exportQuerySchema),
+      responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
+    },
     'GET /logs': {
       parameters: queryParameters(logsQuerySchema),
       responses: {
@@ -117,17 +176,29 @@ function operations(): Record<DocumentedRouteKey, Operation> {
         ...errors(400, 401, 403, 503),
       },
     },
-    'GET /logs/:id': { parameters: [idParameter('event id')], responses: { ...json(records), ...errors(400, 401, 403, 404, 503) } },
+    'GET /logs/:id': {
+      parameters: [idParameter('event id')],
+      responses: { ...json(records), ...errors(400, 401, 403, 404, 503) },
+    },
     'GET /reports/daily': report(dailyReportQuerySchema),
     'GET /reports/weekly-errors': report(weeklyReportQuerySchema),
     'GET /reports/monthly-activity': report(monthlyReportQuerySchema),
     'POST /alerts/webhook': {
       requestBody: { content: { 'application/json': { schema: jsonSchema(alertEventSchema, 'input') } } },
-      responses: { '201': { description: 'recorded' }, '200': { description: 'a redelivery: already recorded' }, ...errors(400, 401, 404, 503) },
+      responses: {
+        '201': { description: 'recorded' },
+        '200': { description: 'a redelivery: already recorded' },
+        ...errors(400, 401, 404, 503),
+      },
     },
-    'GET /alerts': { parameters: queryParameters(alertsQuerySchema), responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
+    'GET /alerts': {
+      parameters: queryParameters(alertsQuerySchema),
+      responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) },
+    },
     'POST /alerts/:key/ack': {
-      parameters: [{ name: 'key', in: 'path', required: true, description: 'the alert dedup key', schema: { type: 'string' } }],
+      parameters: [
+        { name: 'key', in: 'path', required: true, description: 'the alert dedup key', schema: { type: 'string' } },
+      ],
       requestBody: { content: { 'application/json': { schema: { type: 'object', properties: comment } } } },
       responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404, 503) },
     },
@@ -151,7 +222,11 @@ export function openApiDocument(): Schema {
     const role = roleOf(entry);
     const security = role ? { security: [{ bearer: [] }], 'x-synclog-role': role } : {};
     const path = (paths[openApiPath(entry.path)] ??= {});
-    path[entry.method.toLowerCase()] = { summary: entry.summary, ...security, ...details[routeKey(entry) as DocumentedRouteKey] };
+    path[entry.method.toLowerCase()] = {
+      summary: entry.summary,
+      ...security,
+      ...details[routeKey(entry) as DocumentedRouteKey],
+    };
   }
   return {
     openapi: '3.1.0',

@@ -16,7 +16,14 @@ const TZ = 'Europe/Moscow'; // UTC+3 all year: local days are computed here with
 const HOURS_EAST = 3;
 const OWN_TYPE = 'price_update';
 const OWN_STATUS = 'on_hold';
-const records = appLogged(generateRecords({ seed: 23, count: 9_000, from: new Date('2026-11-16T00:00:00Z'), to: new Date('2026-11-29T20:00:00Z') }));
+const records = appLogged(
+  generateRecords({
+    seed: 23,
+    count: 9_000,
+    from: new Date('2026-11-16T00:00:00Z'),
+    to: new Date('2026-11-29T20:00:00Z'),
+  }),
+);
 let config: SetupConfig;
 
 /**
@@ -28,7 +35,8 @@ let config: SetupConfig;
  */
 function appLogged(generated: SyncLogRecord[]): SyncLogRecord[] {
   const perOperation = new Map<string, number>();
-  for (const r of generated) if (r.operation_id) perOperation.set(r.operation_id, (perOperation.get(r.operation_id) ?? 0) + 1);
+  for (const r of generated)
+    if (r.operation_id) perOperation.set(r.operation_id, (perOperation.get(r.operation_id) ?? 0) + 1);
   return generated.map((r, i) => {
     if (!r.operation_id) return r;
     let out: SyncLogRecord = r;
@@ -55,11 +63,17 @@ beforeAll(async () => {
 });
 afterAll(() => dropPrefix(client, prefix));
 
-const localDay = (timestamp: string) => new Date(Date.parse(timestamp) + HOURS_EAST * 3_600_000).toISOString().slice(0, 10);
-const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const localDay = (timestamp: string) =>
+  new Date(Date.parse(timestamp) + HOURS_EAST * 3_600_000).toISOString().slice(0, 10);
+const dayAfter = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A status was logged (kept, or refused and kept under `invalid`) and it is not `pending`. */
-const ended = (r: SyncLogRecord) => r.operation_key !== undefined && r.status !== 'pending' && (r.status !== undefined || r.invalid?.status !== undefined);
-const nearestRank = (sorted: readonly number[], p: number) => sorted[Math.max(1, Math.ceil(Number(((p * sorted.length) / 100).toFixed(6)))) - 1]!;
+const ended = (r: SyncLogRecord) =>
+  r.operation_key !== undefined &&
+  r.status !== 'pending' &&
+  (r.status !== undefined || r.invalid?.status !== undefined);
+const nearestRank = (sorted: readonly number[], p: number) =>
+  sorted[Math.max(1, Math.ceil(Number(((p * sorted.length) / 100).toFixed(6)))) - 1]!;
 function tally(values: ReadonlyArray<string | undefined>, story: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(story.map((k) => [k, 0]));
   for (const v of values) if (v !== undefined) counts[v] = (counts[v] ?? 0) + 1;
@@ -72,14 +86,28 @@ function expectedFigures(first: string, last: string) {
   const byKey = new Map<string, SyncLogRecord[]>();
   for (const r of records) if (r.operation_key) byKey.set(r.operation_key, [...(byKey.get(r.operation_key) ?? []), r]);
   // An operation's latest state: its outcome when it logged one, its pending record otherwise.
-  const latest = [...byKey.values()].map((list) => list.find(ended) ?? list.find((r) => r.status === 'pending')).filter((r): r is SyncLogRecord => r !== undefined && inRange(r));
-  const durations = latest.filter(ended).flatMap((r) => (r.duration_ms === undefined ? [] : [r.duration_ms])).sort((a, b) => a - b);
+  const latest = [...byKey.values()]
+    .map((list) => list.find(ended) ?? list.find((r) => r.status === 'pending'))
+    .filter((r): r is SyncLogRecord => r !== undefined && inRange(r));
+  const durations = latest
+    .filter(ended)
+    .flatMap((r) => (r.duration_ms === undefined ? [] : [r.duration_ms]))
+    .sort((a, b) => a - b);
   const errors = latest.filter((r) => r.status === 'error');
   return {
     operations: latest.length,
-    byType: tally(latest.map((r) => r.operation_type), OPERATION_TYPES),
-    byStatus: tally(latest.map((r) => r.status), STATUSES),
-    errorsByType: tally(errors.map((r) => r.operation_type), OPERATION_TYPES),
+    byType: tally(
+      latest.map((r) => r.operation_type),
+      OPERATION_TYPES,
+    ),
+    byStatus: tally(
+      latest.map((r) => r.status),
+      STATUSES,
+    ),
+    errorsByType: tally(
+      errors.map((r) => r.operation_type),
+      OPERATION_TYPES,
+    ),
     errors,
     flagged: records.filter((r) => inRange(r) && r.operation_key && r.validation_issues).length,
     durations,
@@ -90,11 +118,23 @@ function expectedFigures(first: string, last: string) {
 describe('reports of records logged the way applications log', () => {
   it('the seeded data holds every case the reports must count', () => {
     const ids = new Set(records.flatMap((r) => (r.operation_id ? [r.operation_id] : [])));
-    expect(records.filter((r) => r.operation_key && !r.operation_id && r.status === 'pending').length).toBeGreaterThan(5);
-    expect(records.filter((r) => r.operation_key && !r.operation_id && r.status !== 'pending').length).toBeGreaterThan(500);
-    expect(records.filter((r) => r.status === 'pending' && r.operation_id && records.some((o) => o.operation_id === r.operation_id && o.status !== 'pending')).length).toBeGreaterThan(100);
+    expect(records.filter((r) => r.operation_key && !r.operation_id && r.status === 'pending').length).toBeGreaterThan(
+      5,
+    );
+    expect(records.filter((r) => r.operation_key && !r.operation_id && r.status !== 'pending').length).toBeGreaterThan(
+      500,
+    );
+    expect(
+      records.filter(
+        (r) =>
+          r.status === 'pending' &&
+          r.operation_id &&
+          records.some((o) => o.operation_id === r.operation_id && o.status !== 'pending'),
+      ).length,
+    ).toBeGreaterThan(100);
     expect(ids.size).toBeGreaterThan(1_000);
-    for (const issue of ['duration_ms_invalid', 'status_unknown', 'operation_type_unknown']) expect(records.filter((r) => r.validation_issues?.includes(issue)).length, issue).toBeGreaterThan(50);
+    for (const issue of ['duration_ms_invalid', 'status_unknown', 'operation_type_unknown'])
+      expect(records.filter((r) => r.validation_issues?.includes(issue)).length, issue).toBeGreaterThan(50);
     expect(records.filter((r) => r.operation_type === OWN_TYPE).length).toBeGreaterThan(300);
     expect(records.filter((r) => r.status === OWN_STATUS).length).toBeGreaterThan(200);
   });
@@ -109,10 +149,19 @@ describe('reports of records logged the way applications log', () => {
       expect(summary.errors_by_operation_type, date).toEqual(expected.errorsByType);
       expect(summary.flagged, date).toBe(expected.flagged);
       expect(summary.error_rate, date).toBeCloseTo(expected.errors.length / expected.operations, 10);
-      expect(summary.duration_ms!.avg, date).toBeCloseTo(expected.durations.reduce((a, b) => a + b, 0) / expected.durations.length, 6);
-      for (const [p, value] of [[95, summary.duration_ms!.p95], [99, summary.duration_ms!.p99]] as const) {
+      expect(summary.duration_ms!.avg, date).toBeCloseTo(
+        expected.durations.reduce((a, b) => a + b, 0) / expected.durations.length,
+        6,
+      );
+      for (const [p, value] of [
+        [95, summary.duration_ms!.p95],
+        [99, summary.duration_ms!.p99],
+      ] as const) {
         const exact = nearestRank(expected.durations, p);
-        expect(Math.abs(value - exact), `${date} p${p} over ${expected.durations.length}: ${value} vs ${exact}`).toBeLessThanOrEqual(Math.max(0.01 * exact, 1));
+        expect(
+          Math.abs(value - exact),
+          `${date} p${p} over ${expected.durations.length}: ${value} vs ${exact}`,
+        ).toBeLessThanOrEqual(Math.max(0.01 * exact, 1));
       }
     }
   });
@@ -127,7 +176,12 @@ describe('reports of records logged the way applications log', () => {
     expect(report.by_operation_type).toEqual(expected.errorsByType);
     expect(report.by_operation_type[OWN_TYPE]).toBeGreaterThan(0);
     expect(report.flagged).toBe(expected.flagged);
-    expect(report.by_day).toEqual(Array.from({ length: 7 }, (_, i) => dayAfter(start, i)).map((date) => ({ date, errors: expected.errors.filter((r) => localDay(r['@timestamp']) === date).length })));
+    expect(report.by_day).toEqual(
+      Array.from({ length: 7 }, (_, i) => dayAfter(start, i)).map((date) => ({
+        date,
+        errors: expected.errors.filter((r) => localDay(r['@timestamp']) === date).length,
+      })),
+    );
     expect(report.previous.operations).toBe(expectedFigures(dayAfter(start, -7), dayAfter(start, -1)).operations);
   });
 
@@ -138,8 +192,11 @@ describe('reports of records logged the way applications log', () => {
     expect(report.exports).toBe(expected.byType.export_to_1c);
     expect(report.flagged).toBe(expected.flagged);
     const perCustomer = new Map<string, Set<string>>();
-    for (const r of records) if (r.operation_key && r.customer) perCustomer.set(r.customer.id, (perCustomer.get(r.customer.id) ?? new Set()).add(r.operation_key));
+    for (const r of records)
+      if (r.operation_key && r.customer)
+        perCustomer.set(r.customer.id, (perCustomer.get(r.customer.id) ?? new Set()).add(r.operation_key));
     expect(report.active_customers).toBe(perCustomer.size);
-    for (const { customer_id, operations } of report.top_customers) expect(operations, customer_id).toBe(perCustomer.get(customer_id)!.size);
+    for (const { customer_id, operations } of report.top_customers)
+      expect(operations, customer_id).toBe(perCustomer.get(customer_id)!.size);
   });
 });

@@ -1,7 +1,13 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { dailySummary } from './daily-summary.ts';
-import { dailyDocument, monthlyDocument, weeklyDocument, type ReportDocument, type ReportKind } from './formats/report-document.ts';
+import {
+  dailyDocument,
+  monthlyDocument,
+  weeklyDocument,
+  type ReportDocument,
+  type ReportKind,
+} from './formats/report-document.ts';
 import { monthlyActivity } from './monthly-activity.ts';
 import { weeklyErrorReport } from './weekly-errors.ts';
 
@@ -18,7 +24,12 @@ export interface BuiltReport {
 }
 
 /** Computes a report (aggregations only) and its document for the other formats. */
-export async function buildReport(client: OpenSearchClient, names: IndexNames, request: ReportRequest, timeZone: string): Promise<BuiltReport> {
+export async function buildReport(
+  client: OpenSearchClient,
+  names: IndexNames,
+  request: ReportRequest,
+  timeZone: string,
+): Promise<BuiltReport> {
   switch (request.kind) {
     case 'daily': {
       const data = await dailySummary(client, names, request.date, timeZone);
@@ -36,7 +47,8 @@ export async function buildReport(client: OpenSearchClient, names: IndexNames, r
 }
 
 const DAY_MS = 86_400_000;
-const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const shiftDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The last complete period before `at`, in local days of `timeZone`: yesterday, the 7 days up to

@@ -9,7 +9,12 @@ export interface DailySummary extends OperationFigures {
 }
 
 /** The daily summary of a local calendar day: its operations, each counted once in its latest state. */
-export async function dailySummary(client: OpenSearchClient, names: IndexNames, date: string, timeZone: string): Promise<DailySummary> {
+export async function dailySummary(
+  client: OpenSearchClient,
+  names: IndexNames,
+  date: string,
+  timeZone: string,
+): Promise<DailySummary> {
   const { from, to } = localDayBounds(date, timeZone);
   return { date, time_zone: timeZone, ...(await operationFigures(client, names, from, to)) };
 }

@@ -3,9 +3,18 @@ import { isTimeZone, localDayBounds } from './local-day.ts';
 
 describe('local day bounds', () => {
   it('cuts a day at local midnight in the report time zone', () => {
-    expect(localDayBounds('2026-11-23', 'UTC')).toEqual({ from: new Date('2026-11-23T00:00:00Z'), to: new Date('2026-11-24T00:00:00Z') });
-    expect(localDayBounds('2026-11-23', 'Europe/Moscow')).toEqual({ from: new Date('2026-11-22T21:00:00Z'), to: new Date('2026-11-23T21:00:00Z') });
-    expect(localDayBounds('2026-12-31', 'Asia/Vladivostok')).toEqual({ from: new Date('2026-12-30T14:00:00Z'), to: new Date('2026-12-31T14:00:00Z') });
+    expect(localDayBounds('2026-11-23', 'UTC')).toEqual({
+      from: new Date('2026-11-23T00:00:00Z'),
+      to: new Date('2026-11-24T00:00:00Z'),
+    });
+    expect(localDayBounds('2026-11-23', 'Europe/Moscow')).toEqual({
+      from: new Date('2026-11-22T21:00:00Z'),
+      to: new Date('2026-11-23T21:00:00Z'),
+    });
+    expect(localDayBounds('2026-12-31', 'Asia/Vladivostok')).toEqual({
+      from: new Date('2026-12-30T14:00:00Z'),
+      to: new Date('2026-12-31T14:00:00Z'),
+    });
   });
 
   it('gives days of 23 and 25 hours where clocks change', () => {

@@ -3,11 +3,27 @@ import { z } from 'zod';
 /** Minutes east of UTC that `timeZone` is at `instant`. */
 function offsetMinutes(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return Math.round((local - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
@@ -21,13 +37,18 @@ function localToUtc(year: number, month: number, day: number, timeZone: string):
 }
 
 /** An IANA time zone parameter (`Europe/Moscow`), refused with a clear message otherwise. */
-export const timeZoneSchema = z.string().refine((zone) => isTimeZone(zone), 'expected an IANA time zone such as Europe/Moscow');
+export const timeZoneSchema = z
+  .string()
+  .refine((zone) => isTimeZone(zone), 'expected an IANA time zone such as Europe/Moscow');
 
 /** `[start, end)` in UTC of a local calendar day (`YYYY-MM-DD`) in `timeZone`. */
 export function localDayBounds(date: string, timeZone: string): { from: Date; to: Date } {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const next = new Date(Date.UTC(y, m - 1, d + 1));
-  return { from: new Date(localToUtc(y, m, d, timeZone)), to: new Date(localToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone)) };
+  return {
+    from: new Date(localToUtc(y, m, d, timeZone)),
+    to: new Date(localToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone)),
+  };
 }
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */

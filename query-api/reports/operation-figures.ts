@@ -34,10 +34,15 @@ export interface OperationFigures {
 export const VOCABULARY_TERMS = 200;
 
 type Buckets = { buckets: Array<{ key: string; doc_count: number }> };
-const codes = (field: string) => ({ terms: { field, size: VOCABULARY_TERMS, order: [{ _count: 'desc' }, { _key: 'asc' }] } });
+const codes = (field: string) => ({
+  terms: { field, size: VOCABULARY_TERMS, order: [{ _count: 'desc' }, { _key: 'asc' }] },
+});
 
 /** The story's codes at zero, plus the counts of every source, added up by code. */
-export function openCounts<K extends string>(story: readonly K[], ...sources: ReadonlyArray<ReadonlyArray<readonly [string, number]>>): OpenCounts<K> {
+export function openCounts<K extends string>(
+  story: readonly K[],
+  ...sources: ReadonlyArray<ReadonlyArray<readonly [string, number]>>
+): OpenCounts<K> {
   const counts: Record<string, number> = Object.fromEntries(story.map((k) => [k, 0]));
   for (const source of sources) for (const [key, n] of source) counts[key] = (counts[key] ?? 0) + n;
   return counts as OpenCounts<K>;
@@ -50,7 +55,12 @@ const entries = (b: Buckets) => b.buckets.map((x) => [x.key, x.doc_count] as con
  * outcome record, or its `pending` record when no outcome was ever logged. An operation has at
  * most one outcome record (the sync loggers log one per operation id).
  */
-export async function operationFigures(client: OpenSearchClient, names: IndexNames, from: Date, to: Date): Promise<OperationFigures> {
+export async function operationFigures(
+  client: OpenSearchClient,
+  names: IndexNames,
+  from: Date,
+  to: Date,
+): Promise<OperationFigures> {
   const range = { range: { '@timestamp': { gte: from.toISOString(), lt: to.toISOString() } } };
   const search = (body: Record<string, unknown>) => searchForReport(client, names, body);
 
@@ -68,22 +78,43 @@ export async function operationFigures(client: OpenSearchClient, names: IndexNam
           duration_avg: { avg: { field: 'duration_ms' } },
           errors: {
             filter: { term: { status: 'error' } },
-            aggs: { messages: { terms: { field: 'error_message.keyword', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] } }, types: codes('operation_type') },
+            aggs: {
+              messages: {
+                terms: { field: 'error_message.keyword', size: 10, order: [{ _count: 'desc' }, { _key: 'asc' }] },
+              },
+              types: codes('operation_type'),
+            },
           },
         },
       },
     },
   });
-  type Outcomes = { doc_count: number; types: Buckets; statuses: Buckets; duration_avg: { value: number | null }; errors: { doc_count: number; messages: Buckets; types: Buckets } };
+  type Outcomes = {
+    doc_count: number;
+    types: Buckets;
+    statuses: Buckets;
+    duration_avg: { value: number | null };
+    errors: { doc_count: number; messages: Buckets; types: Buckets };
+  };
   const aggs = (body as { aggregations?: { flagged: { doc_count: number }; outcomes: Outcomes } }).aggregations;
   // No log index at all (a new installation) answers without aggregations: an empty range.
   const empty: Buckets = { buckets: [] };
-  const outcomes: Outcomes = aggs?.outcomes ?? { doc_count: 0, types: empty, statuses: empty, duration_avg: { value: null }, errors: { doc_count: 0, messages: empty, types: empty } };
+  const outcomes: Outcomes = aggs?.outcomes ?? {
+    doc_count: 0,
+    types: empty,
+    statuses: empty,
+    duration_avg: { value: null },
+    errors: { doc_count: 0, messages: empty, types: empty },
+  };
 
   // Pending records in the range whose operation never logged an outcome: still running, or lost.
   const [pendingOnly, percentiles] = await Promise.all([
     pendingOnlyOperations(search, range),
-    exactPercentiles(search, { query: { bool: { filter: [range, outcomeRecord] } }, field: 'duration_ms', percents: [95, 99] }),
+    exactPercentiles(search, {
+      query: { bool: { filter: [range, outcomeRecord] } },
+      field: 'duration_ms',
+      percents: [95, 99],
+    }),
   ]);
 
   const operations = outcomes.doc_count + pendingOnly.total;
@@ -96,7 +127,8 @@ export async function operationFigures(client: OpenSearchClient, names: IndexNam
     by_status: openCounts(STATUSES, entries(outcomes.statuses), [['pending', pendingOnly.total]]),
     errors_by_operation_type: openCounts(OPERATION_TYPES, entries(outcomes.errors.types)),
     flagged: aggs?.flagged.doc_count ?? 0,
-    duration_ms: avg === null || percentiles === null ? null : { avg, p95: percentiles.values[0]!, p99: percentiles.values[1]! },
+    duration_ms:
+      avg === null || percentiles === null ? null : { avg, p95: percentiles.values[0]!, p99: percentiles.values[1]! },
     error_rate: operations === 0 ? 0 : outcomes.errors.doc_count / operations,
     top_errors: outcomes.errors.messages.buckets.map((b) => ({ message: b.key, count: b.doc_count })),
   };

@@ -25,9 +25,26 @@ export async function pendingOnlyOperations(search: Search, range: Record<string
     const body = await search({
       size: 0,
       query: { bool: { filter: [range, pendingRecord] } },
-      aggs: { ops: { composite: { size: PAGE, sources: [{ key: { terms: { field: 'operation_key' } } }, { type: { terms: { field: 'operation_type', missing_bucket: true } } }], ...(after ? { after } : {}) } } },
+      aggs: {
+        ops: {
+          composite: {
+            size: PAGE,
+            sources: [
+              { key: { terms: { field: 'operation_key' } } },
+              { type: { terms: { field: 'operation_type', missing_bucket: true } } },
+            ],
+            ...(after ? { after } : {}),
+          },
+        },
+      },
     });
-    const ops = (body as { aggregations?: { ops: { buckets: Array<{ key: { key: string; type: string | null } }>; after_key?: Record<string, unknown> } } }).aggregations?.ops;
+    const ops = (
+      body as {
+        aggregations?: {
+          ops: { buckets: Array<{ key: { key: string; type: string | null } }>; after_key?: Record<string, unknown> };
+        };
+      }
+    ).aggregations?.ops;
     if (!ops || ops.buckets.length === 0) break;
     const keys = [...new Set(ops.buckets.map((b) => b.key.key))];
     const outcomes = await search({
@@ -35,7 +52,11 @@ export async function pendingOnlyOperations(search: Search, range: Record<string
       query: { bool: { filter: [{ terms: { operation_key: keys } }, outcomeRecord] } },
       aggs: { keys: { terms: { field: 'operation_key', size: keys.length } } },
     });
-    const ended = new Set((outcomes as { aggregations?: { keys: { buckets: Array<{ key: string }> } } }).aggregations?.keys.buckets.map((b) => b.key));
+    const ended = new Set(
+      (outcomes as { aggregations?: { keys: { buckets: Array<{ key: string }> } } }).aggregations?.keys.buckets.map(
+        (b) => b.key,
+      ),
+    );
     for (const { key } of ops.buckets) {
       const repeated = key.key === previous;
       previous = key.key;

@@ -11,7 +11,10 @@ import { timeZoneSchema } from './local-day.ts';
 const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'not a calendar date',
+  );
 
 const common = {
   time_zone: timeZoneSchema.optional(),
@@ -32,7 +35,13 @@ export const monthlyReportQuerySchema = z.strictObject({
 type Deps = { client: OpenSearchClient; names: IndexNames; timeZone: string };
 
 /** Computes the report and answers in the asked format. */
-async function respond(c: Context, deps: Deps, request: ReportRequest, timeZone: string | undefined, format: ReportFormat) {
+async function respond(
+  c: Context,
+  deps: Deps,
+  request: ReportRequest,
+  timeZone: string | undefined,
+  format: ReportFormat,
+) {
   const { data, doc } = await buildReport(deps.client, deps.names, request, timeZone ?? deps.timeZone);
   if (format === 'json') return c.json(data);
   const rendered = await renderReport(doc, data, format);
@@ -61,6 +70,12 @@ export function reportRoutes(deps: Deps) {
     .get('/reports/monthly-activity', async (c) => {
       const parsed = monthlyReportQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
-      return respond(c, deps, { kind: 'monthly', month: parsed.data.month, top: parsed.data.top }, parsed.data.time_zone, parsed.data.format);
+      return respond(
+        c,
+        deps,
+        { kind: 'monthly', month: parsed.data.month, top: parsed.data.top },
+        parsed.data.time_zone,
+        parsed.data.format,
+      );
     });
 }

@@ -12,7 +12,10 @@ import { reviewMatching, reviewRecord, reviewsOf } from './review-store.ts';
 
 const comment = z.string().trim().min(1).max(2_000).optional();
 const oneReviewSchema = z.strictObject({ comment });
-const bulkReviewSchema = z.strictObject({ filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])), comment });
+const bulkReviewSchema = z.strictObject({
+  filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  comment,
+});
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -20,7 +23,7 @@ const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
  * record who reviewed what, when and why, beside the records, which never change. `GET
  * /reviews/coverage` (viewer): reviewed errors over errors, for the same filters as `GET /logs`.
  */
-export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames; }) {
+export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames }) {
   const { client, names } = deps;
   return new Hono()
     .post('/logs/review', async (c) => {
@@ -28,10 +31,18 @@ export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames
       if (typeof body === 'symbol') return badRequest(c, 'body', 'expected JSON');
       const parsed = bulkReviewSchema.safeParse(body);
       if (!parsed.success) return invalidInput(c, parsed.error);
-      if (Object.keys(parsed.data.filter).length === 0) return badRequest(c, 'filter', 'name at least one filter (reviewing every record at once is not allowed)');
+      if (Object.keys(parsed.data.filter).length === 0)
+        return badRequest(c, 'filter', 'name at least one filter (reviewing every record at once is not allowed)');
       const filter = exportQuerySchema.safeParse(parsed.data.filter);
-      if (!filter.success) return badRequest(c, `filter.${String(filter.error.issues[0]!.path[0] ?? '')}`, filter.error.issues[0]!.message);
-      return c.json(await reviewMatching(client, names, logsFilter(filter.data), callerOfRequest(c.req.raw), parsed.data.comment));
+      if (!filter.success)
+        return badRequest(
+          c,
+          `filter.${String(filter.error.issues[0]!.path[0] ?? '')}`,
+          filter.error.issues[0]!.message,
+        );
+      return c.json(
+        await reviewMatching(client, names, logsFilter(filter.data), callerOfRequest(c.req.raw), parsed.data.comment),
+      );
     })
     .post('/logs/:id/review', async (c) => {
       const id = c.req.param('id');
@@ -50,8 +61,18 @@ export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       const query = logsFilter({ ...parsed.data, status: ['error'] });
-      const count = async (index: string) => Number(((await client.count({ index, ignore_unavailable: true, allow_no_indices: true, body: { query } } as never)).body as unknown as { count: number }).count);
+      const count = async (index: string) =>
+        Number(
+          (
+            (await client.count({ index, ignore_unavailable: true, allow_no_indices: true, body: { query } } as never))
+              .body as unknown as { count: number }
+          ).count,
+        );
       const [errors, reviewedErrors] = await Promise.all([count(names.readAlias), count(names.reviewed)]);
-      return c.json({ errors, reviewed_errors: reviewedErrors, coverage: errors === 0 ? null : reviewedErrors / errors });
+      return c.json({
+        errors,
+        reviewed_errors: reviewedErrors,
+        coverage: errors === 0 ? null : reviewedErrors / errors,
+      });
     });
 }

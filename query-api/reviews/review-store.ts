@@ -21,7 +21,13 @@ const reviewOf = (record: SyncLogRecord, caller: Caller, at: string, comment?: s
 });
 
 /** The bulk lines that record reviews: each review in the history, each record once in the reviewed set. */
-function reviewLines(names: IndexNames, records: readonly SyncLogRecord[], caller: Caller, at: string, comment?: string): unknown[] {
+function reviewLines(
+  names: IndexNames,
+  records: readonly SyncLogRecord[],
+  caller: Caller,
+  at: string,
+  comment?: string,
+): unknown[] {
   return records.flatMap((record) => [
     { index: { _index: names.reviews } },
     reviewOf(record, caller, at, comment),
@@ -31,27 +37,56 @@ function reviewLines(names: IndexNames, records: readonly SyncLogRecord[], calle
   ]);
 }
 
-async function writeReviews(client: OpenSearchClient, names: IndexNames, records: readonly SyncLogRecord[], caller: Caller, comment?: string): Promise<number> {
+async function writeReviews(
+  client: OpenSearchClient,
+  names: IndexNames,
+  records: readonly SyncLogRecord[],
+  caller: Caller,
+  comment?: string,
+): Promise<number> {
   if (records.length === 0) return 0;
-  const { body } = await client.bulk({ refresh: 'wait_for', body: reviewLines(names, records, caller, new Date().toISOString(), comment) } as never, { requestTimeout: 120_000 });
-  const items = (body as unknown as { items: Array<{ index?: { status: number; error?: { reason?: string } }; create?: { status: number; error?: { reason?: string } } }> }).items;
+  const { body } = await client.bulk(
+    { refresh: 'wait_for', body: reviewLines(names, records, caller, new Date().toISOString(), comment) } as never,
+    { requestTimeout: 120_000 },
+  );
+  const items = (
+    body as unknown as {
+      items: Array<{
+        index?: { status: number; error?: { reason?: string } };
+        create?: { status: number; error?: { reason?: string } };
+      }>;
+    }
+  ).items;
   let newlyReviewed = 0;
   for (const item of items) {
     const result = item.index ?? item.create!;
     if (item.create && result.status === 409) continue; // already in the reviewed set
-    if (result.status >= 300) throw new Error(`a review could not be recorded: ${result.error?.reason ?? result.status}`);
+    if (result.status >= 300)
+      throw new Error(`a review could not be recorded: ${result.error?.reason ?? result.status}`);
     if (item.create) newlyReviewed++;
   }
   return newlyReviewed;
 }
 
 /** Records one review of one record. */
-export async function reviewRecord(client: OpenSearchClient, names: IndexNames, record: SyncLogRecord, caller: Caller, comment?: string): Promise<void> {
+export async function reviewRecord(
+  client: OpenSearchClient,
+  names: IndexNames,
+  record: SyncLogRecord,
+  caller: Caller,
+  comment?: string,
+): Promise<void> {
   await writeReviews(client, names, [record], caller, comment);
 }
 
 /** Reviews every record a query matches, page by page; returns how many matched and how many were reviewed for the first time. */
-export async function reviewMatching(client: OpenSearchClient, names: IndexNames, query: Record<string, unknown>, caller: Caller, comment?: string): Promise<{ matched: number; newly_reviewed: number }> {
+export async function reviewMatching(
+  client: OpenSearchClient,
+  names: IndexNames,
+  query: Record<string, unknown>,
+  caller: Caller,
+  comment?: string,
+): Promise<{ matched: number; newly_reviewed: number }> {
   let matched = 0;
   let newlyReviewed = 0;
   for await (const page of matchingRecords(client, names, query)) {
@@ -63,6 +98,9 @@ export async function reviewMatching(client: OpenSearchClient, names: IndexNames
 
 /** A record's review history, oldest first. */
 export async function reviewsOf(client: OpenSearchClient, names: IndexNames, eventId: string): Promise<Review[]> {
-  const { body } = await client.search({ index: names.reviews, body: { size: 1_000, query: { term: { event_id: eventId } }, sort: [{ reviewed_at: 'asc' }] } } as never);
+  const { body } = await client.search({
+    index: names.reviews,
+    body: { size: 1_000, query: { term: { event_id: eventId } }, sort: [{ reviewed_at: 'asc' }] },
+  } as never);
   return (body as unknown as { hits: { hits: Array<{ _source: Review }> } }).hits.hits.map((hit) => hit._source);
 }

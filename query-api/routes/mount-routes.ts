@@ -16,7 +16,10 @@ export interface RouteGuards {
  */
 export function guardRoutes(app: Hono, table: readonly RouteEntry[], guards: RouteGuards): void {
   const claimed = new WeakMap<Request, RouteEntry>();
-  const forEntry = (entry: RouteEntry, guard: MiddlewareHandler): MiddlewareHandler => (c, next) => (claimed.get(c.req.raw) === entry ? guard(c, next) : next());
+  const forEntry =
+    (entry: RouteEntry, guard: MiddlewareHandler): MiddlewareHandler =>
+    (c, next) =>
+      claimed.get(c.req.raw) === entry ? guard(c, next) : next();
   for (const entry of table) {
     app.on(entry.method, entry.path, async (c, next) => {
       if (!claimed.has(c.req.raw)) claimed.set(c.req.raw, entry);
@@ -32,7 +35,14 @@ export function guardRoutes(app: Hono, table: readonly RouteEntry[], guards: Rou
 export function routeDrift(feature: RouteFeature, routes: Hono, table: readonly RouteEntry[]): string[] {
   const served = new Set(routes.routes.filter((r) => r.method !== 'ALL').map(routeKey));
   const listed = new Set(table.filter((e) => e.feature === feature).map(routeKey));
-  return [...[...served].filter((k) => !listed.has(k)).map((k) => `${feature} serves ${k}, which the route table does not list`), ...[...listed].filter((k) => !served.has(k)).map((k) => `the route table lists ${k} under ${feature}, which does not serve it`)];
+  return [
+    ...[...served]
+      .filter((k) => !listed.has(k))
+      .map((k) => `${feature} serves ${k}, which the route table does not list`),
+    ...[...listed]
+      .filter((k) => !served.has(k))
+      .map((k) => `the route table lists ${k} under ${feature}, which does not serve it`),
+  ];
 }
 
 /**
@@ -40,9 +50,15 @@ export function routeDrift(feature: RouteFeature, routes: Hono, table: readonly 
  * routes the table lists for it: a route missing from the table (so unguarded and undocumented)
  * stops the app from being built.
  */
-export function mountRoutes(app: Hono, table: readonly RouteEntry[], features: Readonly<Record<RouteFeature, Hono>>): void {
+export function mountRoutes(
+  app: Hono,
+  table: readonly RouteEntry[],
+  features: Readonly<Record<RouteFeature, Hono>>,
+): void {
   const order = [...new Set(table.map((e) => e.feature))];
-  const problems = (Object.keys(features) as RouteFeature[]).flatMap((feature) => routeDrift(feature, features[feature], table));
+  const problems = (Object.keys(features) as RouteFeature[]).flatMap((feature) =>
+    routeDrift(feature, features[feature], table),
+  );
   if (problems.length > 0) throw new Error(`routes and route table differ: ${problems.join('; ')}`);
   for (const feature of order) app.route('/', features[feature]);
 }

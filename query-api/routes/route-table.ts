@@ -1,7 +1,19 @@
 import type { Role } from '../auth/api-tokens.ts';
 
 /** The sub-app that serves a route; each is one feature folder's `*-routes.ts`. */
-export type RouteFeature = 'health' | 'ready' | 'openapi' | 'audit' | 'export' | 'reviews' | 'logs' | 'reports' | 'alerts' | 'console' | 'metrics' | 'schedule';
+export type RouteFeature =
+  | 'health'
+  | 'ready'
+  | 'openapi'
+  | 'audit'
+  | 'export'
+  | 'reviews'
+  | 'logs'
+  | 'reports'
+  | 'alerts'
+  | 'console'
+  | 'metrics'
+  | 'schedule';
 
 /**
  * Who may call a route: a token role (checked before the handler, from this table), anyone
@@ -24,12 +36,19 @@ export interface RouteEntry {
 }
 
 type Method = RouteEntry['method'];
-const api = <M extends Method, P extends string>(method: M, path: P, feature: RouteFeature, access: RouteAccess, breaker: boolean, summary: string) =>
-  ({ method, path, feature, access, breaker, documented: true, summary }) as const;
+const api = <M extends Method, P extends string>(
+  method: M,
+  path: P,
+  feature: RouteFeature,
+  access: RouteAccess,
+  breaker: boolean,
+  summary: string,
+) => ({ method, path, feature, access, breaker, documented: true, summary }) as const;
 const page = <M extends Method, P extends string>(method: M, path: P, summary: string) =>
   ({ method, path, feature: 'console', access: 'console', breaker: true, documented: false, summary }) as const;
 
-const EXPORT = (format: 'csv' | 'xlsx') => `every matching record as ${format.toUpperCase()}, streamed; X-Synclog-Export-Id names its manifest`;
+const EXPORT = (format: 'csv' | 'xlsx') =>
+  `every matching record as ${format.toUpperCase()}, streamed; X-Synclog-Export-Id names its manifest`;
 
 /**
  * Every route of the service, in mounting order: the app mounts the features in this order, the
@@ -45,12 +64,33 @@ export const ROUTE_TABLE = [
   api('GET', '/logs/export.xlsx', 'export', 'analyst', true, EXPORT('xlsx')),
   api('GET', '/exports/:id', 'export', 'analyst', true, 'an export manifest'),
   api('POST', '/logs/review', 'reviews', 'admin', true, 'review every record a filter matches'),
-  api('POST', '/logs/:id/review', 'reviews', 'admin', true, 'record a review of one record (the record itself never changes)'),
+  api(
+    'POST',
+    '/logs/:id/review',
+    'reviews',
+    'admin',
+    true,
+    'record a review of one record (the record itself never changes)',
+  ),
   api('GET', '/reviews/coverage', 'reviews', 'viewer', true, 'reviewed errors over errors'),
   api('GET', '/logs', 'logs', 'viewer', true, 'search sync logs'),
   api('GET', '/logs/:id', 'logs', 'viewer', true, 'one record'),
-  api('GET', '/reports/daily', 'reports', 'viewer', false, 'the daily summary: operations by type and status, durations, error rate, top errors'),
-  api('GET', '/reports/weekly-errors', 'reports', 'viewer', false, 'the weekly error analysis of 7 local days from start, with the week before'),
+  api(
+    'GET',
+    '/reports/daily',
+    'reports',
+    'viewer',
+    false,
+    'the daily summary: operations by type and status, durations, error rate, top errors',
+  ),
+  api(
+    'GET',
+    '/reports/weekly-errors',
+    'reports',
+    'viewer',
+    false,
+    'the weekly error analysis of 7 local days from start, with the week before',
+  ),
   api(
     'GET',
     '/reports/monthly-activity',
@@ -59,7 +99,14 @@ export const ROUTE_TABLE = [
     false,
     'the monthly customer activity: active, new and returning customers, top customers, imports and exports, repeated failures',
   ),
-  api('POST', '/alerts/webhook', 'alerts', 'alert-secret', true, 'receive a firing or resolved alert event (shared secret in X-Synclog-Alert-Secret, or an X-Synclog-Signature HMAC)'),
+  api(
+    'POST',
+    '/alerts/webhook',
+    'alerts',
+    'alert-secret',
+    true,
+    'receive a firing or resolved alert event (shared secret in X-Synclog-Alert-Secret, or an X-Synclog-Signature HMAC)',
+  ),
   api('GET', '/alerts', 'alerts', 'viewer', true, 'alerts from either executor, latest event first'),
   api('POST', '/alerts/:key/ack', 'alerts', 'admin', true, 'acknowledge an alert (who, when, comment)'),
   page('GET', '/console/assets/console.css', "the console's stylesheet"),
@@ -82,7 +129,9 @@ export const ROUTE_TABLE = [
   api('GET', '/schedule', 'schedule', 'admin', true, 'scheduled jobs and the leader'),
 ] as const satisfies readonly RouteEntry[];
 
-type Keyed<R> = R extends { readonly method: infer M extends string; readonly path: infer P extends string } ? `${M} ${P}` : never;
+type Keyed<R> = R extends { readonly method: infer M extends string; readonly path: infer P extends string }
+  ? `${M} ${P}`
+  : never;
 
 /** `GET /logs/:id`: a route's method and path, as the table and the app's routes name it. */
 export type RouteKey = Keyed<(typeof ROUTE_TABLE)[number]>;
@@ -92,4 +141,5 @@ export type DocumentedRouteKey = Keyed<Extract<(typeof ROUTE_TABLE)[number], { r
 export const routeKey = (route: { readonly method: string; readonly path: string }) => `${route.method} ${route.path}`;
 
 /** A token role the route requires, or null when its access is checked elsewhere (or not at all). */
-export const roleOf = (entry: RouteEntry): Role | null => (['viewer', 'analyst', 'admin', 'metrics'].includes(entry.access) ? (entry.access as Role) : null);
+export const roleOf = (entry: RouteEntry): Role | null =>
+  ['viewer', 'analyst', 'admin', 'metrics'].includes(entry.access) ? (entry.access as Role) : null;

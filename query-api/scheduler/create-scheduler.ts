@@ -52,11 +52,21 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, jobs: readonly ResolvedJob[]): Scheduler {
+export function createScheduler(
+  deps: SchedulerDeps,
+  options: SchedulerOptions,
+  jobs: readonly ResolvedJob[],
+): Scheduler {
   const { client, names, clock } = deps;
   const log = deps.log ?? (() => {});
   const runs = runRecords(client, names.schedulerRuns);
-  const lease: Lease = createLease({ client, index: names.schedulerLeases, holder: options.instanceId, clock, ttlMs: options.leaseMs });
+  const lease: Lease = createLease({
+    client,
+    index: names.schedulerLeases,
+    holder: options.instanceId,
+    clock,
+    ttlMs: options.leaseMs,
+  });
   const since = new Map<string, number>();
   const busy = new Set<string>();
   const running = new Set<Promise<void>>();
@@ -106,7 +116,10 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
     if (!metrics) return;
     try {
       for (const job of jobs) {
-        const [[success], failures] = await Promise.all([runs.latest(job.name, 1, 'succeeded'), runs.failures(job.name)]);
+        const [[success], failures] = await Promise.all([
+          runs.latest(job.name, 1, 'succeeded'),
+          runs.failures(job.name),
+        ]);
         metrics.observed(job.name, success?.finished_at ? Date.parse(success.finished_at) : null, failures.gaveUp);
       }
     } catch (error) {
@@ -117,14 +130,22 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
   async function runDue(job: ResolvedJob): Promise<void> {
     busy.add(job.name);
     try {
-      const firstSeenAt = since.get(job.name) ?? (await firstSeen(client, names.schedulerLeases, job.name, clock.now()));
+      const firstSeenAt =
+        since.get(job.name) ?? (await firstSeen(client, names.schedulerLeases, job.name, clock.now()));
       since.set(job.name, firstSeenAt);
-      const periods = latestFires(job.cron, job.timezone, new Date(clock.now()), job.catchUp).filter((p) => p.getTime() >= firstSeenAt);
+      const periods = latestFires(job.cron, job.timezone, new Date(clock.now()), job.catchUp).filter(
+        (p) => p.getTime() >= firstSeenAt,
+      );
       const stored = await runs.get(periods.map((p) => runIdOf(job.name, p)));
       for (const [i, period] of periods.entries()) {
         // A leader paused past its lease finds out here, before it starts anything.
         if (stopped || !lease.isHeld()) return;
-        const claimed = await claim(job, period, stored.get(runIdOf(job.name, period)), i === periods.length - 1 ? 'schedule' : 'catch-up');
+        const claimed = await claim(
+          job,
+          period,
+          stored.get(runIdOf(job.name, period)),
+          i === periods.length - 1 ? 'schedule' : 'catch-up',
+        );
         if (claimed) await execute(job, claimed);
       }
       // Retries that are due and runs orphaned by a dead instance, also outside the catch-up window.
@@ -142,18 +163,33 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
   }
 
   /** Takes the run for this period if it is this instance's to run; `null` when it is not. */
-  async function claim(job: ResolvedJob, period: Date, existing: StoredRun | undefined, trigger: RunTrigger): Promise<StoredRun | null> {
+  async function claim(
+    job: ResolvedJob,
+    period: Date,
+    existing: StoredRun | undefined,
+    trigger: RunTrigger,
+  ): Promise<StoredRun | null> {
     const now = clock.now();
     const id = runIdOf(job.name, period);
     if (!existing) return runs.create(id, started(job, period, trigger, 1, now));
     const { record } = existing;
     if (record.state === 'running' && now - Date.parse(record.heartbeat_at) > options.staleMs) {
       log(`scheduler: ${id}: resuming the run of ${record.instance}, silent since ${record.heartbeat_at}`);
-      return runs.replace(existing, { ...started(job, period, 'resume', record.attempts + 1, now), created_at: record.created_at });
+      return runs.replace(existing, {
+        ...started(job, period, 'resume', record.attempts + 1, now),
+        created_at: record.created_at,
+      });
     }
-    const retryDue = record.state === 'failed' && !record.gave_up && record.next_attempt_at !== undefined && Date.parse(record.next_attempt_at) <= now;
+    const retryDue =
+      record.state === 'failed' &&
+      !record.gave_up &&
+      record.next_attempt_at !== undefined &&
+      Date.parse(record.next_attempt_at) <= now;
     if (retryDue && record.attempts < job.maxAttempts) {
-      return runs.replace(existing, { ...started(job, period, 'retry', record.attempts + 1, now), created_at: record.created_at });
+      return runs.replace(existing, {
+        ...started(job, period, 'retry', record.attempts + 1, now),
+        created_at: record.created_at,
+      });
     }
     return null;
   }
@@ -193,7 +229,9 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
     let beat: unknown = null;
     const heartbeat = () => {
       beat = clock.setTimeout(() => {
-        void update((record) => ({ ...record, heartbeat_at: iso(clock.now()) })).then(() => current && !controller.signal.aborted && beat !== null && heartbeat());
+        void update((record) => ({ ...record, heartbeat_at: iso(clock.now()) })).then(
+          () => current && !controller.signal.aborted && beat !== null && heartbeat(),
+        );
       }, options.heartbeatMs);
     };
     heartbeat();
@@ -202,7 +240,14 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
     const { record } = claimed;
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
     try {
-      const value = await job.handler({ job: job.name, period: new Date(record.period), runId: claimed.id, attempt: record.attempts, trigger: record.trigger, signal: controller.signal });
+      const value = await job.handler({
+        job: job.name,
+        period: new Date(record.period),
+        runId: claimed.id,
+        attempt: record.attempts,
+        trigger: record.trigger,
+        signal: controller.signal,
+      });
       outcome = { ok: true, value };
     } catch (error) {
       outcome = { ok: false, error };
@@ -213,7 +258,12 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
     const finished = { finished_at: iso(now), duration_ms: Math.max(0, now - began), heartbeat_at: iso(now) };
     if (outcome.ok) {
       const value = outcome.value;
-      await update((r) => ({ ...withoutRetry(r), ...finished, state: 'succeeded', result: { value: value === undefined ? null : jsonSafe(value) } }));
+      await update((r) => ({
+        ...withoutRetry(r),
+        ...finished,
+        state: 'succeeded',
+        result: { value: value === undefined ? null : jsonSafe(value) },
+      }));
       if (current) deps.metrics?.finished(job.name, 'succeeded', false, now);
       return;
     }
@@ -227,28 +277,40 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
       error: message,
       ...(gaveUp ? { gave_up: true } : { next_attempt_at: iso(nextAttempt) }),
     }));
-    log(`scheduler: ${claimed.id} failed (attempt ${record.attempts} of ${job.maxAttempts}${gaveUp ? ', giving up' : `, next at ${iso(nextAttempt)}`}): ${message}`);
+    log(
+      `scheduler: ${claimed.id} failed (attempt ${record.attempts} of ${job.maxAttempts}${gaveUp ? ', giving up' : `, next at ${iso(nextAttempt)}`}): ${message}`,
+    );
     if (current) deps.metrics?.finished(job.name, 'failed', gaveUp, now);
   }
 
   async function runNow(name: string, period?: Date): Promise<ManualRunOutcome> {
     const job = jobs.find((j) => j.name === name);
-    if (!job) return { ran: false, reason: `no job named "${name}" (jobs: ${jobs.map((j) => j.name).join(', ') || 'none'})` };
+    if (!job)
+      return { ran: false, reason: `no job named "${name}" (jobs: ${jobs.map((j) => j.name).join(', ') || 'none'})` };
     const now = clock.now();
     const target = period ?? latestFires(job.cron, job.timezone, new Date(now), 1)[0]!;
     const fire = latestFires(job.cron, job.timezone, target, 1)[0]!;
     if (fire.getTime() !== target.getTime()) {
-      return { ran: false, reason: `${target.toISOString()} is not a period of ${job.name} ("${job.cron}" in ${job.timezone}); the one before it is ${fire.toISOString()}` };
+      return {
+        ran: false,
+        reason: `${target.toISOString()} is not a period of ${job.name} ("${job.cron}" in ${job.timezone}); the one before it is ${fire.toISOString()}`,
+      };
     }
     const id = runIdOf(job.name, target);
     const existing = (await runs.get([id])).get(id);
     let claimed: StoredRun | null;
     if (!existing) claimed = await runs.create(id, started(job, target, 'manual', 1, now));
     else if (existing.record.state === 'failed') {
-      claimed = await runs.replace(existing, { ...started(job, target, 'manual', existing.record.attempts + 1, now), created_at: existing.record.created_at });
+      claimed = await runs.replace(existing, {
+        ...started(job, target, 'manual', existing.record.attempts + 1, now),
+        created_at: existing.record.created_at,
+      });
     } else {
       const { record } = existing;
-      const reason = record.state === 'succeeded' ? `already succeeded (${record.finished_at}, ${record.instance})` : `running on ${record.instance} since ${record.started_at}`;
+      const reason =
+        record.state === 'succeeded'
+          ? `already succeeded (${record.finished_at}, ${record.instance})`
+          : `running on ${record.instance} since ${record.started_at}`;
       return { ran: false, reason: `${id} ${reason}`, record };
     }
     if (!claimed) return { ran: false, reason: `${id} was taken by another instance a moment ago` };
@@ -265,7 +327,13 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions, 
       if (tasks.length > 0 || stopped) return;
       tasks = jobs
         .filter((job) => job.enabled)
-        .map((job) => cron.schedule(job.cron, () => void tick(), { timezone: job.timezone, name: `synclog:${job.name}`, logger: cronLogger }));
+        .map((job) =>
+          cron.schedule(job.cron, () => void tick(), {
+            timezone: job.timezone,
+            name: `synclog:${job.name}`,
+            logger: cronLogger,
+          }),
+        );
       const every = () => {
         timer = clock.setTimeout(() => {
           void tick().finally(() => !stopped && every());

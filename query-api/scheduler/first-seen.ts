@@ -8,7 +8,13 @@ import { errorStatus } from '../../opensearch/shared/response-errors.ts';
 export async function firstSeen(client: OpenSearchClient, index: string, job: string, now: number): Promise<number> {
   const id = `job:${job}`;
   try {
-    await client.index({ index, id, op_type: 'create', refresh: true, body: { kind: 'job', job, first_seen: new Date(now).toISOString() } } as never);
+    await client.index({
+      index,
+      id,
+      op_type: 'create',
+      refresh: true,
+      body: { kind: 'job', job, first_seen: new Date(now).toISOString() },
+    } as never);
     return now;
   } catch (error) {
     if (errorStatus(error).status !== 409) throw error;

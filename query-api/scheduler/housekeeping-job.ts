@@ -11,7 +11,11 @@ export function schedulerHousekeepingJob(client: OpenSearchClient, names: IndexN
     cron: '17 3 * * *',
     async handler({ period }) {
       const before = new Date(period.getTime() - keepDays * DAY_MS).toISOString();
-      const { body } = await client.deleteByQuery({ index: names.schedulerRuns, refresh: true, body: { query: { range: { period: { lt: before } } } } } as never);
+      const { body } = await client.deleteByQuery({
+        index: names.schedulerRuns,
+        refresh: true,
+        body: { query: { range: { period: { lt: before } } } },
+      } as never);
       return { deleted: (body as { deleted?: number }).deleted ?? 0, before };
     },
   };

@@ -25,7 +25,13 @@ export interface Lease {
 
 const LEASE_ID = 'leader';
 
-export function createLease(deps: { client: OpenSearchClient; index: string; holder: string; clock: Clock; ttlMs: number }): Lease {
+export function createLease(deps: {
+  client: OpenSearchClient;
+  index: string;
+  holder: string;
+  clock: Clock;
+  ttlMs: number;
+}): Lease {
   const { client, index, holder, clock, ttlMs } = deps;
   let heldUntil = 0;
 
@@ -74,7 +80,13 @@ export function createLease(deps: { client: OpenSearchClient; index: string; hol
       const stored = current?.body as { _source?: LeaseDocument; _seq_no?: number; _primary_term?: number } | undefined;
       if (stored?._source?.holder !== holder) return;
       try {
-        await client.delete({ index, id: LEASE_ID, if_seq_no: stored._seq_no, if_primary_term: stored._primary_term, refresh: true } as never);
+        await client.delete({
+          index,
+          id: LEASE_ID,
+          if_seq_no: stored._seq_no,
+          if_primary_term: stored._primary_term,
+          refresh: true,
+        } as never);
       } catch (error) {
         if (![404, 409].includes(errorStatus(error).status ?? 0)) throw error;
       }
@@ -85,5 +97,5 @@ export function createLease(deps: { client: OpenSearchClient; index: string; hol
 /** The lease as stored, or `null` when no instance has taken it yet. */
 export async function currentLease(client: OpenSearchClient, index: string): Promise<LeaseDocument | null> {
   const current = await orNullOn404(client.get({ index, id: LEASE_ID }));
-  return ((current?.body as { _source?: LeaseDocument } | undefined)?._source) ?? null;
+  return (current?.body as { _source?: LeaseDocument } | undefined)?._source ?? null;
 }

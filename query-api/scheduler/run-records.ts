@@ -70,8 +70,11 @@ export function runRecords(client: OpenSearchClient, index: string): RunRecords 
       const found = new Map<string, StoredRun>();
       if (ids.length === 0) return found;
       const { body } = await client.mget({ index, body: { ids: [...ids] } } as never);
-      const docs = (body as unknown as { docs: Array<{ _id: string; found: boolean; _source: RunRecord } & Written> }).docs;
-      for (const doc of docs) if (doc.found) found.set(doc._id, { id: doc._id, record: doc._source, seqNo: doc._seq_no, primaryTerm: doc._primary_term });
+      const docs = (body as unknown as { docs: Array<{ _id: string; found: boolean; _source: RunRecord } & Written> })
+        .docs;
+      for (const doc of docs)
+        if (doc.found)
+          found.set(doc._id, { id: doc._id, record: doc._source, seqNo: doc._seq_no, primaryTerm: doc._primary_term });
       return found;
     },
     create: (id, record) => write(id, record, { op_type: 'create' }),
@@ -86,8 +89,15 @@ export function runRecords(client: OpenSearchClient, index: string): RunRecords 
             bool: {
               filter: [{ term: { job } }],
               should: [
-                { bool: { filter: [{ term: { state: 'failed' } }, { range: { next_attempt_at: { lte: now } } }], must_not: [{ term: { gave_up: true } }] } },
-                { bool: { filter: [{ term: { state: 'running' } }, { range: { heartbeat_at: { lt: staleBefore } } }] } },
+                {
+                  bool: {
+                    filter: [{ term: { state: 'failed' } }, { range: { next_attempt_at: { lte: now } } }],
+                    must_not: [{ term: { gave_up: true } }],
+                  },
+                },
+                {
+                  bool: { filter: [{ term: { state: 'running' } }, { range: { heartbeat_at: { lt: staleBefore } } }] },
+                },
               ],
               minimum_should_match: 1,
             },
@@ -95,8 +105,14 @@ export function runRecords(client: OpenSearchClient, index: string): RunRecords 
           sort: [{ period: 'asc' }],
         },
       } as never);
-      const hits = (body as unknown as { hits: { hits: Array<{ _id: string; _source: RunRecord } & Written> } }).hits.hits;
-      return hits.map((hit) => ({ id: hit._id, record: hit._source, seqNo: hit._seq_no, primaryTerm: hit._primary_term }));
+      const hits = (body as unknown as { hits: { hits: Array<{ _id: string; _source: RunRecord } & Written> } }).hits
+        .hits;
+      return hits.map((hit) => ({
+        id: hit._id,
+        record: hit._source,
+        seqNo: hit._seq_no,
+        primaryTerm: hit._primary_term,
+      }));
     },
     async latest(job, size, state) {
       const { body } = await client.search({
@@ -119,7 +135,10 @@ export function runRecords(client: OpenSearchClient, index: string): RunRecords 
           aggs: { gave_up: { filter: { term: { gave_up: true } } } },
         },
       } as never);
-      const result = body as unknown as { hits: { total: { value: number } }; aggregations: { gave_up: { doc_count: number } } };
+      const result = body as unknown as {
+        hits: { total: { value: number } };
+        aggregations: { gave_up: { doc_count: number } };
+      };
       const gaveUp = result.aggregations.gave_up.doc_count;
       return { gaveUp, retrying: result.hits.total.value - gaveUp };
     },

@@ -5,7 +5,14 @@ import { scheduleStatus } from './schedule-status.ts';
 import type { ResolvedJob } from './scheduled-job.ts';
 
 /** `GET /schedule` (admin): jobs, next and last runs, failures, current leader. */
-export function scheduleRoutes(deps: { client: OpenSearchClient; names: IndexNames; jobs: readonly ResolvedJob[]; now?: () => Date }) {
+export function scheduleRoutes(deps: {
+  client: OpenSearchClient;
+  names: IndexNames;
+  jobs: readonly ResolvedJob[];
+  now?: () => Date;
+}) {
   const now = deps.now ?? (() => new Date());
-  return new Hono().get('/schedule', async (c) => c.json(await scheduleStatus(deps.client, deps.names, deps.jobs, now())));
+  return new Hono().get('/schedule', async (c) =>
+    c.json(await scheduleStatus(deps.client, deps.names, deps.jobs, now())),
+  );
 }

@@ -22,17 +22,31 @@ export interface JobStatus {
 }
 
 export interface ScheduleStatus {
-  readonly leader: { readonly holder: string; readonly acquired_at: string; readonly expires_at: string; readonly expired: boolean } | null;
+  readonly leader: {
+    readonly holder: string;
+    readonly acquired_at: string;
+    readonly expires_at: string;
+    readonly expired: boolean;
+  } | null;
   readonly jobs: readonly JobStatus[];
 }
 
 /** Jobs with their next and last runs and failures, and the current leader: for `synclog schedule status` and `GET /schedule`. */
-export async function scheduleStatus(client: OpenSearchClient, names: IndexNames, jobs: readonly ResolvedJob[], now: Date): Promise<ScheduleStatus> {
+export async function scheduleStatus(
+  client: OpenSearchClient,
+  names: IndexNames,
+  jobs: readonly ResolvedJob[],
+  now: Date,
+): Promise<ScheduleStatus> {
   const runs = runRecords(client, names.schedulerRuns);
   const lease = await currentLease(client, names.schedulerLeases);
   const statuses = await Promise.all(
     jobs.map(async (job): Promise<JobStatus> => {
-      const [[last], [success], failures] = await Promise.all([runs.latest(job.name, 1), runs.latest(job.name, 1, 'succeeded'), runs.failures(job.name)]);
+      const [[last], [success], failures] = await Promise.all([
+        runs.latest(job.name, 1),
+        runs.latest(job.name, 1, 'succeeded'),
+        runs.failures(job.name),
+      ]);
       return {
         name: job.name,
         cron: job.cron,
@@ -49,7 +63,14 @@ export async function scheduleStatus(client: OpenSearchClient, names: IndexNames
     }),
   );
   return {
-    leader: lease ? { holder: lease.holder, acquired_at: lease.acquired_at, expires_at: lease.expires_at, expired: Date.parse(lease.expires_at) <= now.getTime() } : null,
+    leader: lease
+      ? {
+          holder: lease.holder,
+          acquired_at: lease.acquired_at,
+          expires_at: lease.expires_at,
+          expired: Date.parse(lease.expires_at) <= now.getTime(),
+        }
+      : null,
     jobs: statuses,
   };
 }

@@ -11,18 +11,36 @@ describe('scheduler configuration', () => {
   it('fills defaults and applies overrides of expression, time zone, catch-up and enabled', () => {
     const env = parseEnv(schedulerEnvSchema, {
       SYNCLOG_SCHEDULER_TIMEZONE: 'Europe/Moscow',
-      SYNCLOG_SCHEDULE: JSON.stringify({ 'report-daily': { cron: '0 8 * * 1-5', catchUp: 3 }, retention: { enabled: false } }),
+      SYNCLOG_SCHEDULE: JSON.stringify({
+        'report-daily': { cron: '0 8 * * 1-5', catchUp: 3 },
+        retention: { enabled: false },
+      }),
     });
     const [daily, retention] = resolveJobs(jobs, env);
-    expect(daily).toMatchObject({ name: 'report-daily', cron: '0 8 * * 1-5', timezone: 'Europe/Moscow', catchUp: 3, enabled: true, maxAttempts: 3 });
+    expect(daily).toMatchObject({
+      name: 'report-daily',
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Moscow',
+      catchUp: 3,
+      enabled: true,
+      maxAttempts: 3,
+    });
     expect(retention).toMatchObject({ name: 'retention', cron: '30 3 * * *', enabled: false, catchUp: 1 });
   });
 
   it('stops start-up naming SYNCLOG_SCHEDULE for bad JSON, unknown jobs, bad expressions and bad time zones', () => {
-    expect(() => parseEnv(schedulerEnvSchema, { SYNCLOG_SCHEDULE: '{not json' })).toThrow(/SYNCLOG_SCHEDULE: expected JSON/);
-    expect(() => parseEnv(schedulerEnvSchema, { SYNCLOG_SCHEDULE: '{"report-daily": {"cron": 5}}' })).toThrow(/SYNCLOG_SCHEDULE/);
+    expect(() => parseEnv(schedulerEnvSchema, { SYNCLOG_SCHEDULE: '{not json' })).toThrow(
+      /SYNCLOG_SCHEDULE: expected JSON/,
+    );
+    expect(() => parseEnv(schedulerEnvSchema, { SYNCLOG_SCHEDULE: '{"report-daily": {"cron": 5}}' })).toThrow(
+      /SYNCLOG_SCHEDULE/,
+    );
     const bad = parseEnv(schedulerEnvSchema, {
-      SYNCLOG_SCHEDULE: JSON.stringify({ nope: {}, 'report-daily': { cron: '99 * * * *' }, retention: { timezone: 'Mars/Olympus' } }),
+      SYNCLOG_SCHEDULE: JSON.stringify({
+        nope: {},
+        'report-daily': { cron: '99 * * * *' },
+        retention: { timezone: 'Mars/Olympus' },
+      }),
     });
     let error: unknown;
     try {

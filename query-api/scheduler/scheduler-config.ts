@@ -34,7 +34,14 @@ export type SchedulerEnv = z.infer<typeof schedulerEnvSchema>;
 /** The scheduler's timings from its environment. */
 export function schedulerOptions(env: SchedulerEnv, instanceId: string): SchedulerOptions {
   const leaseMs = env.SYNCLOG_SCHEDULER_LEASE_SECONDS * 1000;
-  return { instanceId, leaseMs, heartbeatMs: Math.floor(leaseMs / 3), staleMs: leaseMs, retryBaseMs: env.SYNCLOG_SCHEDULER_RETRY_SECONDS * 1000, retryMaxMs: 600_000 };
+  return {
+    instanceId,
+    leaseMs,
+    heartbeatMs: Math.floor(leaseMs / 3),
+    staleMs: leaseMs,
+    retryBaseMs: env.SYNCLOG_SCHEDULER_RETRY_SECONDS * 1000,
+    retryMaxMs: 600_000,
+  };
 }
 
 /**
@@ -45,7 +52,8 @@ export function schedulerOptions(env: SchedulerEnv, instanceId: string): Schedul
 export function resolveJobs(jobs: readonly ScheduledJob[], env: SchedulerEnv): ResolvedJob[] {
   const problems: string[] = [];
   const known = new Set(jobs.map((j) => j.name));
-  for (const name of Object.keys(env.SYNCLOG_SCHEDULE)) if (!known.has(name)) problems.push(`no job named "${name}" (jobs: ${[...known].join(', ')})`);
+  for (const name of Object.keys(env.SYNCLOG_SCHEDULE))
+    if (!known.has(name)) problems.push(`no job named "${name}" (jobs: ${[...known].join(', ')})`);
   const resolved = jobs.map((job): ResolvedJob => {
     const override = env.SYNCLOG_SCHEDULE[job.name] ?? {};
     const resolvedJob: ResolvedJob = {
@@ -61,6 +69,7 @@ export function resolveJobs(jobs: readonly ScheduledJob[], env: SchedulerEnv): R
     if (problem) problems.push(`${job.name}: ${problem}`);
     return resolvedJob;
   });
-  if (problems.length > 0) throw new ConfigError(problems.map((message) => ({ variable: 'SYNCLOG_SCHEDULE', message })));
+  if (problems.length > 0)
+    throw new ConfigError(problems.map((message) => ({ variable: 'SYNCLOG_SCHEDULE', message })));
   return resolved;
 }

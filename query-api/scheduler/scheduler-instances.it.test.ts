@@ -22,7 +22,11 @@ beforeAll(async () => {
   await runSetup(client, setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix })));
   await client.indices.create({
     index: `${prefix}-executions`,
-    body: { mappings: { properties: { period: { type: 'date' }, instance: { type: 'keyword' }, trigger: { type: 'keyword' } } } },
+    body: {
+      mappings: {
+        properties: { period: { type: 'date' }, instance: { type: 'keyword' }, trigger: { type: 'keyword' } },
+      },
+    },
   } as never);
 });
 afterAll(async () => {
@@ -31,7 +35,9 @@ afterAll(async () => {
 });
 
 async function startInstance(id: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', INSTANCE, inject('opensearchUrl'), prefix, id], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', INSTANCE, inject('opensearchUrl'), prefix, id], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.set(id, child);
   await once(child.stdout!, 'data');
 }
@@ -84,26 +90,40 @@ describe('three scheduler processes against one cluster', () => {
     await morePeriods(3);
 
     for (const [id, child] of children) if (id !== killed) child.kill('SIGTERM');
-    await Promise.all([...children.entries()].filter(([id]) => id !== killed).map(([, child]) => (child.exitCode === null ? once(child, 'exit') : null)));
+    await Promise.all(
+      [...children.entries()]
+        .filter(([id]) => id !== killed)
+        .map(([, child]) => (child.exitCode === null ? once(child, 'exit') : null)),
+    );
 
     // Every two-second period from the first to the last ran, and ran once.
     const periods = await succeededPeriods();
     const first = Date.parse(periods[0]!);
     const last = Date.parse(periods.at(-1)!);
-    const expected = Array.from({ length: (last - first) / 2_000 + 1 }, (_, i) => new Date(first + i * 2_000).toISOString());
+    const expected = Array.from({ length: (last - first) / 2_000 + 1 }, (_, i) =>
+      new Date(first + i * 2_000).toISOString(),
+    );
     expect(periods).toEqual(expected);
     await client.indices.refresh({ index: `${prefix}-executions` });
     const { body } = await client.search({
       index: `${prefix}-executions`,
       body: { size: 0, aggs: { periods: { terms: { field: 'period', size: 1_000, min_doc_count: 1 } } } },
     } as never);
-    const buckets = (body as unknown as { aggregations: { periods: { buckets: Array<{ key_as_string?: string; key: string | number; doc_count: number }> } } }).aggregations.periods.buckets;
+    const buckets = (
+      body as unknown as {
+        aggregations: {
+          periods: { buckets: Array<{ key_as_string?: string; key: string | number; doc_count: number }> };
+        };
+      }
+    ).aggregations.periods.buckets;
     const executions = new Map(buckets.map((b) => [new Date(b.key_as_string ?? b.key).toISOString(), b.doc_count]));
     expect(periods.filter((p) => executions.get(p) !== 1)).toEqual([]);
     expect([...executions.keys()].filter((p) => !periods.includes(p))).toEqual([]);
     const byInstance = await runs.latest('every-2s', 1_000);
     const instances = new Set(byInstance.map((r) => r.instance));
-    console.log(`scheduler processes: ${periods.length} periods, each run once; leaders ${killed} (SIGKILL) → ${second} (SIGSTOP) → ${third}; run by ${[...instances].join(', ')}`);
+    console.log(
+      `scheduler processes: ${periods.length} periods, each run once; leaders ${killed} (SIGKILL) → ${second} (SIGSTOP) → ${third}; run by ${[...instances].join(', ')}`,
+    );
     expect(instances.has(killed) && instances.has(second) && instances.has(third)).toBe(true);
   });
 });

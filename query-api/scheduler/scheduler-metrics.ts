@@ -9,11 +9,35 @@ export interface SchedulerMetrics {
 
 /** The scheduler's metrics in the service's registry: last success per job, runs and failures. */
 export function createSchedulerMetrics(registry: Registry): SchedulerMetrics {
-  const runs = new Counter({ name: 'synclog_scheduler_runs_total', help: 'Scheduled job runs finished by this instance, by outcome', labelNames: ['job', 'outcome'], registers: [registry] });
-  const gaveUp = new Counter({ name: 'synclog_scheduler_failed_runs_total', help: 'Runs that failed after their last attempt', labelNames: ['job'], registers: [registry] });
-  const lastSuccess = new Gauge({ name: 'synclog_scheduler_last_success_timestamp_seconds', help: 'When each job last succeeded, on any instance', labelNames: ['job'], registers: [registry] });
-  const failedNow = new Gauge({ name: 'synclog_scheduler_failed_runs', help: 'Runs currently failed for good (after their last attempt), per job, from the run records', labelNames: ['job'], registers: [registry] });
-  const leader = new Gauge({ name: 'synclog_scheduler_leader', help: '1 while this instance holds the scheduler lease', registers: [registry] });
+  const runs = new Counter({
+    name: 'synclog_scheduler_runs_total',
+    help: 'Scheduled job runs finished by this instance, by outcome',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
+  const gaveUp = new Counter({
+    name: 'synclog_scheduler_failed_runs_total',
+    help: 'Runs that failed after their last attempt',
+    labelNames: ['job'],
+    registers: [registry],
+  });
+  const lastSuccess = new Gauge({
+    name: 'synclog_scheduler_last_success_timestamp_seconds',
+    help: 'When each job last succeeded, on any instance',
+    labelNames: ['job'],
+    registers: [registry],
+  });
+  const failedNow = new Gauge({
+    name: 'synclog_scheduler_failed_runs',
+    help: 'Runs currently failed for good (after their last attempt), per job, from the run records',
+    labelNames: ['job'],
+    registers: [registry],
+  });
+  const leader = new Gauge({
+    name: 'synclog_scheduler_leader',
+    help: '1 while this instance holds the scheduler lease',
+    registers: [registry],
+  });
   return {
     finished(job, outcome, failedForGood, at) {
       runs.inc({ job, outcome });

@@ -18,9 +18,20 @@ const prefixes = setUpPrefixes(client, 'sched');
 const freshNames = prefixes.fresh;
 afterAll(() => prefixes.dropAll());
 
-const options = (instanceId: string): SchedulerOptions => ({ instanceId, leaseMs: 30_000, heartbeatMs: 10_000, staleMs: 30_000, retryBaseMs: 30_000, retryMaxMs: 600_000 });
+const options = (instanceId: string): SchedulerOptions => ({
+  instanceId,
+  leaseMs: 30_000,
+  heartbeatMs: 10_000,
+  staleMs: 30_000,
+  retryBaseMs: 30_000,
+  retryMaxMs: 600_000,
+});
 
-function hourly(name: string, handler: (context: JobContext) => unknown, extra: Partial<ResolvedJob> = {}): ResolvedJob {
+function hourly(
+  name: string,
+  handler: (context: JobContext) => unknown,
+  extra: Partial<ResolvedJob> = {},
+): ResolvedJob {
   return { name, cron: '0 * * * *', timezone: 'UTC', enabled: true, catchUp: 5, maxAttempts: 3, handler, ...extra };
 }
 
@@ -63,7 +74,9 @@ describe('the scheduler on a real node (injected clock)', () => {
   it('catches up no further than the job existed, and no more periods than its catch-up count', async () => {
     const { clock, jump } = manualClock(T10 + 20 * 60_000);
     const ran: string[] = [];
-    const scheduler = createScheduler({ client, names, clock }, options('a'), [hourly('young-job', ({ period }) => ran.push(period.toISOString()), { catchUp: 2 })]);
+    const scheduler = createScheduler({ client, names, clock }, options('a'), [
+      hourly('young-job', ({ period }) => ran.push(period.toISOString()), { catchUp: 2 }),
+    ]);
     await scheduler.tick(); // first seen at 10:20: the 10:00 period is from before the job existed
     expect(ran).toEqual([]);
     jump(T10 + 6 * HOUR + 5 * 60_000);
@@ -85,11 +98,20 @@ describe('the scheduler on a real node (injected clock)', () => {
       steadyRuns.push(period.toISOString());
       return { sent: 3 };
     });
-    const scheduler = createScheduler({ client, names, clock, metrics: createSchedulerMetrics(registry) }, options('a'), [flaky, steady]);
+    const scheduler = createScheduler(
+      { client, names, clock, metrics: createSchedulerMetrics(registry) },
+      options('a'),
+      [flaky, steady],
+    );
     await scheduler.tick();
     expect(attempts).toBe(1);
     let [record] = await recordsOf(names, 'flaky-job');
-    expect(record).toMatchObject({ state: 'failed', attempts: 1, next_attempt_at: '2026-11-23T10:00:30.000Z', error: 'Error: upstream refused (attempt 1)' });
+    expect(record).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      next_attempt_at: '2026-11-23T10:00:30.000Z',
+      error: 'Error: upstream refused (attempt 1)',
+    });
     jump(T10 + 10_000);
     await scheduler.tick();
     expect(attempts).toBe(1); // not due yet
@@ -100,7 +122,12 @@ describe('the scheduler on a real node (injected clock)', () => {
     await scheduler.tick();
     expect(attempts).toBe(3);
     [record] = await recordsOf(names, 'flaky-job');
-    expect(record).toMatchObject({ state: 'failed', attempts: 3, gave_up: true, error: 'Error: upstream refused (attempt 3)' });
+    expect(record).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      gave_up: true,
+      error: 'Error: upstream refused (attempt 3)',
+    });
     expect(record?.next_attempt_at).toBeUndefined();
     jump(T10 + 30 * 60_000);
     await scheduler.tick();
@@ -116,23 +143,30 @@ describe('the scheduler on a real node (injected clock)', () => {
     expect(metrics).toMatch(/^synclog_scheduler_failed_runs\{job="flaky-job"\} 1$/m);
     // Three attempts for 10:00, one so far for 11:00.
     expect(metrics).toMatch(/synclog_scheduler_runs_total\{job="flaky-job",outcome="failed"\} 4/);
-    expect(metrics).toMatch(new RegExp(`synclog_scheduler_last_success_timestamp_seconds\\{job="steady-job"\\} ${(T10 + HOUR) / 1000}`));
+    expect(metrics).toMatch(
+      new RegExp(`synclog_scheduler_last_success_timestamp_seconds\\{job="steady-job"\\} ${(T10 + HOUR) / 1000}`),
+    );
     await scheduler.stop();
   });
 
   it('lets only the lease holder run; a paused leader whose lease expired runs nothing another instance ran', async () => {
     const { clock, jump } = manualClock(T10);
     const ran: string[] = [];
-    const job = (instance: string) => hourly('lease-job', ({ period }) => ran.push(`${instance} ${period.toISOString()}`));
+    const job = (instance: string) =>
+      hourly('lease-job', ({ period }) => ran.push(`${instance} ${period.toISOString()}`));
     const a = createScheduler({ client, names, clock }, options('a'), [job('a')]);
     const bRegistry = new Registry();
-    const b = createScheduler({ client, names, clock, metrics: createSchedulerMetrics(bRegistry) }, options('b'), [job('b')]);
+    const b = createScheduler({ client, names, clock, metrics: createSchedulerMetrics(bRegistry) }, options('b'), [
+      job('b'),
+    ]);
     await a.tick();
     await b.tick();
     expect(ran).toEqual(['a 2026-11-23T10:00:00.000Z']);
     // A follower reports what the run records say: the leader's success, and that it does not lead.
     const followerMetrics = await bRegistry.metrics();
-    expect(followerMetrics).toMatch(new RegExp(`^synclog_scheduler_last_success_timestamp_seconds\\{job="lease-job"\\} ${T10 / 1000}$`, 'm'));
+    expect(followerMetrics).toMatch(
+      new RegExp(`^synclog_scheduler_last_success_timestamp_seconds\\{job="lease-job"\\} ${T10 / 1000}$`, 'm'),
+    );
     expect(followerMetrics).toMatch(/^synclog_scheduler_leader 0$/m);
     expect((await currentLease(client, names.schedulerLeases))?.holder).toBe('a');
     // a stops renewing (paused); once its lease has expired b takes over and runs the next period.
@@ -143,7 +177,10 @@ describe('the scheduler on a real node (injected clock)', () => {
     await a.tick();
     expect(ran).toEqual(['a 2026-11-23T10:00:00.000Z', 'b 2026-11-23T11:00:00.000Z']);
     // Even with the period's run unclaimed, a manual run follows the same once-only rule.
-    expect(await a.runNow('lease-job', new Date(T10 + HOUR))).toMatchObject({ ran: false, reason: expect.stringMatching(/already succeeded/) });
+    expect(await a.runNow('lease-job', new Date(T10 + HOUR))).toMatchObject({
+      ran: false,
+      reason: expect.stringMatching(/already succeeded/),
+    });
     await a.stop();
     await b.stop();
   });
@@ -153,13 +190,27 @@ describe('the scheduler on a real node (injected clock)', () => {
     const runs = runRecords(client, names.schedulerRuns);
     // An instance took the 10:00 run and died: its record says running, its heartbeat stopped at 10:01.
     await runs.create('orphan-job@2026-11-23T10:00:00.000Z', {
-      job: 'orphan-job', period: '2026-11-23T10:00:00.000Z', state: 'running', trigger: 'schedule', attempts: 1, instance: 'dead',
-      created_at: '2026-11-23T10:00:00.000Z', started_at: '2026-11-23T10:00:00.000Z', heartbeat_at: '2026-11-23T10:01:00.000Z',
+      job: 'orphan-job',
+      period: '2026-11-23T10:00:00.000Z',
+      state: 'running',
+      trigger: 'schedule',
+      attempts: 1,
+      instance: 'dead',
+      created_at: '2026-11-23T10:00:00.000Z',
+      started_at: '2026-11-23T10:00:00.000Z',
+      heartbeat_at: '2026-11-23T10:01:00.000Z',
     });
     const ran: string[] = [];
     // The job existed before the crash: its first-seen mark is older than the orphaned period.
-    await client.index({ index: names.schedulerLeases, id: 'job:orphan-job', refresh: true, body: { kind: 'job', job: 'orphan-job', first_seen: '2026-11-23T09:30:00.000Z' } } as never);
-    const scheduler = createScheduler({ client, names, clock }, options('b'), [hourly('orphan-job', ({ period, trigger, attempt }) => ran.push(`${period.toISOString()} ${trigger} ${attempt}`))]);
+    await client.index({
+      index: names.schedulerLeases,
+      id: 'job:orphan-job',
+      refresh: true,
+      body: { kind: 'job', job: 'orphan-job', first_seen: '2026-11-23T09:30:00.000Z' },
+    } as never);
+    const scheduler = createScheduler({ client, names, clock }, options('b'), [
+      hourly('orphan-job', ({ period, trigger, attempt }) => ran.push(`${period.toISOString()} ${trigger} ${attempt}`)),
+    ]);
     await scheduler.tick();
     expect(ran).toEqual(['2026-11-23T10:00:00.000Z resume 2']);
     const [record] = await recordsOf(names, 'orphan-job');

@@ -22,11 +22,21 @@ export function serviceJobs(deps: {
       name: 'retention',
       cron: '30 2 * * *',
       async handler({ runId }) {
-        const outcomes = await runLifecyclePass({ client, names: config.names, policy: config.lifecycle, now: () => new Date(), by: `scheduler:${runId}` });
+        const outcomes = await runLifecyclePass({
+          client,
+          names: config.names,
+          policy: config.lifecycle,
+          now: () => new Date(),
+          by: `scheduler:${runId}`,
+        });
         const failed = outcomes.filter((o) => o.outcome === 'failed');
         // A failed step fails the run, so it is retried and, in the end, visible as failed.
-        if (failed.length > 0) throw new Error(failed.map((o) => `${o.index}: ${o.action} failed: ${o.detail}`).join('; '));
-        return { steps: outcomes.filter((o) => o.outcome === 'done').length, blocked: outcomes.filter((o) => o.outcome === 'blocked').map((o) => `${o.index}: ${o.detail}`) };
+        if (failed.length > 0)
+          throw new Error(failed.map((o) => `${o.index}: ${o.action} failed: ${o.detail}`).join('; '));
+        return {
+          steps: outcomes.filter((o) => o.outcome === 'done').length,
+          blocked: outcomes.filter((o) => o.outcome === 'blocked').map((o) => `${o.index}: ${o.detail}`),
+        };
       },
     },
     schedulerHousekeepingJob(client, config.names),

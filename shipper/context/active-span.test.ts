@@ -38,7 +38,9 @@ describe('createActiveSpanSource', () => {
   });
 
   it('reports no span when the active one is invalid or missing', async () => {
-    const invalid = createActiveSpanSource(async () => fakeApi({ traceId: '0'.repeat(32), spanId: SPAN, traceFlags: 0 }));
+    const invalid = createActiveSpanSource(async () =>
+      fakeApi({ traceId: '0'.repeat(32), spanId: SPAN, traceFlags: 0 }),
+    );
     const none = createActiveSpanSource(async () => fakeApi(undefined));
     await Promise.all([invalid.load(), none.load()]);
     expect(invalid.ids()).toBeUndefined();
@@ -46,7 +48,14 @@ describe('createActiveSpanSource', () => {
   });
 
   it('keeps logging alive when the tracing setup throws', async () => {
-    const throwing = { context: { active: () => { throw new Error('broken context manager'); } }, trace: { getSpanContext: () => undefined } };
+    const throwing = {
+      context: {
+        active: () => {
+          throw new Error('broken context manager');
+        },
+      },
+      trace: { getSpanContext: () => undefined },
+    };
     const source = createActiveSpanSource(async () => throwing);
     await source.load();
     expect(source.ids()).toBeUndefined();

@@ -10,7 +10,9 @@ export interface SpanIds {
 /** The part of `@opentelemetry/api` read here; typed locally so the package stays optional. */
 interface OtelApi {
   readonly context: { active(): unknown };
-  readonly trace: { getSpanContext(context: unknown): { traceId: string; spanId: string; traceFlags: number } | undefined };
+  readonly trace: {
+    getSpanContext(context: unknown): { traceId: string; spanId: string; traceFlags: number } | undefined;
+  };
 }
 
 export interface ActiveSpanSource {

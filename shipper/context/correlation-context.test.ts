@@ -24,7 +24,9 @@ describe('runWithContext', () => {
   });
 
   it('does not let an undefined value erase an inherited one', () => {
-    const seen = runWithContext({ correlation_id: 'run-1' }, () => runWithContext({ correlation_id: undefined }, () => currentContext()));
+    const seen = runWithContext({ correlation_id: 'run-1' }, () =>
+      runWithContext({ correlation_id: undefined }, () => currentContext()),
+    );
     expect(seen.correlation_id).toBe('run-1');
   });
 
@@ -52,7 +54,12 @@ class TestContextManager implements ContextManager {
   active(): Context {
     return this.storage.getStore() ?? ROOT_CONTEXT;
   }
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(ctx: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    ctx: Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
     return this.storage.run(ctx, () => fn.call(thisArg, ...args));
   }
   bind<T>(_context: Context, target: T): T {
@@ -68,7 +75,11 @@ class TestContextManager implements ContextManager {
 }
 
 describe('currentContext with OpenTelemetry', () => {
-  const span = { traceId: 'aaaabbbbccccddddeeeeffff00001111', spanId: '1234567890abcdef', traceFlags: TraceFlags.SAMPLED };
+  const span = {
+    traceId: 'aaaabbbbccccddddeeeeffff00001111',
+    spanId: '1234567890abcdef',
+    traceFlags: TraceFlags.SAMPLED,
+  };
   const inSpan = <R>(fn: () => R): R => context.with(trace.setSpanContext(context.active(), span), fn);
 
   beforeAll(async () => {

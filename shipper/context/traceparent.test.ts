@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contextFromTraceparent,
-  formatTraceparent,
-  parseTraceparent,
-  traceparentFor,
-} from './traceparent.ts';
+import { contextFromTraceparent, formatTraceparent, parseTraceparent, traceparentFor } from './traceparent.ts';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN = '00f067aa0ba902b7';
@@ -44,7 +39,12 @@ describe('parseTraceparent', () => {
   });
 
   it('reads a later version by its first four fields, so newer callers still join the trace', () => {
-    expect(parseTraceparent(`01-${TRACE}-${SPAN}-01-future`)).toEqual({ version: '01', traceId: TRACE, spanId: SPAN, traceFlags: 1 });
+    expect(parseTraceparent(`01-${TRACE}-${SPAN}-01-future`)).toEqual({
+      version: '01',
+      traceId: TRACE,
+      spanId: SPAN,
+      traceFlags: 1,
+    });
   });
 });
 

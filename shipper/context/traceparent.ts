@@ -15,8 +15,10 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
 const SPAN_ID = /^[0-9a-f]{16}$/;
 const HEX2 = /^[0-9a-f]{2}$/;
 
-export const isValidTraceId = (id: unknown): id is string => typeof id === 'string' && TRACE_ID.test(id) && !/^0+$/.test(id);
-export const isValidSpanId = (id: unknown): id is string => typeof id === 'string' && SPAN_ID.test(id) && !/^0+$/.test(id);
+export const isValidTraceId = (id: unknown): id is string =>
+  typeof id === 'string' && TRACE_ID.test(id) && !/^0+$/.test(id);
+export const isValidSpanId = (id: unknown): id is string =>
+  typeof id === 'string' && SPAN_ID.test(id) && !/^0+$/.test(id);
 
 /**
  * Reads a `traceparent` header. Returns `undefined` for anything the spec says to ignore: wrong
@@ -35,11 +37,16 @@ export function parseTraceparent(header: string | readonly string[] | undefined)
 }
 
 /** A version-00 `traceparent`. Throws a RangeError for invalid ids: formatting them is a bug. */
-export function formatTraceparent(parent: Pick<TraceParent, 'traceId' | 'spanId'> & { readonly traceFlags?: number }): string {
-  if (!isValidTraceId(parent.traceId)) throw new RangeError(`formatTraceparent: invalid traceId ${JSON.stringify(parent.traceId)}`);
-  if (!isValidSpanId(parent.spanId)) throw new RangeError(`formatTraceparent: invalid spanId ${JSON.stringify(parent.spanId)}`);
+export function formatTraceparent(
+  parent: Pick<TraceParent, 'traceId' | 'spanId'> & { readonly traceFlags?: number },
+): string {
+  if (!isValidTraceId(parent.traceId))
+    throw new RangeError(`formatTraceparent: invalid traceId ${JSON.stringify(parent.traceId)}`);
+  if (!isValidSpanId(parent.spanId))
+    throw new RangeError(`formatTraceparent: invalid spanId ${JSON.stringify(parent.spanId)}`);
   const flags = parent.traceFlags ?? 0;
-  if (!Number.isInteger(flags) || flags < 0 || flags > 0xff) throw new RangeError(`formatTraceparent: invalid traceFlags ${flags}`);
+  if (!Number.isInteger(flags) || flags < 0 || flags > 0xff)
+    throw new RangeError(`formatTraceparent: invalid traceFlags ${flags}`);
   return `00-${parent.traceId}-${parent.spanId}-${flags.toString(16).padStart(2, '0')}`;
 }
 

@@ -19,7 +19,10 @@ export interface StoredDeadLetter {
 }
 
 /** The filter clauses selecting dead letters; `extra` clauses are added as they are. */
-export function deadLetterQuery(filter: DeadLetterFilter, extra: ReadonlyArray<Record<string, unknown>> = []): Record<string, unknown> {
+export function deadLetterQuery(
+  filter: DeadLetterFilter,
+  extra: ReadonlyArray<Record<string, unknown>> = [],
+): Record<string, unknown> {
   const clauses: Array<Record<string, unknown>> = [...extra];
   if (filter.errorType !== undefined) clauses.push({ term: { error_type: filter.errorType } });
   if (filter.reasonCode !== undefined) clauses.push({ term: { reason_code: filter.reasonCode } });

@@ -1,6 +1,11 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
-import { deadLetterQuery, toStoredDeadLetter, type DeadLetterFilter, type StoredDeadLetter } from './dead-letter-filter.ts';
+import {
+  deadLetterQuery,
+  toStoredDeadLetter,
+  type DeadLetterFilter,
+  type StoredDeadLetter,
+} from './dead-letter-filter.ts';
 
 /** A requested dead letter: stored, or `null` when no dead letter has that id. */
 export interface PageEntry {
@@ -24,7 +29,10 @@ export async function* deadLettersByIds(
     const { body } = await client.mget({ index: names.deadLetter, body: { ids: chunk } } as never);
     // A missing dead-letter index answers each id with an error instead of `found: false`.
     const docs = body.docs as Array<{ _id: string; found?: boolean; _source?: unknown }>;
-    yield docs.map((doc) => ({ id: doc._id, stored: doc.found ? toStoredDeadLetter({ _id: doc._id, _source: doc._source }) : null }));
+    yield docs.map((doc) => ({
+      id: doc._id,
+      stored: doc.found ? toStoredDeadLetter({ _id: doc._id, _source: doc._source }) : null,
+    }));
   }
 }
 
@@ -60,7 +68,11 @@ export async function* unreplayedDeadLetters(
 }
 
 /** How many dead letters matching the filter were replayed before. */
-export async function countReplayed(client: OpenSearchClient, names: IndexNames, filter: DeadLetterFilter): Promise<number> {
+export async function countReplayed(
+  client: OpenSearchClient,
+  names: IndexNames,
+  filter: DeadLetterFilter,
+): Promise<number> {
   const { body } = await client.count({
     index: names.deadLetter,
     ignore_unavailable: true,

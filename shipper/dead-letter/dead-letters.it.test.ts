@@ -32,7 +32,13 @@ const record = (extra: Record<string, unknown> = {}) => ({
 async function deadLetter(fields: Partial<DeadLetter> & { raw: string }): Promise<string> {
   const { body } = await client.index({
     index: names.deadLetter,
-    body: { '@timestamp': new Date().toISOString(), reason: 'failed to parse field [details]', error_type: 'mapper_parsing_exception', status: 400, ...fields },
+    body: {
+      '@timestamp': new Date().toISOString(),
+      reason: 'failed to parse field [details]',
+      error_type: 'mapper_parsing_exception',
+      status: 400,
+      ...fields,
+    },
     refresh: true,
   });
   return body._id;
@@ -57,14 +63,20 @@ describe('dead letters on a real node', () => {
     const list = await listDeadLetters(client, names, { errorType: 'list-test', limit: 1 });
     expect(list.total).toBe(2);
     expect(list.deadLetters.map((d) => d.id)).toEqual([newer]);
-    const early = await listDeadLetters(client, names, { errorType: 'list-test', to: new Date('2026-10-02T00:00:00Z') });
+    const early = await listDeadLetters(client, names, {
+      errorType: 'list-test',
+      to: new Date('2026-10-02T00:00:00Z'),
+    });
     expect(early.deadLetters.map((d) => d.id)).toEqual([older]);
   });
 
   it('shows one dead letter by id, and nothing for an unknown id', async () => {
     const raw = JSON.stringify(record());
     const id = await deadLetter({ raw, producer_id: 'producer-1', producer_seq: 0 });
-    expect(await showDeadLetter(client, names, id)).toEqual({ id, deadLetter: expect.objectContaining({ raw, error_type: 'mapper_parsing_exception' }) });
+    expect(await showDeadLetter(client, names, id)).toEqual({
+      id,
+      deadLetter: expect.objectContaining({ raw, error_type: 'mapper_parsing_exception' }),
+    });
     expect(await showDeadLetter(client, names, 'no-such-id')).toBeNull();
   });
 
@@ -77,7 +89,10 @@ describe('dead letters on a real node', () => {
     expect(first.items).toEqual([{ id, outcome: 'created', index: `${prefix}-logs-2026.11` }]);
     expect(first.counts).toMatchObject({ created: 1, replayed: 1, skipped: 0 });
     expect(await stored(r.event_id)).toBe(1);
-    expect((await showDeadLetter(client, names, id))?.deadLetter).toMatchObject({ replayed_at: at.toISOString(), replay_result: 'created' });
+    expect((await showDeadLetter(client, names, id))?.deadLetter).toMatchObject({
+      replayed_at: at.toISOString(),
+      replay_result: 'created',
+    });
 
     const again = await replayDeadLetters(client, names, 'month', { ids: [id] });
     expect(again.items).toEqual([{ id, outcome: 'skipped', replayedAt: at.toISOString() }]);
@@ -109,7 +124,9 @@ describe('dead letters on a real node', () => {
     const r = record({ producer_seq: 3, details: { note: 'x'.repeat(40_000) } });
     const id = await deadLetter({ raw: JSON.stringify(r) });
     const report = await replayDeadLetters(client, names, 'month', { ids: [id] });
-    expect(report.items).toEqual([{ id, outcome: 'rejected', reason: expect.stringMatching(/^400 illegal_argument_exception: .*immense term/) }]);
+    expect(report.items).toEqual([
+      { id, outcome: 'rejected', reason: expect.stringMatching(/^400 illegal_argument_exception: .*immense term/) },
+    ]);
     expect(await stored(r.event_id)).toBe(0);
     expect((await showDeadLetter(client, names, id))?.deadLetter.replayed_at).toBeUndefined();
   });
@@ -121,7 +138,11 @@ describe('dead letters on a real node', () => {
     const good = await deadLetter({ raw: JSON.stringify(fine) });
     const report = await replayDeadLetters(client, names, 'month', { ids: [bad, good] });
     expect(report.items).toEqual([
-      { id: bad, outcome: 'rejected', reason: expect.stringMatching(/^400 illegal_argument_exception: cannot create .*creation_date/) },
+      {
+        id: bad,
+        outcome: 'rejected',
+        reason: expect.stringMatching(/^400 illegal_argument_exception: cannot create .*creation_date/),
+      },
       { id: good, outcome: 'created', index: `${prefix}-logs-2026.11` },
     ]);
   });
@@ -140,7 +161,10 @@ describe('dead letters on a real node', () => {
     const second = await replayDeadLetters(client, names, 'month', { errorType: 'replay-all' });
     expect(second.counts).toMatchObject({ created: 0, alreadyPresent: 0, notReplayable: 1, skipped: 2 });
     for (const r of records) expect(await stored(r.event_id)).toBe(1);
-    const { body } = await client.count({ index: names.deadLetter, body: { query: { term: { error_type: 'replay-all' } } } });
+    const { body } = await client.count({
+      index: names.deadLetter,
+      body: { query: { term: { error_type: 'replay-all' } } },
+    });
     expect(body.count).toBe(3);
   });
 });

@@ -1,6 +1,11 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
-import { deadLetterQuery, toStoredDeadLetter, type DeadLetterFilter, type StoredDeadLetter } from './dead-letter-filter.ts';
+import {
+  deadLetterQuery,
+  toStoredDeadLetter,
+  type DeadLetterFilter,
+  type StoredDeadLetter,
+} from './dead-letter-filter.ts';
 
 export interface ListDeadLettersOptions extends DeadLetterFilter {
   /** Most dead letters returned. Default 20. */

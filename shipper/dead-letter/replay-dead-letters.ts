@@ -94,7 +94,10 @@ export async function replayDeadLetters(
       } catch (error) {
         // A valid record can still name a period OpenSearch cannot create an index for (year 0).
         const { status, type, reason } = errorStatus(error);
-        const outcome = createOutcome({ status: status ?? 0, error: { type: type ?? 'error', reason: `cannot create ${candidate.index}: ${reason}` } });
+        const outcome = createOutcome({
+          status: status ?? 0,
+          error: { type: type ?? 'error', reason: `cannot create ${candidate.index}: ${reason}` },
+        });
         if (outcome.kind !== 'rejected' && outcome.kind !== 'failed') throw error;
         counts[outcome.kind] += 1;
         report({ id: candidate.id, outcome: outcome.kind, reason: outcome.reason });
@@ -113,7 +116,10 @@ export async function replayDeadLetters(
         counts[outcome.kind === 'created' ? 'created' : 'alreadyPresent'] += 1;
         counts.replayed += 1;
         report({ id, outcome: outcome.kind, index });
-        marks.push({ update: { _index: names.deadLetter, _id: id, retry_on_conflict: 3 } }, { doc: { replayed_at: at, replay_result: outcome.kind } });
+        marks.push(
+          { update: { _index: names.deadLetter, _id: id, retry_on_conflict: 3 } },
+          { doc: { replayed_at: at, replay_result: outcome.kind } },
+        );
       } else {
         counts[outcome.kind] += 1;
         report({ id, outcome: outcome.kind, reason: outcome.reason });

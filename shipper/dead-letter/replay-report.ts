@@ -37,5 +37,14 @@ export interface ReplayReport {
 }
 
 export const emptyReplayCounts = (): ReplayCounts => ({
-  created: 0, alreadyPresent: 0, replayed: 0, wouldReplay: 0, rejected: 0, failed: 0, notReplayable: 0, skipped: 0, notFound: 0, unmarked: 0,
+  created: 0,
+  alreadyPresent: 0,
+  replayed: 0,
+  wouldReplay: 0,
+  rejected: 0,
+  failed: 0,
+  notReplayable: 0,
+  skipped: 0,
+  notFound: 0,
+  unmarked: 0,
 });

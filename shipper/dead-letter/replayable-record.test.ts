@@ -36,11 +36,15 @@ describe('replayableRecord', () => {
 describe('createOutcome', () => {
   it('reads 201 as created, 409 as already present, 400 as rejected and the rest as failed', () => {
     expect(createOutcome({ status: 201 })).toEqual({ kind: 'created' });
-    expect(createOutcome({ status: 409, error: { type: 'version_conflict_engine_exception' } })).toEqual({ kind: 'already_present' });
+    expect(createOutcome({ status: 409, error: { type: 'version_conflict_engine_exception' } })).toEqual({
+      kind: 'already_present',
+    });
     expect(createOutcome({ status: 400, error: { type: 'mapper_parsing_exception', reason: 'bad' } })).toEqual({
       kind: 'rejected',
       reason: '400 mapper_parsing_exception: bad',
     });
-    expect(createOutcome({ status: 429, error: { type: 'es_rejected_execution_exception', reason: 'busy' } }).kind).toBe('failed');
+    expect(
+      createOutcome({ status: 429, error: { type: 'es_rejected_execution_exception', reason: 'busy' } }).kind,
+    ).toBe('failed');
   });
 });

@@ -1,8 +1,7 @@
 import { syncLogRecordSchema, type SyncLogRecord } from '../../opensearch/record/schema.ts';
 
 export type Replayable =
-  | { readonly ok: true; readonly record: SyncLogRecord }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly record: SyncLogRecord } | { readonly ok: false; readonly reason: string };
 
 /**
  * The record a dead letter can be replayed as: its `raw` must be the JSON of a full stored record.
@@ -23,5 +22,8 @@ export function replayableRecord(raw: string): Replayable {
     .slice(0, 3)
     .map((i) => `${i.path.map(String).join('.') || '(record)'}: ${i.message}`)
     .join('; ');
-  return { ok: false, reason: `not a valid record: ${reason}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}` };
+  return {
+    ok: false,
+    reason: `not a valid record: ${reason}${issues.length > 3 ? ` (+${issues.length - 3} more)` : ''}`,
+  };
 }

@@ -9,7 +9,10 @@ export interface BatchLimits {
  * taking a batch never copies everything behind it; the array is compacted only when the taken
  * part is large and most of it. Writers that must not drop wait in `whenRoom()`.
  */
-export function createBoundedQueue<T extends { readonly bytes: number }>(bounds: { readonly maxRecords: number; readonly maxBytes: number }) {
+export function createBoundedQueue<T extends { readonly bytes: number }>(bounds: {
+  readonly maxRecords: number;
+  readonly maxBytes: number;
+}) {
   let items: T[] = [];
   let head = 0;
   let bytes = 0;
@@ -58,7 +61,11 @@ export function createBoundedQueue<T extends { readonly bytes: number }>(bounds:
       if (!force && queued < limits.records && bytes < limits.bytes) return null;
       let count = 0;
       let taken = 0;
-      while (count < queued && count < limits.records && (count === 0 || taken + items[head + count]!.bytes <= limits.bytes)) {
+      while (
+        count < queued &&
+        count < limits.records &&
+        (count === 0 || taken + items[head + count]!.bytes <= limits.bytes)
+      ) {
         taken += items[head + count]!.bytes;
         count++;
       }

@@ -26,7 +26,9 @@ export function bulkEntry(index: string, record: SyncLogRecord, epoch: number): 
 
 /** Any JSON document as a `create` with a fixed `_id`, so a retry never writes it twice. */
 export function documentEntry(index: string, id: string, document: unknown, epoch: number): BulkEntry {
-  const lines = encode(`{"create":{"_index":${JSON.stringify(index)},"_id":${JSON.stringify(id)}}}\n${JSON.stringify(document)}\n`);
+  const lines = encode(
+    `{"create":{"_index":${JSON.stringify(index)},"_id":${JSON.stringify(id)}}}\n${JSON.stringify(document)}\n`,
+  );
   return { index, id, lines, bytes: lines.length, epoch };
 }
 
@@ -78,4 +80,5 @@ export function entriesFromLines(data: Buffer): BulkEntry[] {
 }
 
 /** The document of an entry, for dead-lettering. */
-export const documentOf = (entry: BulkEntry) => entry.lines.toString('utf8', entry.lines.indexOf(NEWLINE) + 1, entry.lines.length - 1);
+export const documentOf = (entry: BulkEntry) =>
+  entry.lines.toString('utf8', entry.lines.indexOf(NEWLINE) + 1, entry.lines.length - 1);

@@ -59,7 +59,9 @@ describe('batching policy', () => {
     advance(300);
     shipper.log({ level: 'info', message: 'c' });
     expect(sent).toEqual([]);
-    expect(await registry.getSingleMetricAsString('synclog_shipper_queue_records')).toMatch(/^synclog_shipper_queue_records 3$/m);
+    expect(await registry.getSingleMetricAsString('synclog_shipper_queue_records')).toMatch(
+      /^synclog_shipper_queue_records 3$/m,
+    );
     advance(100);
     await settle();
     expect(sent).toEqual([3]);
@@ -77,7 +79,9 @@ describe('batching policy', () => {
   it('keeps no more than the queue bound in memory without a spool, counting each drop', async () => {
     const { shipper, events } = setup({ maxQueueRecords: 5, batchRecords: 5, maxInFlight: 1, flushIntervalMs: 60_000 });
     for (let i = 0; i < 20; i++) shipper.log({ level: 'info', message: `m${i}` });
-    const dropped = events.filter((e) => e.type === 'dropped').reduce((n, e) => n + (e as { records: number }).records, 0);
+    const dropped = events
+      .filter((e) => e.type === 'dropped')
+      .reduce((n, e) => n + (e as { records: number }).records, 0);
     expect(shipper.stats().queued).toBeLessThanOrEqual(5);
     expect(dropped).toBe(20 - 5 - 5);
     const report = await shipper.flush();

@@ -60,11 +60,33 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
   const names = indexNames(options.indexPrefix);
   const indexFor = sameDayIndex((timestamp) => names.logIndexFor(timestamp, options.indexPeriod));
   const rules = recordRules(options);
-  const ensurer = createLogIndexEnsurer(deps.client, names, { window: rules.window, shardReserveFraction: deps.shardReserveFraction ?? SHARD_RESERVE_FRACTION, now: () => clock.now() });
-  const service = { name: options.service, ...(options.environment ? { environment: options.environment } : {}), ...(options.version ? { version: options.version } : {}) };
+  const ensurer = createLogIndexEnsurer(deps.client, names, {
+    window: rules.window,
+    shardReserveFraction: deps.shardReserveFraction ?? SHARD_RESERVE_FRACTION,
+    now: () => clock.now(),
+  });
+  const service = {
+    name: options.service,
+    ...(options.environment ? { environment: options.environment } : {}),
+    ...(options.version ? { version: options.version } : {}),
+  };
   const { client, metrics, deadLetters, spool, wal, emit, syncMetrics } = deps;
   const random = deps.random ?? Math.random;
-  const engine = createDeliveryEngine({ client, metrics, deadLetters, spool, wal, emit, clock, random, destination: logIndexDestination(ensurer, names), probeIndex: names.meta }, options);
+  const engine = createDeliveryEngine(
+    {
+      client,
+      metrics,
+      deadLetters,
+      spool,
+      wal,
+      emit,
+      clock,
+      random,
+      destination: logIndexDestination(ensurer, names),
+      probeIndex: names.meta,
+    },
+    options,
+  );
   let seq = 0;
 
   return {
@@ -72,10 +94,24 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     log(info) {
       try {
         const now = clock.now();
-        const normalised = normaliseRecord(info, { now, producerId: options.producerId, producerSeq: seq, service, rules });
+        const normalised = normaliseRecord(info, {
+          now,
+          producerId: options.producerId,
+          producerSeq: seq,
+          service,
+          rules,
+        });
         if (!normalised.ok) {
           const { reason, code, eventId, raw } = normalised;
-          const letter = { '@timestamp': new Date(now).toISOString(), reason, reason_code: code, error_type: code, event_id: eventId, producer_id: options.producerId, raw };
+          const letter = {
+            '@timestamp': new Date(now).toISOString(),
+            reason,
+            reason_code: code,
+            error_type: code,
+            event_id: eventId,
+            producer_id: options.producerId,
+            raw,
+          };
           return engine.deadLetterAtCall(letter);
         }
         seq++;

@@ -25,7 +25,11 @@ export function createDeadLetterSink(deps: {
 
   function toFile(letters: DeadLetter[], why: string) {
     if (!deps.file) {
-      deps.onError(new Error(`${letters.length} dead letter(s) could not be stored (${why}) and no dead-letter file is configured`));
+      deps.onError(
+        new Error(
+          `${letters.length} dead letter(s) could not be stored (${why}) and no dead-letter file is configured`,
+        ),
+      );
       return;
     }
     try {
@@ -43,9 +47,15 @@ export function createDeadLetterSink(deps: {
         { body: body as never, filter_path: 'errors,items.*.status,items.*.error.reason' } as never,
         { requestTimeout: deps.requestTimeoutMs },
       );
-      const items = (response as { items?: Array<{ index?: { status: number; error?: { reason?: string } } }> }).items ?? [];
+      const items =
+        (response as { items?: Array<{ index?: { status: number; error?: { reason?: string } } }> }).items ?? [];
       const failed = letters.filter((_, i) => (items[i]?.index?.status ?? 500) >= 300);
-      if (failed.length) toFile(failed, items.find((i) => (i.index?.status ?? 500) >= 300)?.index?.error?.reason ?? 'refused by the dead-letter index');
+      if (failed.length)
+        toFile(
+          failed,
+          items.find((i) => (i.index?.status ?? 500) >= 300)?.index?.error?.reason ??
+            'refused by the dead-letter index',
+        );
     } catch (error) {
       toFile(letters, `dead-letter index unreachable: ${(error as Error).message}`);
     }

@@ -42,7 +42,11 @@ describe('dead-lettering', () => {
       ['b', 'mapping', 'docs', '2026-11-23T10:00:00.000Z'],
       ['c', 'read_only', 'docs', '2026-11-23T10:00:00.000Z'],
     ]);
-    expect(letters[0]).toMatchObject({ producer_id: 'p-1', producer_seq: 7, raw: '{"producer_id":"p-1","producer_seq":7}' });
+    expect(letters[0]).toMatchObject({
+      producer_id: 'p-1',
+      producer_seq: 7,
+      raw: '{"producer_id":"p-1","producer_seq":7}',
+    });
     expect(settled).toEqual(['deadLettered', 'deadLettered', 'deadLettered']);
     expect(events).toEqual([
       { type: 'dead-letter', records: 2, reason: 'bad a', code: 'mapping' },
@@ -55,7 +59,13 @@ describe('dead-lettering', () => {
   it('counts a letter refused at the call in the current flush and in the call stage', async () => {
     const { deadLettering, epochs, letters, registry } = setup();
     const flushed = epochs.close();
-    deadLettering.atCall({ '@timestamp': '2026-11-23T10:00:00.000Z', reason: 'invalid record', reason_code: 'validation', error_type: 'validation', raw: '{}' });
+    deadLettering.atCall({
+      '@timestamp': '2026-11-23T10:00:00.000Z',
+      reason: 'invalid record',
+      reason_code: 'validation',
+      error_type: 'validation',
+      raw: '{}',
+    });
     expect(await flushed).toEqual({ delivered: 0, spooled: 0, deadLettered: 0, dropped: 0 });
     expect(await epochs.close()).toEqual({ delivered: 0, spooled: 0, deadLettered: 1, dropped: 0 });
     expect(letters).toHaveLength(1);

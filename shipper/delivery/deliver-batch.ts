@@ -61,7 +61,8 @@ export async function deliverBatch(ctx: DeliveryContext, batch: readonly BulkEnt
       pending = quick;
       continue;
     }
-    if (quick.length > 0) waiting.push({ entries: quick, cause: 'transient', reason: 'resent after its index was recreated' });
+    if (quick.length > 0)
+      waiting.push({ entries: quick, cause: 'transient', reason: 'resent after its index was recreated' });
 
     connectionFailures = waiting.some((w) => w.cause === 'connection') ? connectionFailures + 1 : 0;
     const reason = (waiting.find((w) => w.cause === 'connection') ?? waiting[0]!).reason;

@@ -18,7 +18,11 @@ export interface Round {
  * each entry that reached an end (delivered or dead-lettered). `quickAllowed` false: strict-field
  * refusals are final (`mapping`) and vanished indices wait for a backoff.
  */
-export async function deliverRound(ctx: DeliveryContext, pending: readonly BulkEntry[], quickAllowed: boolean): Promise<Round> {
+export async function deliverRound(
+  ctx: DeliveryContext,
+  pending: readonly BulkEntry[],
+  quickAllowed: boolean,
+): Promise<Round> {
   const prepared = await ctx.destination.prepare(pending);
   if (prepared.refused.length > 0) ctx.rejected(prepared.refused);
   const round = { waiting: prepared.waiting, quick: [] as BulkEntry[], split: [] as BulkEntry[][] };
@@ -31,39 +35,76 @@ export async function deliverRound(ctx: DeliveryContext, pending: readonly BulkE
 
   switch (outcome.kind) {
     case 'items': {
-      const unsettled = new Set<BulkEntry>([...outcome.retry, ...outcome.missingIndex, ...outcome.rejected.map((r) => r.entry)]);
-      if (unsettled.size < ready.length) ctx.delivered(unsettled.size === 0 ? ready : ready.filter((e) => !unsettled.has(e)));
+      const unsettled = new Set<BulkEntry>([
+        ...outcome.retry,
+        ...outcome.missingIndex,
+        ...outcome.rejected.map((r) => r.entry),
+      ]);
+      if (unsettled.size < ready.length)
+        ctx.delivered(unsettled.size === 0 ? ready : ready.filter((e) => !unsettled.has(e)));
       const final: Rejection[] = [];
       for (const rejection of outcome.rejected) {
         const field = rejection.strictField;
-        if (field !== undefined && field !== 'details' && quickAllowed && ctx.destination.learn(rejection.entry.index, field)) {
+        if (
+          field !== undefined &&
+          field !== 'details' &&
+          quickAllowed &&
+          ctx.destination.learn(rejection.entry.index, field)
+        ) {
           round.quick.push(rejection.entry);
         } else final.push(rejection);
       }
       if (final.length > 0) ctx.rejected(final);
       for (const entry of outcome.missingIndex) ctx.destination.forget(entry.index);
       if (quickAllowed) round.quick.push(...outcome.missingIndex);
-      else if (outcome.missingIndex.length > 0) round.waiting.push({ entries: outcome.missingIndex, cause: 'transient', reason: 'its index vanished again' });
+      else if (outcome.missingIndex.length > 0)
+        round.waiting.push({ entries: outcome.missingIndex, cause: 'transient', reason: 'its index vanished again' });
       const throttled = outcome.retry.filter((e) => outcome.throttled.has(e));
       const failing = outcome.retry.filter((e) => !outcome.throttled.has(e));
-      if (throttled.length > 0) round.waiting.push({ entries: throttled, cause: 'throttled', reason: `${throttled.length} item(s) answered 429` });
-      if (failing.length > 0) round.waiting.push({ entries: failing, cause: 'transient', reason: `${failing.length} item(s) answered 5xx` });
+      if (throttled.length > 0)
+        round.waiting.push({
+          entries: throttled,
+          cause: 'throttled',
+          reason: `${throttled.length} item(s) answered 429`,
+        });
+      if (failing.length > 0)
+        round.waiting.push({ entries: failing, cause: 'transient', reason: `${failing.length} item(s) answered 5xx` });
       return round;
     }
     case 'too-large':
       if (ready.length === 1) {
-        ctx.rejected([{ entry: ready[0]!, code: 'too_large', status: 413, type: 'request_entity_too_large', reason: 'the record alone exceeds the request size the cluster accepts' }]);
+        ctx.rejected([
+          {
+            entry: ready[0]!,
+            code: 'too_large',
+            status: 413,
+            type: 'request_entity_too_large',
+            reason: 'the record alone exceeds the request size the cluster accepts',
+          },
+        ]);
       } else {
         const half = Math.ceil(ready.length / 2);
         round.split.push(ready.slice(0, half), ready.slice(half));
       }
       return round;
     case 'refused':
-      ctx.rejected(ready.map((entry) => ({ entry, code: 'refused', status: outcome.status, type: `http_${outcome.status}`, reason: outcome.reason })));
+      ctx.rejected(
+        ready.map((entry) => ({
+          entry,
+          code: 'refused',
+          status: outcome.status,
+          type: `http_${outcome.status}`,
+          reason: outcome.reason,
+        })),
+      );
       return round;
     case 'unavailable':
     case 'throttled':
-      round.waiting.push({ entries: ready, cause: outcome.kind === 'throttled' ? 'throttled' : 'connection', reason: outcome.reason });
+      round.waiting.push({
+        entries: ready,
+        cause: outcome.kind === 'throttled' ? 'throttled' : 'connection',
+        reason: outcome.reason,
+      });
       return outcome.retryAfterMs === undefined ? round : { ...round, retryAfterMs: outcome.retryAfterMs };
   }
 }

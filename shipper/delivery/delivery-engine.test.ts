@@ -26,10 +26,17 @@ function setup(options: Partial<ShipperOptionsInput> & { disk?: boolean } = {}) 
       if (text.startsWith('{"delete"')) return { body: { items: [{ delete: { status: 404 } }] } };
       cluster.bodies.push(text);
       if (!cluster.answer) await new Promise<void>((resolve) => pending.push(resolve));
-      const ids = text.split('\n').filter((_, i) => i % 2 === 0 && _ !== '').map((l) => (JSON.parse(l) as { create: { _id: string } }).create._id);
+      const ids = text
+        .split('\n')
+        .filter((_, i) => i % 2 === 0 && _ !== '')
+        .map((l) => (JSON.parse(l) as { create: { _id: string } }).create._id);
       const refused = ids.some((id) => cluster.refuse.has(id));
       if (!refused) return { body: { errors: false } };
-      const items = ids.map((id) => ({ create: cluster.refuse.has(id) ? { status: 400, error: { type: 'mapper_parsing_exception', reason: 'bad' } } : { status: 201 } }));
+      const items = ids.map((id) => ({
+        create: cluster.refuse.has(id)
+          ? { status: 400, error: { type: 'mapper_parsing_exception', reason: 'bad' } }
+          : { status: 201 },
+      }));
       return { body: { errors: true, items } };
     },
   } as unknown as OpenSearchClient;
@@ -51,7 +58,8 @@ function setup(options: Partial<ShipperOptionsInput> & { disk?: boolean } = {}) 
     },
     resolveShipperOptions({ service: 'unit', spoolDir: false, flushIntervalMs: 1_000, ...input }),
   );
-  const entry = (id: string, doc: Record<string, unknown> = { id }) => documentEntry('audit-docs', id, doc, engine.epoch);
+  const entry = (id: string, doc: Record<string, unknown> = { id }) =>
+    documentEntry('audit-docs', id, doc, engine.epoch);
   const settle = async () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
   };
@@ -63,7 +71,9 @@ describe('the delivery engine', () => {
     const { engine, cluster, entry } = setup();
     engine.enqueue(entry('a', { who: 'viewer#1', row_count: 3 }));
     expect(await engine.flush()).toEqual({ delivered: 1, spooled: 0, deadLettered: 0, dropped: 0 });
-    expect(cluster.bodies).toEqual(['{"create":{"_index":"audit-docs","_id":"a"}}\n{"who":"viewer#1","row_count":3}\n']);
+    expect(cluster.bodies).toEqual([
+      '{"create":{"_index":"audit-docs","_id":"a"}}\n{"who":"viewer#1","row_count":3}\n',
+    ]);
   });
 
   it('resolves a durable write without a spool only once its entry is indexed, sent without waiting for the batch timer', async () => {
@@ -111,7 +121,9 @@ describe('the delivery engine', () => {
     await flushed;
     await engine.drainSpool(10_000);
     await settle();
-    expect(cluster.bodies.map((b) => (JSON.parse(b.split('\n')[0]!) as { create: { _id: string } }).create._id)).toEqual(['left-behind', 'new']);
+    expect(
+      cluster.bodies.map((b) => (JSON.parse(b.split('\n')[0]!) as { create: { _id: string } }).create._id),
+    ).toEqual(['left-behind', 'new']);
     expect(spool.held()).toEqual([]);
   });
 

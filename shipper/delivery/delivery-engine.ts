@@ -77,9 +77,18 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions): 
       await spool?.close();
     },
   });
-  const writeDurable = createDurableWrite({ queue, wal, isOutage, isClosed: () => closer.closed, admit: (entry, urgent) => (counted(entry), admit(entry, urgent)) });
+  const writeDurable = createDurableWrite({
+    queue,
+    wal,
+    isOutage,
+    isClosed: () => closer.closed,
+    admit: (entry, urgent) => (counted(entry), admit(entry, urgent)),
+  });
 
-  deps.metrics.watchDepth(() => ({ queue: { records: queue.length, bytes: queue.bytes }, spool: spool?.depth() ?? { records: 0, bytes: 0 } }));
+  deps.metrics.watchDepth(() => ({
+    queue: { records: queue.length, bytes: queue.bytes },
+    spool: spool?.depth() ?? { records: 0, bytes: 0 },
+  }));
   // A spool left by a crashed process is replayed before anything else.
   if (replay.mayHaveWork) parts.clock.setTimeout(() => batcher.pump(false), 0);
 
@@ -104,7 +113,13 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions): 
     close: (closeOptions) => closer.close(closeOptions),
     stats() {
       const depth = spool?.depth() ?? { records: 0, bytes: 0 };
-      return { queued: queue.length, queuedBytes: queue.bytes, inFlight: batcher.inFlight, outage: isOutage(), spool: { records: depth.records, bytes: depth.bytes } };
+      return {
+        queued: queue.length,
+        queuedBytes: queue.bytes,
+        inFlight: batcher.inFlight,
+        outage: isOutage(),
+        spool: { records: depth.records, bytes: depth.bytes },
+      };
     },
   };
 }

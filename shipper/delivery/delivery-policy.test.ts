@@ -16,9 +16,19 @@ type Action = { index: string; id: string };
 type Answer = (actions: Action[]) => unknown;
 
 const failure = (status: number, type: string, headers: Record<string, string> = {}) =>
-  Object.assign(new Error(`${status} ${type}`), { meta: { statusCode: status, headers, body: { error: { type, reason: type } } } });
+  Object.assign(new Error(`${status} ${type}`), {
+    meta: { statusCode: status, headers, body: { error: { type, reason: type } } },
+  });
 const items = (actions: Action[], status: (a: Action, i: number) => number) => ({
-  body: { errors: true, items: actions.map((a, i) => ({ create: status(a, i) < 300 ? { status: status(a, i) } : { status: status(a, i), error: { type: 'rejected_execution_exception' } } })) },
+  body: {
+    errors: true,
+    items: actions.map((a, i) => ({
+      create:
+        status(a, i) < 300
+          ? { status: status(a, i) }
+          : { status: status(a, i), error: { type: 'rejected_execution_exception' } },
+    })),
+  },
 });
 
 function setup(options: Partial<ShipperOptionsInput> = {}) {
@@ -38,7 +48,10 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
         cluster.probes.push(clock.now());
         return cluster.probe();
       }
-      const actions = lines.filter((_, i) => i % 2 === 0).map((l) => (JSON.parse(l) as { create: { _index: string; _id: string } }).create).map((c) => ({ index: c._index, id: c._id }));
+      const actions = lines
+        .filter((_, i) => i % 2 === 0)
+        .map((l) => (JSON.parse(l) as { create: { _index: string; _id: string } }).create)
+        .map((c) => ({ index: c._index, id: c._id }));
       cluster.sends.push({ at: clock.now(), ids: actions.map((a) => a.id) });
       const answer = script.shift();
       return answer ? answer(actions) : { body: { errors: false } };
@@ -57,8 +70,20 @@ function setup(options: Partial<ShipperOptionsInput> = {}) {
   const letters: DeadLetter[] = [];
   const registry = new Registry();
   const shipper = createShipper(
-    { client, clock, metrics: createShipperMetrics(registry), deadLetters: { add: (l) => letters.push(l), flush: async () => {} }, spool: null, wal: null, emit: (e) => events.push(e), random: JITTER },
-    { ...resolveShipperOptions({ service: 'unit', spoolDir: false, flushIntervalMs: 60_000, ...options }), producerId: 'p-1' },
+    {
+      client,
+      clock,
+      metrics: createShipperMetrics(registry),
+      deadLetters: { add: (l) => letters.push(l), flush: async () => {} },
+      spool: null,
+      wal: null,
+      emit: (e) => events.push(e),
+      random: JITTER,
+    },
+    {
+      ...resolveShipperOptions({ service: 'unit', spoolDir: false, flushIntervalMs: 60_000, ...options }),
+      producerId: 'p-1',
+    },
   );
   /** Moves the clock in small steps until `promise` settles. */
   async function drive<T>(promise: Promise<T>, limitMs = 120_000): Promise<T> {
@@ -83,7 +108,11 @@ const count = (events: ShipperEvent[], type: ShipperEvent['type']) => events.fil
 
 describe('delivery policy', () => {
   it('resends only the items answered 429, in memory and past the retry deadline, and delivers the rest at once', async () => {
-    const { shipper, script, cluster, events, log, drive } = setup({ retryDeadlineMs: 1_000, initialBackoffMs: 100, maxBackoffMs: 400 });
+    const { shipper, script, cluster, events, log, drive } = setup({
+      retryDeadlineMs: 1_000,
+      initialBackoffMs: 100,
+      maxBackoffMs: 400,
+    });
     script.push((a) => items(a, (_, i) => (i === 2 || i === 5 ? 429 : 201)));
     for (let n = 0; n < 6; n++) script.push((a) => items(a, () => 429));
     log(10);
@@ -109,7 +138,10 @@ describe('delivery policy', () => {
   });
 
   it('starts an outage after two whole-request 5xx and keeps it while the write probe answers 5xx', async () => {
-    const { shipper, script, cluster, events, log, drive, advance } = setup({ maxProbeIntervalMs: 1_000, initialBackoffMs: 10 });
+    const { shipper, script, cluster, events, log, drive, advance } = setup({
+      maxProbeIntervalMs: 1_000,
+      initialBackoffMs: 10,
+    });
     script.push(() => {
       throw failure(503, 'cluster_manager_not_discovered_exception');
     });
@@ -123,10 +155,12 @@ describe('delivery policy', () => {
     // Without a spool, the batch that meets the outage is dropped and counted.
     expect(await drive(shipper.flush())).toEqual({ delivered: 0, spooled: 0, deadLettered: 0, dropped: 3 });
     expect(count(events, 'outage')).toBe(1);
-    for (let t = 0; t < 10_000; t += 100) advance(100), await new Promise((resolve) => setImmediate(resolve));
+    for (let t = 0; t < 10_000; t += 100) (advance(100), await new Promise((resolve) => setImmediate(resolve)));
     expect(cluster.probes.length).toBeGreaterThanOrEqual(5);
     expect(count(events, 'recovered')).toBe(0);
-    cluster.probe = () => ({ body: { items: [{ delete: { status: 404, error: { type: 'index_not_found_exception' } } }] } });
+    cluster.probe = () => ({
+      body: { items: [{ delete: { status: 404, error: { type: 'index_not_found_exception' } } }] },
+    });
     log(2);
     expect(await drive(shipper.flush())).toEqual({ delivered: 2, spooled: 0, deadLettered: 0, dropped: 0 });
     expect(count(events, 'recovered')).toBe(1);

@@ -37,7 +37,13 @@ describe('the document writer', () => {
     dirs.push(spoolDir);
     const cluster = heldCluster();
     const { clock, advance } = manualClock();
-    const writer = createDocumentWriter({ client: cluster.client, producerId: 'docs-unit', spoolDir, clock, flushIntervalMs: 100 });
+    const writer = createDocumentWriter({
+      client: cluster.client,
+      producerId: 'docs-unit',
+      spoolDir,
+      clock,
+      flushIntervalMs: 100,
+    });
     writers.push(writer);
     await writer.writeDurable({ index: 'audit-docs', id: 'a-1', document: { who: 'viewer#1' } });
     expect(cluster.bodies).toEqual([]);
@@ -53,15 +59,26 @@ describe('the document writer', () => {
   it('refuses what is not an index, an id and a JSON object, without queueing it', async () => {
     const cluster = heldCluster();
     const events: ShipperEvent[] = [];
-    const writer = createDocumentWriter({ client: cluster.client, producerId: 'docs-unit', onEvent: (e) => events.push(e) });
+    const writer = createDocumentWriter({
+      client: cluster.client,
+      producerId: 'docs-unit',
+      onEvent: (e) => events.push(e),
+    });
     writers.push(writer);
-    const bad = [{ index: '', id: 'x', document: {} }, { index: 'i', id: '', document: {} }, { index: 'i', id: 'x', document: [] }, { index: 'i', id: 'x', document: null }];
+    const bad = [
+      { index: '', id: 'x', document: {} },
+      { index: 'i', id: '', document: {} },
+      { index: 'i', id: 'x', document: [] },
+      { index: 'i', id: 'x', document: null },
+    ];
     for (const doc of bad) await expect(writer.writeDurable(doc as never)).rejects.toThrow(TypeError);
     expect(writer.stats().queued).toBe(0);
   });
 
   it('names an invalid tuning option when it is created', () => {
     const cluster = heldCluster();
-    expect(() => createDocumentWriter({ client: cluster.client, producerId: 'docs-unit', maxQueueRecords: 0 })).toThrow(/maxQueueRecords/);
+    expect(() => createDocumentWriter({ client: cluster.client, producerId: 'docs-unit', maxQueueRecords: 0 })).toThrow(
+      /maxQueueRecords/,
+    );
   });
 });

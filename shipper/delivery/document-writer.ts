@@ -84,20 +84,40 @@ export interface DocumentWriter {
  */
 export function createDocumentWriter(input: DocumentWriterOptions): DocumentWriter {
   const { client, producerId, spoolDir = null, registry, clock } = input;
-  const emit = input.onEvent ?? ((event: ShipperEvent) => event.type === 'warning' && process.stderr.write(`${event.message}\n`));
+  const emit =
+    input.onEvent ?? ((event: ShipperEvent) => event.type === 'warning' && process.stderr.write(`${event.message}\n`));
   const warn = (message: string) => emit({ type: 'warning', message });
   const options = resolveShipperOptions({ service: 'documents', ...tuningOf(input), spoolDir: false }, warn);
   const names = indexNames(options.indexPrefix);
   const metrics = createShipperMetrics(registry ?? new Registry(), input.metricsPrefix ?? 'synclog_documents_');
   const onError = (error: unknown) => warn(`synclog: spool: ${String(error)}`);
-  const spoolBase = { producerId, maxBytes: options.maxSpoolBytes, fsync: options.spoolFsync, whenFull: options.spoolWhenFull, onError } as const;
+  const spoolBase = {
+    producerId,
+    maxBytes: options.maxSpoolBytes,
+    fsync: options.spoolFsync,
+    whenFull: options.spoolWhenFull,
+    onError,
+  } as const;
   const engine = createDeliveryEngine(
     {
       client,
       metrics,
       emit,
-      deadLetters: createDeadLetterSink({ client, index: names.deadLetter, file: spoolDir ? join(spoolDir, 'dead-letters.ndjson') : null, requestTimeoutMs: options.requestTimeoutMs, onError }),
-      spool: spoolDir ? createDiskSpool({ ...spoolBase, dir: spoolDir, mode: 'spool', onDrop: (n, why) => why === 'evicted' && metrics.dropped(n, 'spool-evicted') }) : null,
+      deadLetters: createDeadLetterSink({
+        client,
+        index: names.deadLetter,
+        file: spoolDir ? join(spoolDir, 'dead-letters.ndjson') : null,
+        requestTimeoutMs: options.requestTimeoutMs,
+        onError,
+      }),
+      spool: spoolDir
+        ? createDiskSpool({
+            ...spoolBase,
+            dir: spoolDir,
+            mode: 'spool',
+            onDrop: (n, why) => why === 'evicted' && metrics.dropped(n, 'spool-evicted'),
+          })
+        : null,
       wal: spoolDir ? createDiskSpool({ ...spoolBase, dir: join(spoolDir, 'write-ahead'), mode: 'wal' }) : null,
       destination: existingIndexDestination(),
       probeIndex: names.meta,
@@ -108,7 +128,15 @@ export function createDocumentWriter(input: DocumentWriterOptions): DocumentWrit
 
   return {
     async writeDurable({ index, id, document }) {
-      if (typeof index !== 'string' || index === '' || typeof id !== 'string' || id === '' || typeof document !== 'object' || document === null || Array.isArray(document)) {
+      if (
+        typeof index !== 'string' ||
+        index === '' ||
+        typeof id !== 'string' ||
+        id === '' ||
+        typeof document !== 'object' ||
+        document === null ||
+        Array.isArray(document)
+      ) {
         throw new TypeError('writeDurable expects { index, id, document }: two non-empty strings and a JSON object');
       }
       await engine.writeDurable(documentEntry(index, id, document, engine.epoch));

@@ -4,7 +4,11 @@ import type { Clock } from '../../opensearch/shared/clock.ts';
  * Drops are counted one by one (metrics, events) but told to a human at most once per interval:
  * a queue overflowing under load must not flood the application's own log with warnings.
  */
-export function createDropReporter(deps: { readonly clock: Clock; readonly intervalMs: number; readonly warn: (message: string) => void }) {
+export function createDropReporter(deps: {
+  readonly clock: Clock;
+  readonly intervalMs: number;
+  readonly warn: (message: string) => void;
+}) {
   let since = 0;
   let lastReport = 0;
   return {

@@ -22,7 +22,11 @@ function setup(options: { wal?: boolean; walCapacity?: number; maxRecords?: numb
   });
   const entry = (id: string) => documentEntry('audit', id, { id }, 0);
   const end = (i: number, how: Settlement) => admitted[i]!.entry.onSettled!(how);
-  const outcome = (promise: Promise<void>) => promise.then(() => 'resolved', (e: Error) => e.message);
+  const outcome = (promise: Promise<void>) =>
+    promise.then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    );
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   return { writeDurable, queue, wal, state, admitted, entry, end, outcome, settle };
 }

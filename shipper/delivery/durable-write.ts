@@ -27,7 +27,8 @@ export function createDurableWrite(deps: DurableWriteDeps): (entry: BulkEntry) =
   const closedError = () => new Error('synclog: the writer is closed');
   return async (entry) => {
     if (deps.isClosed()) throw closedError();
-    if (!deps.wal && deps.isOutage()) throw new Error('synclog: OpenSearch is unreachable and there is no write-ahead log to keep the entry');
+    if (!deps.wal && deps.isOutage())
+      throw new Error('synclog: OpenSearch is unreachable and there is no write-ahead log to keep the entry');
     while (deps.queue.length > 0 && !deps.queue.fits(entry.bytes)) {
       await deps.queue.whenRoom();
       if (deps.isClosed()) throw closedError();
@@ -35,7 +36,14 @@ export function createDurableWrite(deps: DurableWriteDeps): (entry: BulkEntry) =
     const settled = new Promise<void>((resolve, reject) => {
       entry.onSettled = (how) => {
         if (how === 'delivered' || how === 'spooled') resolve();
-        else reject(new Error(how === 'dropped' ? 'synclog: the entry was dropped' : 'synclog: the cluster refused the entry (kept as a dead letter)'));
+        else
+          reject(
+            new Error(
+              how === 'dropped'
+                ? 'synclog: the entry was dropped'
+                : 'synclog: the cluster refused the entry (kept as a dead letter)',
+            ),
+          );
       };
     });
     const written = deps.wal?.append(entry.lines, 1);

@@ -85,8 +85,29 @@ export function assembleEngineParts(deps: EngineDeps, options: EngineOptions) {
     isClosing,
   });
   const isOutage = () => outage.active;
-  const send = createSender({ client: deps.client, destination: deps.destination, clock, random, metrics, options, settlement, deadLettering, outage, isClosing, emit });
-  const replay = createSpoolReplay({ clock, spool, wal, batchRecords: options.batchRecords, deliver: send, replayed: (n) => metrics.replayed(n), isOutage, isClosing });
+  const send = createSender({
+    client: deps.client,
+    destination: deps.destination,
+    clock,
+    random,
+    metrics,
+    options,
+    settlement,
+    deadLettering,
+    outage,
+    isClosing,
+    emit,
+  });
+  const replay = createSpoolReplay({
+    clock,
+    spool,
+    wal,
+    batchRecords: options.batchRecords,
+    deliver: send,
+    replayed: (n) => metrics.replayed(n),
+    isOutage,
+    isClosing,
+  });
   const batcher = createBatcher({
     clock,
     queue,

@@ -34,7 +34,11 @@ describe('an index the cluster refuses to create holds up only its own records',
     // the template is valid, creating the index is not.
     await client.indices.putIndexTemplate({
       name: `${names.prefix}-refuse`,
-      body: { index_patterns: [names.logIndex(refused)], priority: 500, template: { aliases: { [`${names.prefix}-blocker`]: {} } } } as never,
+      body: {
+        index_patterns: [names.logIndex(refused)],
+        priority: 500,
+        template: { aliases: { [`${names.prefix}-blocker`]: {} } },
+      } as never,
     });
     await client.indices.create({ index: `${names.prefix}-blocker` });
     const observed = createOpenSearchClient({ urls: [inject('opensearchUrl')] });
@@ -55,7 +59,11 @@ describe('an index the cluster refuses to create holds up only its own records',
       expect(creations).toHaveLength(1);
       const letters = await h.deadLetters();
       expect(letters.map((l) => l.reason_code)).toEqual(Array(10).fill('index_refused'));
-      expect(letters[0]).toMatchObject({ status: 400, error_type: 'invalid_alias_name_exception', target_index: names.logIndex(refused) });
+      expect(letters[0]).toMatchObject({
+        status: 400,
+        error_type: 'invalid_alias_name_exception',
+        target_index: names.logIndex(refused),
+      });
       expect(h.outages()).toBe(0);
       await expectBalanced(h);
     } finally {
@@ -72,21 +80,31 @@ describe('an index the cluster refuses to create holds up only its own records',
     expect(await h.shipper.flush()).toEqual({ delivered: 100, deadLettered: 1, spooled: 0, dropped: 0 });
     const [letter, ...others] = await h.deadLetters();
     expect(others).toEqual([]);
-    expect(letter).toMatchObject({ reason_code: 'index_refused', status: 400, target_index: `${names.prefix}-logs-1965.06` });
+    expect(letter).toMatchObject({
+      reason_code: 'index_refused',
+      status: 400,
+      target_index: `${names.prefix}-logs-1965.06`,
+    });
     expect(letter!.reason).toContain('creation_date');
     expect(h.outages()).toBe(0);
     await expectBalanced(h);
   });
-
 });
 
 describe('an index that would break the shard budget holds up only its own records', () => {
-  it('dead-letters as no_shard_headroom the records of a new index that would take the reserve, judged on the real node\'s numbers', async () => {
+  it("dead-letters as no_shard_headroom the records of a new index that would take the reserve, judged on the real node's numbers", async () => {
     // The shared node's settings stay untouched: a reserve of 99.9 % makes its real shard use look full.
     const { body: health } = await client.cluster.health();
-    const { body: settings } = await client.cluster.getSettings({ include_defaults: true, flat_settings: true } as never);
+    const { body: settings } = await client.cluster.getSettings({
+      include_defaults: true,
+      flat_settings: true,
+    } as never);
     const layers = settings as unknown as Record<'transient' | 'persistent' | 'defaults', Record<string, string>>;
-    const perNode = Number(layers.transient['cluster.max_shards_per_node'] ?? layers.persistent['cluster.max_shards_per_node'] ?? layers.defaults['cluster.max_shards_per_node']);
+    const perNode = Number(
+      layers.transient['cluster.max_shards_per_node'] ??
+        layers.persistent['cluster.max_shards_per_node'] ??
+        layers.defaults['cluster.max_shards_per_node'],
+    );
     const dataNodes = health.number_of_data_nodes;
     const current = periodOf(Date.now(), 'month');
     await createLogIndexEnsurer(client, names).ensure(current);
@@ -111,7 +129,10 @@ describe('an index that would break the shard budget holds up only its own recor
     const roomy = await shipper();
     log(roomy, 5, { '@timestamp': inside(full) });
     const copies = 1 + Math.min(1, dataNodes - 1); // one primary, `auto_expand_replicas: 0-1`
-    const expected = used + copies <= perNode * dataNodes * 0.95 ? { delivered: 5, deadLettered: 0 } : { delivered: 0, deadLettered: 5 };
+    const expected =
+      used + copies <= perNode * dataNodes * 0.95
+        ? { delivered: 5, deadLettered: 0 }
+        : { delivered: 0, deadLettered: 5 };
     expect(await roomy.shipper.flush()).toMatchObject(expected);
   });
 
@@ -120,7 +141,11 @@ describe('an index that would break the shard budget holds up only its own recor
     // 1,000 primaries and a replica each: more than the node's limit whatever it holds, so nothing is created.
     await client.indices.putIndexTemplate({
       name: `${names.prefix}-huge`,
-      body: { index_patterns: [names.logIndex(refused)], priority: 500, template: { settings: { index: { number_of_shards: 1_000, number_of_replicas: 1 } } } } as never,
+      body: {
+        index_patterns: [names.logIndex(refused)],
+        priority: 500,
+        template: { settings: { index: { number_of_shards: 1_000, number_of_replicas: 1 } } },
+      } as never,
     });
     const h = await shipper();
     log(h, 3, { '@timestamp': inside(refused) });

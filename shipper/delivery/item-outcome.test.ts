@@ -4,7 +4,10 @@ import { itemOutcome } from './item-outcome.ts';
 describe('what a bulk item answer means for its record', () => {
   it('counts 2xx and 409 (an earlier attempt delivered it) as delivered', () => {
     expect(itemOutcome(201, undefined)).toEqual({ kind: 'delivered', duplicate: false });
-    expect(itemOutcome(409, { type: 'version_conflict_engine_exception' })).toEqual({ kind: 'delivered', duplicate: true });
+    expect(itemOutcome(409, { type: 'version_conflict_engine_exception' })).toEqual({
+      kind: 'delivered',
+      duplicate: true,
+    });
   });
 
   it('retries 429 as throttled and 5xx as failing', () => {
@@ -19,7 +22,12 @@ describe('what a bulk item answer means for its record', () => {
   });
 
   it('gives each refusal its closed reason code', () => {
-    expect(itemOutcome(403, { type: 'cluster_block_exception', reason: 'index [x] blocked by: [FORBIDDEN/8/index write (api)];' })).toEqual({ kind: 'refused', code: 'read_only' });
+    expect(
+      itemOutcome(403, {
+        type: 'cluster_block_exception',
+        reason: 'index [x] blocked by: [FORBIDDEN/8/index write (api)];',
+      }),
+    ).toEqual({ kind: 'refused', code: 'read_only' });
     expect(itemOutcome(400, { type: 'index_closed_exception' })).toEqual({ kind: 'refused', code: 'index_closed' });
     expect(itemOutcome(400, { type: 'mapper_parsing_exception' })).toEqual({ kind: 'refused', code: 'mapping' });
     expect(itemOutcome(400, { type: 'illegal_argument_exception' })).toEqual({ kind: 'refused', code: 'mapping' });
@@ -29,8 +37,14 @@ describe('what a bulk item answer means for its record', () => {
   });
 
   it('names the top-level field a strict mapping lacks, and only a top-level one', () => {
-    const reason = (field: string, within: string) => `mapping set to strict, dynamic introduction of [${field}] within [${within}] is not allowed`;
-    expect(itemOutcome(400, { type: 'strict_dynamic_mapping_exception', reason: reason('operation_key', '_doc') })).toEqual({ kind: 'refused', code: 'mapping', strictField: 'operation_key' });
-    expect(itemOutcome(400, { type: 'strict_dynamic_mapping_exception', reason: reason('role', 'customer') })).toEqual({ kind: 'refused', code: 'mapping' });
+    const reason = (field: string, within: string) =>
+      `mapping set to strict, dynamic introduction of [${field}] within [${within}] is not allowed`;
+    expect(
+      itemOutcome(400, { type: 'strict_dynamic_mapping_exception', reason: reason('operation_key', '_doc') }),
+    ).toEqual({ kind: 'refused', code: 'mapping', strictField: 'operation_key' });
+    expect(itemOutcome(400, { type: 'strict_dynamic_mapping_exception', reason: reason('role', 'customer') })).toEqual({
+      kind: 'refused',
+      code: 'mapping',
+    });
   });
 });

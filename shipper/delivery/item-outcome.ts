@@ -37,7 +37,9 @@ export function itemOutcome(status: number, error: { type?: string; reason?: str
   if (type === 'cluster_block_exception') return { kind: 'refused', code: 'read_only' };
   if (type === 'strict_dynamic_mapping_exception') {
     const [, field, within] = STRICT_FIELD.exec(error?.reason ?? '') ?? [];
-    return within === '_doc' && field ? { kind: 'refused', code: 'mapping', strictField: field } : { kind: 'refused', code: 'mapping' };
+    return within === '_doc' && field
+      ? { kind: 'refused', code: 'mapping', strictField: field }
+      : { kind: 'refused', code: 'mapping' };
   }
   if (MAPPING_ERRORS.has(type)) return { kind: 'refused', code: 'mapping' };
   if (status === 413) return { kind: 'refused', code: 'too_large' };

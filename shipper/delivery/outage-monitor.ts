@@ -25,7 +25,11 @@ export function createOutageMonitor(deps: OutageMonitorDeps) {
   const settleMs = Math.max(60_000, deps.maxProbeIntervalMs * 4);
 
   function probeLater() {
-    const delay = backoffDelay(attempt++, { initialBackoffMs: Math.min(500, deps.maxProbeIntervalMs), maxBackoffMs: deps.maxProbeIntervalMs }, deps.random);
+    const delay = backoffDelay(
+      attempt++,
+      { initialBackoffMs: Math.min(500, deps.maxProbeIntervalMs), maxBackoffMs: deps.maxProbeIntervalMs },
+      deps.random,
+    );
     deps.clock.setTimeout(() => {
       deps.probe().then(
         (result) => {

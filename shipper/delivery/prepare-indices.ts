@@ -23,7 +23,11 @@ export interface Prepared {
  * Makes sure each period index of the entries exists, one index at a time. What happens to one
  * index (refused, busy, unreachable) concerns its entries only.
  */
-export async function prepareIndices(ensurer: LogIndexEnsurer, names: IndexNames, entries: readonly BulkEntry[]): Promise<Prepared> {
+export async function prepareIndices(
+  ensurer: LogIndexEnsurer,
+  names: IndexNames,
+  entries: readonly BulkEntry[],
+): Promise<Prepared> {
   const byIndex = new Map<string, BulkEntry[]>();
   for (const entry of entries) {
     const group = byIndex.get(entry.index);
@@ -37,11 +41,23 @@ export async function prepareIndices(ensurer: LogIndexEnsurer, names: IndexNames
     // under an earlier prefix, say) is kept as a dead letter, replayable into the current indices.
     const readiness: IndexReadiness = period
       ? await ensurer.prepare(period)
-      : { ok: false, kind: 'refused', code: 'index_refused', reason: `${index} is not one of the ${names.logsPattern} log indices` };
+      : {
+          ok: false,
+          kind: 'refused',
+          code: 'index_refused',
+          reason: `${index} is not one of the ${names.logsPattern} log indices`,
+        };
     if (readiness.ok) prepared.ready.push(...group);
     else if (readiness.kind === 'refused') {
       const status = readiness.status === undefined ? {} : { status: readiness.status };
-      for (const entry of group) prepared.refused.push({ entry, code: readiness.code, type: readiness.type ?? readiness.code, reason: readiness.reason, ...status });
+      for (const entry of group)
+        prepared.refused.push({
+          entry,
+          code: readiness.code,
+          type: readiness.type ?? readiness.code,
+          reason: readiness.reason,
+          ...status,
+        });
     } else prepared.waiting.push({ entries: group, cause: readiness.cause, reason: readiness.reason });
   }
   return prepared;

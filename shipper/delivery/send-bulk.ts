@@ -44,10 +44,17 @@ export type BulkOutcome =
 
 type Item = { create?: { status: number; error?: { type?: string; reason?: string } } };
 
-export async function sendBulk(client: OpenSearchClient, entries: readonly BulkEntry[], requestTimeoutMs: number): Promise<BulkOutcome> {
+export async function sendBulk(
+  client: OpenSearchClient,
+  entries: readonly BulkEntry[],
+  requestTimeoutMs: number,
+): Promise<BulkOutcome> {
   let length = 0;
   for (const entry of entries) length += entry.bytes;
-  const body = Buffer.concat(entries.map((entry) => entry.lines), length);
+  const body = Buffer.concat(
+    entries.map((entry) => entry.lines),
+    length,
+  );
   let response: { errors?: boolean; items?: Item[] };
   try {
     const result = await client.bulk(
@@ -64,13 +71,23 @@ export async function sendBulk(client: OpenSearchClient, entries: readonly BulkE
       const headers = (error as { meta?: { headers?: Record<string, string> } }).meta?.headers;
       const after = retryAfterMs(headers?.['retry-after'], Date.now());
       const kind = status === 429 ? 'throttled' : 'unavailable';
-      return after === undefined ? { kind, reason: `HTTP ${status}: ${reason}` } : { kind, reason: `HTTP ${status}: ${reason}`, retryAfterMs: after };
+      return after === undefined
+        ? { kind, reason: `HTTP ${status}: ${reason}` }
+        : { kind, reason: `HTTP ${status}: ${reason}`, retryAfterMs: after };
     }
     return { kind: 'refused', status, reason };
   }
 
   if (response.errors === false) {
-    return { kind: 'items', delivered: entries.length, duplicates: 0, retry: [], throttled: new Set(), missingIndex: [], rejected: [] };
+    return {
+      kind: 'items',
+      delivered: entries.length,
+      duplicates: 0,
+      retry: [],
+      throttled: new Set(),
+      missingIndex: [],
+      rejected: [],
+    };
   }
   const items = response.items ?? [];
   let delivered = 0;
@@ -96,7 +113,13 @@ export async function sendBulk(client: OpenSearchClient, entries: readonly BulkE
         break;
       case 'refused': {
         const status = item?.status ?? 0;
-        const base = { entry, code: outcome.code, status, type: item?.error?.type ?? `http_${status}`, reason: item?.error?.reason ?? `HTTP ${status}` };
+        const base = {
+          entry,
+          code: outcome.code,
+          status,
+          type: item?.error?.type ?? `http_${status}`,
+          reason: item?.error?.reason ?? `HTTP ${status}`,
+        };
         rejected.push(outcome.strictField === undefined ? base : { ...base, strictField: outcome.strictField });
       }
     }

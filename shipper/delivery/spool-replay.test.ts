@@ -8,7 +8,9 @@ const lines = (...ids: string[]) => Buffer.concat(ids.map((id) => documentEntry(
 
 type Tools = { advance: (ms: number) => void; respool: (batch: readonly BulkEntry[]) => void };
 
-function setup(options: { batchRecords?: number; deliver?: (batch: readonly BulkEntry[], tools: Tools) => Promise<void> } = {}) {
+function setup(
+  options: { batchRecords?: number; deliver?: (batch: readonly BulkEntry[], tools: Tools) => Promise<void> } = {},
+) {
   const { clock, advance } = manualClock();
   const spool = memorySpool();
   const wal = memorySpool();

@@ -37,7 +37,8 @@ export function createSpoolReplay(deps: SpoolReplayDeps) {
     }
     const entries = entriesFromLines(segment.lines);
     deps.replayed(entries.length);
-    for (let i = 0; i < entries.length; i += deps.batchRecords) await deps.deliver(entries.slice(i, i + deps.batchRecords));
+    for (let i = 0; i < entries.length; i += deps.batchRecords)
+      await deps.deliver(entries.slice(i, i + deps.batchRecords));
     // Whatever could not be delivered was spooled again: the segment is done.
     await segment.done();
   }

@@ -8,15 +8,30 @@ function entry(document: Record<string, unknown>, index = 'synclog-logs-2026.12'
 }
 
 describe('fields an older strict mapping lacks', () => {
-  it('moves them under details beside what details held, keeping the entry\'s id, epoch and write-ahead segment', () => {
-    const moved = moveUnderDetails(entry({ message: 'm', operation_key: 'k', invalid: { status: 'x' }, details: { a: 1 } }), new Set(['operation_key', 'invalid']));
-    expect(JSON.parse(documentOf(moved))).toEqual({ message: 'm', details: { a: 1, operation_key: 'k', invalid: { status: 'x' } } });
-    expect(moved).toMatchObject({ index: 'synclog-logs-2026.12', id: 'e1', epoch: 3, walSegment: 7, bytes: moved.lines.length });
+  it("moves them under details beside what details held, keeping the entry's id, epoch and write-ahead segment", () => {
+    const moved = moveUnderDetails(
+      entry({ message: 'm', operation_key: 'k', invalid: { status: 'x' }, details: { a: 1 } }),
+      new Set(['operation_key', 'invalid']),
+    );
+    expect(JSON.parse(documentOf(moved))).toEqual({
+      message: 'm',
+      details: { a: 1, operation_key: 'k', invalid: { status: 'x' } },
+    });
+    expect(moved).toMatchObject({
+      index: 'synclog-logs-2026.12',
+      id: 'e1',
+      epoch: 3,
+      walSegment: 7,
+      bytes: moved.lines.length,
+    });
     expect(moved.lines.toString().startsWith('{"create":{"_index":"synclog-logs-2026.12","_id":"e1"}}\n')).toBe(true);
   });
 
   it('never overwrites a details key of the same name', () => {
-    const moved = moveUnderDetails(entry({ operation_key: 'k', details: { operation_key: 'mine' } }), new Set(['operation_key']));
+    const moved = moveUnderDetails(
+      entry({ operation_key: 'k', details: { operation_key: 'mine' } }),
+      new Set(['operation_key']),
+    );
     expect(JSON.parse(documentOf(moved))).toEqual({ details: { operation_key: 'mine', 'record.operation_key': 'k' } });
   });
 

@@ -32,7 +32,8 @@ export function moveUnderDetails(entry: BulkEntry, fields: ReadonlySet<string>):
   const present = [...fields].filter((f) => f in document);
   if (present.length === 0) return entry;
   const given = document.details;
-  const details: Record<string, unknown> = given !== null && typeof given === 'object' && !Array.isArray(given) ? { ...(given as object) } : {};
+  const details: Record<string, unknown> =
+    given !== null && typeof given === 'object' && !Array.isArray(given) ? { ...(given as object) } : {};
   for (const field of present) {
     const key = field in details ? `record.${field}` : field;
     details[key] = document[field];

@@ -35,7 +35,12 @@ async function expectBalanced(h: Harness) {
 describe('a busy cluster (429) is waited for in memory, never an outage', () => {
   it('backs off for Retry-After, past the retry deadline, without spooling or an outage, then delivers', async () => {
     // A 200 ms deadline: records that failed any other way would go to disk long before the 429s end.
-    const h = await startShipper(proxied, names, { flushIntervalMs: 60_000, retryDeadlineMs: 200, initialBackoffMs: 10, maxBackoffMs: 5_000 });
+    const h = await startShipper(proxied, names, {
+      flushIntervalMs: 60_000,
+      retryDeadlineMs: 200,
+      initialBackoffMs: 10,
+      maxBackoffMs: 5_000,
+    });
     harnesses.push(h);
     proxy.match = '_bulk';
     proxy.retryAfter = '0.25';
@@ -56,7 +61,13 @@ describe('a busy cluster (429) is waited for in memory, never an outage', () => 
   });
 
   it('keeps the queue within its bound while a batch waits, spilling the overflow to disk and delivering it afterwards', async () => {
-    const h = await startShipper(proxied, names, { flushIntervalMs: 60_000, maxQueueRecords: 50, batchRecords: 50, maxInFlight: 1, initialBackoffMs: 10 });
+    const h = await startShipper(proxied, names, {
+      flushIntervalMs: 60_000,
+      maxQueueRecords: 50,
+      batchRecords: 50,
+      maxInFlight: 1,
+      initialBackoffMs: 10,
+    });
     harnesses.push(h);
     proxy.retryAfter = '0.2';
     proxy.mode = 'throttle';
@@ -71,7 +82,10 @@ describe('a busy cluster (429) is waited for in memory, never an outage', () => 
     expect(report.delivered + report.spooled).toBe(300);
     expect(report.spooled).toBeGreaterThan(0);
     // What overflowed to disk is replayed once the cluster takes records again.
-    await h.until((events) => events.filter((e) => e.type === 'delivered').reduce((n, e) => n + (e as { records: number }).records, 0) >= 300);
+    await h.until(
+      (events) =>
+        events.filter((e) => e.type === 'delivered').reduce((n, e) => n + (e as { records: number }).records, 0) >= 300,
+    );
     expect(await h.delivered()).toBe(300);
     expect(h.outages()).toBe(0);
     await expectBalanced(h);

@@ -46,7 +46,12 @@ export function createCaptureLogger(options: CaptureLoggerOptions = {}): Capture
     infos: transport.infos,
     normalised: (now = DEFAULT_NOW) =>
       transport.infos.map((info, seq) =>
-        normaliseRecord(info, { now, producerId: 'capture-test', producerSeq: seq, service: { name: 'synclog-test', environment: 'test' } }),
+        normaliseRecord(info, {
+          now,
+          producerId: 'capture-test',
+          producerSeq: seq,
+          service: { name: 'synclog-test', environment: 'test' },
+        }),
       ),
   };
 }

@@ -45,7 +45,10 @@ describe('createCustomerSyncLogger', () => {
   it('logs an import as one valid record with the customer, its 1C id and the typed fields', () => {
     const { sync, records } = setup();
 
-    const operationId = sync.logCustomerImport({ customer: CUSTOMER, result: { status: 'success', createdNew: true, durationMs: 842.4 } });
+    const operationId = sync.logCustomerImport({
+      customer: CUSTOMER,
+      result: { status: 'success', createdNew: true, durationMs: 842.4 },
+    });
 
     const [record] = records();
     expect(operationId).toBe('id-1');
@@ -93,7 +96,12 @@ describe('createCustomerSyncLogger', () => {
 
     sync.logCustomerImport({ customer: { onecId: '0004711', email: 'new@client.ru' }, result: { status: 'pending' } });
 
-    expect(records()[0]).toMatchObject({ customer: null, onec_id: '0004711', customer_email: 'new@client.ru', status: 'pending' });
+    expect(records()[0]).toMatchObject({
+      customer: null,
+      onec_id: '0004711',
+      customer_email: 'new@client.ru',
+      status: 'pending',
+    });
   });
 
   it('logs a conflict needing review as a warning with conflict_type and manual_review_required', () => {
@@ -101,7 +109,14 @@ describe('createCustomerSyncLogger', () => {
 
     sync.logConflictResolution({
       customer: CUSTOMER,
-      conflict: { type: 'field_mismatch', field: 'ИНН', localValue: '7701234567', remoteValue: '7701234568', resolution: 'manual', manualReviewRequired: true },
+      conflict: {
+        type: 'field_mismatch',
+        field: 'ИНН',
+        localValue: '7701234567',
+        remoteValue: '7701234568',
+        resolution: 'manual',
+        manualReviewRequired: true,
+      },
     });
 
     expect(records()[0]).toMatchObject({
@@ -110,27 +125,53 @@ describe('createCustomerSyncLogger', () => {
       status: 'warning',
       conflict_type: 'field_mismatch',
       manual_review_required: true,
-      details: { conflict: { field: 'ИНН', local_value: '7701234567', remote_value: '7701234568' }, resolution: { strategy: 'manual' } },
+      details: {
+        conflict: { field: 'ИНН', local_value: '7701234567', remote_value: '7701234568' },
+        resolution: { strategy: 'manual' },
+      },
     });
   });
 
   it('logs a sync error for any operation type, with a thrown value that is not an Error', () => {
     const { sync, records } = setup();
 
-    sync.logSyncError({ operationType: 'sync_changes', customer: CUSTOMER, error: { message: 'HTTP 503 from 1C', type: 'OneCUnavailable' } });
+    sync.logSyncError({
+      operationType: 'sync_changes',
+      customer: CUSTOMER,
+      error: { message: 'HTTP 503 from 1C', type: 'OneCUnavailable' },
+    });
 
-    expect(records()[0]).toMatchObject({ level: 'error', status: 'error', operation_type: 'sync_changes', error_message: 'HTTP 503 from 1C', error_type: 'OneCUnavailable' });
+    expect(records()[0]).toMatchObject({
+      level: 'error',
+      status: 'error',
+      operation_type: 'sync_changes',
+      error_message: 'HTTP 503 from 1C',
+      error_type: 'OneCUnavailable',
+    });
   });
 
   it('derives the validation status from the issues found', () => {
     const { sync, records } = setup();
 
-    sync.logDataValidation({ customer: CUSTOMER, rulesChecked: 12, errors: [{ field: 'inn', rule: 'inn_checksum' }], manualReviewRequired: true });
-    sync.logDataValidation({ customer: CUSTOMER, warnings: [{ field: 'kpp', rule: 'kpp_required', message: 'Пустой КПП' }] });
+    sync.logDataValidation({
+      customer: CUSTOMER,
+      rulesChecked: 12,
+      errors: [{ field: 'inn', rule: 'inn_checksum' }],
+      manualReviewRequired: true,
+    });
+    sync.logDataValidation({
+      customer: CUSTOMER,
+      warnings: [{ field: 'kpp', rule: 'kpp_required', message: 'Пустой КПП' }],
+    });
     sync.logDataValidation({ customer: CUSTOMER });
 
     const [failed, warned, passed] = records();
-    expect(failed).toMatchObject({ status: 'error', level: 'error', manual_review_required: true, details: { validation: { rules_checked: 12, failed_rules: ['inn_checksum'] } } });
+    expect(failed).toMatchObject({
+      status: 'error',
+      level: 'error',
+      manual_review_required: true,
+      details: { validation: { rules_checked: 12, failed_rules: ['inn_checksum'] } },
+    });
     expect(warned).toMatchObject({ status: 'warning', level: 'warn' });
     expect(passed).toMatchObject({ status: 'success', level: 'info' });
   });
@@ -141,7 +182,13 @@ describe('createCustomerSyncLogger', () => {
     sync.logBatchOperation({ batchId: 'batch-7', size: 500, processed: 480, failed: 20, durationMs: 12_000 });
 
     const [record] = records();
-    expect(record).toMatchObject({ operation_type: 'batch_operation', status: 'warning', level: 'warn', duration_ms: 12_000, details: { batch: { id: 'batch-7', size: 500, processed: 480, failed: 20 } } });
+    expect(record).toMatchObject({
+      operation_type: 'batch_operation',
+      status: 'warning',
+      level: 'warn',
+      duration_ms: 12_000,
+      details: { batch: { id: 'batch-7', size: 500, processed: 480, failed: 20 } },
+    });
     expect(record).not.toHaveProperty('customer');
   });
 
@@ -163,11 +210,21 @@ describe('createCustomerSyncLogger', () => {
 
   it('takes correlation and trace ids from the context', () => {
     const { sync, records } = setup();
-    const context = { correlation_id: 'run-42', trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7', request_id: 'req-1' };
+    const context = {
+      correlation_id: 'run-42',
+      trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+      span_id: '00f067aa0ba902b7',
+      request_id: 'req-1',
+    };
 
     runWithContext(context, () => sync.logCustomerImport({ customer: CUSTOMER, result: { status: 'success' } }));
 
-    expect(records()[0]).toMatchObject({ correlation_id: 'run-42', trace_id: context.trace_id, span_id: context.span_id, details: { request_id: 'req-1' } });
+    expect(records()[0]).toMatchObject({
+      correlation_id: 'run-42',
+      trace_id: context.trace_id,
+      span_id: context.span_id,
+      details: { request_id: 'req-1' },
+    });
   });
 
   it('cuts over-long customer names so the record stays valid', () => {
@@ -183,13 +240,23 @@ describe('createCustomerSyncLogger', () => {
       const time = fakeClock();
       const { sync, records } = setup({ clock: time.clock });
 
-      const result = await sync.measure('export_to_1c', async ({ operationId }) => {
-        time.advance(1_234);
-        return `done ${operationId}`;
-      }, { customer: CUSTOMER });
+      const result = await sync.measure(
+        'export_to_1c',
+        async ({ operationId }) => {
+          time.advance(1_234);
+          return `done ${operationId}`;
+        },
+        { customer: CUSTOMER },
+      );
 
       expect(result).toBe('done id-1');
-      expect(records()[0]).toMatchObject({ operation_type: 'export_to_1c', status: 'success', duration_ms: 1_234, operation_id: 'id-1', customer: { id: 'cust-10001' } });
+      expect(records()[0]).toMatchObject({
+        operation_type: 'export_to_1c',
+        status: 'success',
+        duration_ms: 1_234,
+        operation_id: 'id-1',
+        customer: { id: 'cust-10001' },
+      });
     });
 
     it('runs a synchronous function synchronously', () => {
@@ -216,12 +283,22 @@ describe('createCustomerSyncLogger', () => {
       });
 
       await expect(run).rejects.toBe(failure);
-      expect(records()[0]).toMatchObject({ level: 'error', status: 'error', duration_ms: 30_000, error_message: '1C timed out after 30 s', error_type: 'Error' });
+      expect(records()[0]).toMatchObject({
+        level: 'error',
+        status: 'error',
+        duration_ms: 30_000,
+        error_message: '1C timed out after 30 s',
+        error_type: 'Error',
+      });
     });
 
     it('rethrows a synchronous throw after logging it', () => {
       const { sync, capture } = setup({ clock: fakeClock().clock });
-      expect(() => sync.measure('batch_operation', () => { throw new TypeError('bad batch'); })).toThrow('bad batch');
+      expect(() =>
+        sync.measure('batch_operation', () => {
+          throw new TypeError('bad batch');
+        }),
+      ).toThrow('bad batch');
       expect(capture.infos[0]).toMatchObject({ status: 'error', error: { type: 'TypeError', message: 'bad batch' } });
     });
 
@@ -231,14 +308,20 @@ describe('createCustomerSyncLogger', () => {
       const { sync, registry } = setup({ clock: time.clock });
 
       await sync.measure('export_to_1c', () => void time.advance(2_500));
-      await expect(sync.measure('export_to_1c', async () => { throw new OneCTimeoutError('late'); })).rejects.toThrow();
+      await expect(
+        sync.measure('export_to_1c', async () => {
+          throw new OneCTimeoutError('late');
+        }),
+      ).rejects.toThrow();
 
       const operations = await registry.getSingleMetricAsString('synclog_sync_operations_total');
       const errors = await registry.getSingleMetricAsString('synclog_sync_errors_total');
       const durations = await registry.getSingleMetricAsString('synclog_sync_operation_duration_seconds');
       expect(operations).toContain('synclog_sync_operations_total{operation_type="export_to_1c",status="success"} 1');
       expect(operations).toContain('synclog_sync_operations_total{operation_type="export_to_1c",status="error"} 1');
-      expect(errors).toContain('synclog_sync_errors_total{operation_type="export_to_1c",error_class="OneCTimeoutError"} 1');
+      expect(errors).toContain(
+        'synclog_sync_errors_total{operation_type="export_to_1c",error_class="OneCTimeoutError"} 1',
+      );
       expect(durations).toContain('synclog_sync_operation_duration_seconds_sum{operation_type="export_to_1c"} 2.5');
     });
   });
@@ -266,13 +349,23 @@ describe('createCustomerSyncLogger', () => {
     const { sync, registry } = setup({ clock: fakeClock().clock });
 
     sync.logCustomerImport({ customer: CUSTOMER, result: { status: 'success', durationMs: 10 } });
-    sync.logSyncError({ operationType: 'export_to_1c', customer: CUSTOMER, error: new Error(`failed for ${CUSTOMER.email}`) });
-    sync.logDataValidation({ customer: CUSTOMER, errors: [{ field: 'email', rule: 'email_format', message: CUSTOMER.email }] });
+    sync.logSyncError({
+      operationType: 'export_to_1c',
+      customer: CUSTOMER,
+      error: new Error(`failed for ${CUSTOMER.email}`),
+    });
+    sync.logDataValidation({
+      customer: CUSTOMER,
+      errors: [{ field: 'email', rule: 'email_format', message: CUSTOMER.email }],
+    });
 
-    const labels = (await registry.getMetricsAsJSON()).flatMap((m) => m.values.flatMap((v) => Object.values(v.labels).map(String)));
+    const labels = (await registry.getMetricsAsJSON()).flatMap((m) =>
+      m.values.flatMap((v) => Object.values(v.labels).map(String)),
+    );
     expect(labels.length).toBeGreaterThan(0);
     for (const value of labels) {
-      for (const secret of [CUSTOMER.email, CUSTOMER.id, CUSTOMER.onecId, CUSTOMER.name]) expect(value).not.toContain(secret);
+      for (const secret of [CUSTOMER.email, CUSTOMER.id, CUSTOMER.onecId, CUSTOMER.name])
+        expect(value).not.toContain(secret);
       expect(value).not.toContain('@');
     }
   });

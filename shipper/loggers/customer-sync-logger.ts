@@ -51,7 +51,11 @@ export interface CustomerSyncLogger {
    * Runs `fn` (sync or async) and logs one `success` or `error` record with its duration; the
    * result, or the thrown error, is passed through unchanged.
    */
-  measure<R>(operationType: OperationType, fn: (operation: { readonly operationId: string }) => R, options?: MeasureOptions): R;
+  measure<R>(
+    operationType: OperationType,
+    fn: (operation: { readonly operationId: string }) => R,
+    options?: MeasureOptions,
+  ): R;
   /** Runs `fn` with a new correlation id, inherited by every record logged inside it. */
   startRun<R>(fn: (run: SyncRun) => R): R;
 }
@@ -143,18 +147,22 @@ export function createCustomerSyncLogger(deps: CustomerSyncLoggerDeps): Customer
     },
     measure(operationType, fn, options = {}) {
       const operationId = options.operationId ?? newId();
-      return timeCall(clock, () => fn({ operationId }), (outcome) => {
-        emit({
-          ...common(options),
-          operationId,
-          operationType,
-          status: outcome.ok ? 'success' : 'error',
-          customer: options.customer,
-          durationMs: outcome.durationMs,
-          details: { ...options.details },
-          error: outcome.ok ? undefined : outcome.error,
-        });
-      });
+      return timeCall(
+        clock,
+        () => fn({ operationId }),
+        (outcome) => {
+          emit({
+            ...common(options),
+            operationId,
+            operationType,
+            status: outcome.ok ? 'success' : 'error',
+            customer: options.customer,
+            durationMs: outcome.durationMs,
+            details: { ...options.details },
+            error: outcome.ok ? undefined : outcome.error,
+          });
+        },
+      );
     },
     startRun(fn) {
       const correlationId = newId();

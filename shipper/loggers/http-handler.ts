@@ -45,7 +45,8 @@ export function wrapHttpHandler<Req extends IncomingMessage, Res extends ServerR
         // After a throw the status is whatever the handler had set, or nothing was sent at all.
         const status = failed && !res.headersSent ? undefined : res.statusCode;
         const aborted = outcome.aborted === true;
-        const level: LogLevel = failed || (status ?? 0) >= 500 ? 'error' : aborted || (status ?? 0) >= 400 ? 'warn' : 'info';
+        const level: LogLevel =
+          failed || (status ?? 0) >= 500 ? 'error' : aborted || (status ?? 0) >= 400 ? 'warn' : 'info';
         const result = failed ? 'failed' : aborted ? 'aborted' : String(status);
         deps.emit(
           level,

@@ -25,7 +25,13 @@ let logger: winston.Logger;
 
 beforeAll(async () => {
   await runSetup(client, setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix })));
-  transport = new OpenSearchTransport({ client, registry, service: 'crm-1c-sync', indexPrefix: prefix, spoolDir: await mkdtemp(join(tmpdir(), 'synclog-')) });
+  transport = new OpenSearchTransport({
+    client,
+    registry,
+    service: 'crm-1c-sync',
+    indexPrefix: prefix,
+    spoolDir: await mkdtemp(join(tmpdir(), 'synclog-')),
+  });
   logger = winston.createLogger({ level: 'debug', transports: [transport] });
 });
 afterAll(async () => {
@@ -44,10 +50,19 @@ describe('the loggers, through the transport, into a real node', () => {
   it('stores a customer import as a full sync record an administrator can find by e-mail and 1C id', async () => {
     const sync = createCustomerSyncLogger({ logger, metrics: createSyncMetrics(registry) });
     const operationId = sync.logCustomerImport({
-      customer: { id: 'c-42', name: 'ООО «Ромашка»', email: 'Info@Romashka.RU', role: 'dealer', onecId: 'ЦБ-000042', type: 'legal' },
+      customer: {
+        id: 'c-42',
+        name: 'ООО «Ромашка»',
+        email: 'Info@Romashka.RU',
+        role: 'dealer',
+        onecId: 'ЦБ-000042',
+        type: 'legal',
+      },
       result: { status: 'success', createdNew: true, durationMs: 812 },
     });
-    const [record] = await search({ bool: { filter: [{ term: { customer_email: 'info@romashka.ru' } }, { term: { onec_id: 'ЦБ-000042' } }] } });
+    const [record] = await search({
+      bool: { filter: [{ term: { customer_email: 'info@romashka.ru' } }, { term: { onec_id: 'ЦБ-000042' } }] },
+    });
     expect(record).toMatchObject({
       operation_id: operationId,
       operation_type: 'import_from_1c',
@@ -79,7 +94,11 @@ describe('the loggers, through the transport, into a real node', () => {
     const records = await search({ term: { correlation_id: correlationId } });
     expect(records).toHaveLength(2);
     const failed = records.find((r) => r.status === 'error');
-    expect(failed).toMatchObject({ operation_type: 'export_to_1c', level: 'error', error_message: '1C answered 503 for customer 77' });
+    expect(failed).toMatchObject({
+      operation_type: 'export_to_1c',
+      level: 'error',
+      error_message: '1C answered 503 for customer 77',
+    });
     expect(failed?.error_fingerprint).toBe('<n> answered <n> for customer <n>');
   });
 

@@ -24,7 +24,8 @@ export function structuredInfo(
     session_id: fields.sessionId,
   });
   // A span id belongs to its trace: with another trace id given, the context's span id is wrong.
-  const inherited = fields.traceId !== undefined && fields.spanId === undefined ? { ...context, span_id: undefined } : context;
+  const inherited =
+    fields.traceId !== undefined && fields.spanId === undefined ? { ...context, span_id: undefined } : context;
   const details = fields.details && Object.keys(fields.details).length > 0 ? { ...fields.details } : undefined;
   return definedOnly({
     level,

@@ -13,7 +13,12 @@ const SPAN = '00f067aa0ba902b7';
 function setup(options: { clock?: () => number; slowQueryMs?: number } = {}) {
   const capture = createCaptureLogger();
   const log = createStructuredLogger(
-    { logger: capture.logger, service: { name: 'crm-api', version: '2.4.1', environment: '' }, newId: () => 'req-generated', ...options },
+    {
+      logger: capture.logger,
+      service: { name: 'crm-api', version: '2.4.1', environment: '' },
+      newId: () => 'req-generated',
+      ...options,
+    },
     { slowQueryMs: options.slowQueryMs ?? 500 },
   );
   const records = (): SyncLogRecord[] =>
@@ -45,8 +50,15 @@ describe('createStructuredLogger', () => {
   it('carries the category, the service override and the context, with explicit ids winning', () => {
     const { log, records } = setup();
 
-    runWithContext({ correlation_id: 'corr-1', request_id: 'req-ctx', trace_id: TRACE, span_id: SPAN, session_id: 's-1' }, () =>
-      log.info('Customer card opened', { category: 'business_logic', userId: 'manager-7', requestId: 'req-explicit', details: { screen: 'card' } }),
+    runWithContext(
+      { correlation_id: 'corr-1', request_id: 'req-ctx', trace_id: TRACE, span_id: SPAN, session_id: 's-1' },
+      () =>
+        log.info('Customer card opened', {
+          category: 'business_logic',
+          userId: 'manager-7',
+          requestId: 'req-explicit',
+          details: { screen: 'card' },
+        }),
     );
 
     const [record] = records();
@@ -88,21 +100,44 @@ describe('createStructuredLogger', () => {
 
     log.logPerformance('report.build', 1234.6, { rows: 5_000 });
 
-    expect(records()[0]).toMatchObject({ category: 'performance', level: 'info', duration_ms: 1235, details: { operation_name: 'report.build', rows: 5_000 } });
+    expect(records()[0]).toMatchObject({
+      category: 'performance',
+      level: 'info',
+      duration_ms: 1235,
+      details: { operation_name: 'report.build', rows: 5_000 },
+    });
   });
 
   it('logs API calls without credentials or query, at a level set by the status', () => {
     const { log, records } = setup();
 
-    log.logApiCall({ method: 'post', url: 'https://user:secret@1c.example.ru/odata/Catalog?token=abc&email=a@b.ru', status: 201, durationMs: 80 });
+    log.logApiCall({
+      method: 'post',
+      url: 'https://user:secret@1c.example.ru/odata/Catalog?token=abc&email=a@b.ru',
+      status: 201,
+      durationMs: 80,
+    });
     log.logApiCall({ method: 'GET', url: 'https://1c.example.ru/hs/customers', status: 404, durationMs: 12 });
-    log.logApiCall({ method: 'GET', url: 'https://1c.example.ru/hs/customers', durationMs: 30_000, error: new Error('ETIMEDOUT') });
+    log.logApiCall({
+      method: 'GET',
+      url: 'https://1c.example.ru/hs/customers',
+      durationMs: 30_000,
+      error: new Error('ETIMEDOUT'),
+    });
 
     const [created, missing, timedOut] = records();
-    expect(created).toMatchObject({ level: 'info', category: 'external_api', details: { http: { method: 'POST', url: 'https://1c.example.ru/odata/Catalog', status_code: 201 } } });
+    expect(created).toMatchObject({
+      level: 'info',
+      category: 'external_api',
+      details: { http: { method: 'POST', url: 'https://1c.example.ru/odata/Catalog', status_code: 201 } },
+    });
     expect(JSON.stringify(created)).not.toMatch(/secret|token|a@b/);
     expect(missing?.level).toBe('warn');
-    expect(timedOut).toMatchObject({ level: 'error', error_message: 'ETIMEDOUT', message: 'GET https://1c.example.ru/hs/customers no response in 30000 ms' });
+    expect(timedOut).toMatchObject({
+      level: 'error',
+      error_message: 'ETIMEDOUT',
+      message: 'GET https://1c.example.ru/hs/customers no response in 30000 ms',
+    });
   });
 
   it('logs database queries, slow ones as warnings', () => {
@@ -111,18 +146,31 @@ describe('createStructuredLogger', () => {
     log.logDatabaseQuery({ operation: 'select', table: 'customers', durationMs: 4, rows: 20 });
     log.logDatabaseQuery({ operation: 'update', table: 'customers', durationMs: 900, rows: 1 });
 
-    expect(records()[0]).toMatchObject({ category: 'database', level: 'info', details: { db: { operation: 'select', table: 'customers', rows: 20 } } });
+    expect(records()[0]).toMatchObject({
+      category: 'database',
+      level: 'info',
+      details: { db: { operation: 'select', table: 'customers', rows: 20 } },
+    });
     expect(records()[1]?.level).toBe('warn');
   });
 
   it('logs security events as warn when blocked and critical when the attempt succeeded', () => {
     const { log, records } = setup();
 
-    log.logSecurityEvent({ event: 'invalid_webhook_signature', outcome: 'blocked', remoteIp: '203.0.113.9', resource: '/api/1c/webhook' });
+    log.logSecurityEvent({
+      event: 'invalid_webhook_signature',
+      outcome: 'blocked',
+      remoteIp: '203.0.113.9',
+      resource: '/api/1c/webhook',
+    });
     log.logSecurityEvent({ event: 'revoked_token_used', outcome: 'succeeded', userId: 'svc-1c' });
 
     const [blocked, breached] = records();
-    expect(blocked).toMatchObject({ category: 'security', level: 'warn', details: { security: { event: 'invalid_webhook_signature', outcome: 'blocked', remote_ip: '203.0.113.9' } } });
+    expect(blocked).toMatchObject({
+      category: 'security',
+      level: 'warn',
+      details: { security: { event: 'invalid_webhook_signature', outcome: 'blocked', remote_ip: '203.0.113.9' } },
+    });
     expect(breached).toMatchObject({ category: 'security', level: 'critical', details: { user_id: 'svc-1c' } });
   });
 
@@ -135,7 +183,11 @@ describe('createStructuredLogger', () => {
     });
 
     expect(await fetchCustomers(3)).toEqual(['page 3']);
-    expect(records()[0]).toMatchObject({ category: 'performance', duration_ms: 250, details: { operation_name: 'customers.fetch' } });
+    expect(records()[0]).toMatchObject({
+      category: 'performance',
+      duration_ms: 250,
+      details: { operation_name: 'customers.fetch' },
+    });
   });
 
   it('logs and rethrows the error of a timed function', () => {
@@ -197,11 +249,13 @@ describe('httpHandler', () => {
 
   it('gives a request without an id a new one, visible to records logged inside the handler', async () => {
     const { log, records } = setup();
-    const server = createServer(log.httpHandler((_req, res) => {
-      log.info('inside', { category: 'business_logic' });
-      res.statusCode = 503;
-      res.end();
-    }));
+    const server = createServer(
+      log.httpHandler((_req, res) => {
+        log.info('inside', { category: 'business_logic' });
+        res.statusCode = 503;
+        res.end();
+      }),
+    );
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
 
@@ -211,7 +265,10 @@ describe('httpHandler', () => {
 
     const [inside, request] = records();
     expect(inside?.details).toMatchObject({ request_id: 'req-generated' });
-    expect(request).toMatchObject({ level: 'error', details: { request_id: 'req-generated', http: { status_code: 503 } } });
+    expect(request).toMatchObject({
+      level: 'error',
+      details: { request_id: 'req-generated', http: { status_code: 503 } },
+    });
   });
 
   it('logs a rejected handler as an error once and passes the rejection on', async () => {
@@ -223,7 +280,9 @@ describe('httpHandler', () => {
     });
     const res = new ServerResponse({ method: 'GET', headers: {} } as IncomingMessage);
 
-    await expect(wrapped({ method: 'GET', url: '/boom?x=1', headers: {} } as IncomingMessage, res)).rejects.toBe(failure);
+    await expect(wrapped({ method: 'GET', url: '/boom?x=1', headers: {} } as IncomingMessage, res)).rejects.toBe(
+      failure,
+    );
     res.emit('close');
 
     expect(records()).toHaveLength(1);

@@ -48,23 +48,36 @@ export interface StructuredLogger {
   /** `fn` wrapped to log its duration (`logPerformance`) or its error; results pass through. */
   timed<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R;
   /** A node:http handler wrapped to run in a request context and log one record per request. */
-  httpHandler<Req extends IncomingMessage, Res extends ServerResponse, R>(handler: (req: Req, res: Res) => R): (req: Req, res: Res) => R;
+  httpHandler<Req extends IncomingMessage, Res extends ServerResponse, R>(
+    handler: (req: Req, res: Res) => R,
+  ): (req: Req, res: Res) => R;
 }
 
-export function createStructuredLogger(deps: StructuredLoggerDeps, options: StructuredLoggerOptions = {}): StructuredLogger {
+export function createStructuredLogger(
+  deps: StructuredLoggerDeps,
+  options: StructuredLoggerOptions = {},
+): StructuredLogger {
   const { logger, service } = deps;
   const clock = deps.clock ?? (() => performance.now());
   const newId = deps.newId ?? randomUUID;
   const slowQueryMs = options.slowQueryMs ?? 1_000;
-  if (!(slowQueryMs >= 0)) throw new Error(`createStructuredLogger: options.slowQueryMs must be a non-negative number, got ${slowQueryMs}`);
+  if (!(slowQueryMs >= 0))
+    throw new Error(`createStructuredLogger: options.slowQueryMs must be a non-negative number, got ${slowQueryMs}`);
 
   const emit = (level: LogLevel, message: string, fields: LogFields, context = currentContext()) =>
     writeInfo(logger, structuredInfo(level, message, fields, context, service));
-  const at = (level: LogLevel) => (message: string, fields: LogFields = {}) => emit(level, message, fields);
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) =>
+      emit(level, message, fields);
   const ms = (durationMs: number) => `${Math.round(durationMs)} ms`;
 
   const logPerformance = (name: string, durationMs: number, extra: Readonly<Record<string, unknown>> = {}) =>
-    emit('info', `${name} took ${ms(durationMs)}`, { category: 'performance', durationMs, details: { operation_name: name, ...extra } });
+    emit('info', `${name} took ${ms(durationMs)}`, {
+      category: 'performance',
+      durationMs,
+      details: { operation_name: name, ...extra },
+    });
 
   return {
     log: (level, message, fields = {}) => emit(level, message, fields),
@@ -105,11 +118,23 @@ export function createStructuredLogger(deps: StructuredLoggerDeps, options: Stru
         details: { ...event.details, security: { event: name, outcome, remote_ip: remoteIp, resource, reason } },
       });
     },
-    timed: (name, fn) => (...args) =>
-      timeCall(clock, () => fn(...args), (outcome) => {
-        if (outcome.ok) logPerformance(name, outcome.durationMs);
-        else emit('error', `${name} failed after ${ms(outcome.durationMs)}`, { category: 'performance', durationMs: outcome.durationMs, error: outcome.error, details: { operation_name: name } });
-      }),
+    timed:
+      (name, fn) =>
+      (...args) =>
+        timeCall(
+          clock,
+          () => fn(...args),
+          (outcome) => {
+            if (outcome.ok) logPerformance(name, outcome.durationMs);
+            else
+              emit('error', `${name} failed after ${ms(outcome.durationMs)}`, {
+                category: 'performance',
+                durationMs: outcome.durationMs,
+                error: outcome.error,
+                details: { operation_name: name },
+              });
+          },
+        ),
     httpHandler: (handler) => wrapHttpHandler({ emit, clock, newId }, handler),
   };
 }

@@ -12,7 +12,11 @@ export const OPERATION_COUNTED = Symbol.for('synclog.operation-counted');
  * metrics: plain `logger.info(…, { operation_type, status })` calls count like the sync loggers'
  * records. Labels stay closed: codes outside the story's become `other` in the metrics.
  */
-export function countOperation(metrics: SyncMetrics | undefined, info: Record<string | symbol, unknown>, record: SyncLogRecord): void {
+export function countOperation(
+  metrics: SyncMetrics | undefined,
+  info: Record<string | symbol, unknown>,
+  record: SyncLogRecord,
+): void {
   if (!metrics || record.operation_key === undefined || info[OPERATION_COUNTED] === true) return;
   const status = info.status;
   if (status === undefined || status === null) return;

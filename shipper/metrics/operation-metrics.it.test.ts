@@ -18,20 +18,32 @@ afterAll(() => dropPrefix(client, prefix));
 
 async function operationCounts(registry: Registry): Promise<Record<string, number>> {
   const metric = (await registry.getMetricsAsJSON()).find((m) => m.name === 'synclog_sync_operations_total');
-  return Object.fromEntries((metric?.values ?? []).map((v) => [`${v.labels.operation_type}/${v.labels.status}`, v.value]));
+  return Object.fromEntries(
+    (metric?.values ?? []).map((v) => [`${v.labels.operation_type}/${v.labels.status}`, v.value]),
+  );
 }
 
 describe('sync metrics fed by the transport', () => {
-  it('counts plain winston operation calls once each, a sync logger\'s once, and plain messages not at all', async () => {
+  it("counts plain winston operation calls once each, a sync logger's once, and plain messages not at all", async () => {
     const registry = new Registry();
     const syncMetrics = createSyncMetrics(registry);
-    const transport = new OpenSearchTransport({ client, service: 'crm', indexPrefix: prefix, spoolDir: false, syncMetrics });
+    const transport = new OpenSearchTransport({
+      client,
+      service: 'crm',
+      indexPrefix: prefix,
+      spoolDir: false,
+      syncMetrics,
+    });
     const logger = winston.createLogger({ transports: [transport] });
     const calls: Array<[string, string]> = [
-      ['import_from_1c', 'success'], ['import_from_1c', 'success'], ['export_to_1c', 'error'],
-      ['price_update', 'success'], ['import_from_1c', 'partial'],
+      ['import_from_1c', 'success'],
+      ['import_from_1c', 'success'],
+      ['export_to_1c', 'error'],
+      ['price_update', 'success'],
+      ['import_from_1c', 'partial'],
     ];
-    for (const [operation_type, status] of calls) logger.info('plain call', { operation_type, status, duration_ms: 120 });
+    for (const [operation_type, status] of calls)
+      logger.info('plain call', { operation_type, status, duration_ms: 120 });
     logger.info('cache warmed');
     logger.info('progress', { operation_id: 'op-1' });
     const sync = createCustomerSyncLogger({ logger, metrics: syncMetrics });

@@ -10,7 +10,10 @@ export interface MetricsServer {
  * Serves a registry on `GET /metrics` for applications that have no HTTP server of their own.
  * Default port 9464, host 127.0.0.1.
  */
-export function serveMetrics(registry: Registry, options: { port?: number; host?: string } = {}): Promise<MetricsServer> {
+export function serveMetrics(
+  registry: Registry,
+  options: { port?: number; host?: string } = {},
+): Promise<MetricsServer> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
       res.writeHead(404).end();

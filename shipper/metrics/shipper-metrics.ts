@@ -26,7 +26,9 @@ export interface ShipperMetrics {
   dropped(count: number, reason: DropReason): void;
   batch(records: number, seconds: number): void;
   /** Queue and spool depth are read when the registry is scraped, from this source. */
-  watchDepth(source: () => { queue: { records: number; bytes: number }; spool: { records: number; bytes: number } }): void;
+  watchDepth(
+    source: () => { queue: { records: number; bytes: number }; spool: { records: number; bytes: number } },
+  ): void;
 }
 
 /**
@@ -40,11 +42,26 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
 
   // After a flush, with no spool replay in between: log calls = queued + dead-lettered{stage=call}, and
   // queued + replayed = sent + dead-lettered{stage=delivery} + dropped{reason!=spool-evicted} + spooled.
-  const queued = counter('records_queued_total', 'Records accepted by log() for delivery (dead letters decided at the call excluded).');
-  const sent = counter('records_sent_total', 'Records OpenSearch acknowledged (including 409: delivered by an earlier attempt).');
-  const retried = counter('records_retried_total', 'Record sends retried after 429, 5xx, timeouts or connection errors.');
-  const spooled = counter('records_spooled_total', 'Records written to the on-disk spool during an outage or overflow.');
-  const replayed = counter('records_replayed_total', 'Records read back from the on-disk spool (or a crashed producer\'s write-ahead log) for delivery.');
+  const queued = counter(
+    'records_queued_total',
+    'Records accepted by log() for delivery (dead letters decided at the call excluded).',
+  );
+  const sent = counter(
+    'records_sent_total',
+    'Records OpenSearch acknowledged (including 409: delivered by an earlier attempt).',
+  );
+  const retried = counter(
+    'records_retried_total',
+    'Record sends retried after 429, 5xx, timeouts or connection errors.',
+  );
+  const spooled = counter(
+    'records_spooled_total',
+    'Records written to the on-disk spool during an outage or overflow.',
+  );
+  const replayed = counter(
+    'records_replayed_total',
+    "Records read back from the on-disk spool (or a crashed producer's write-ahead log) for delivery.",
+  );
   const deadLettered = counter(
     'records_dead_lettered_total',
     'Records kept as dead letters, by closed reason code and by stage (call: refused by log(); delivery: refused by the cluster).',
@@ -53,7 +70,8 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
   const dropped = counter('records_dropped_total', 'Records lost on purpose because a bound was reached.', ['reason']);
   // Every series of the closed label sets exists from the start at 0, so rates and increases see
   // the first dead letter or drop instead of a series that appears with it.
-  for (const reason of DEAD_LETTER_REASONS) deadLettered.inc({ reason, stage: AT_CALL.has(reason) ? 'call' : 'delivery' }, 0);
+  for (const reason of DEAD_LETTER_REASONS)
+    deadLettered.inc({ reason, stage: AT_CALL.has(reason) ? 'call' : 'delivery' }, 0);
   deadLettered.inc({ reason: 'event_time_expired', stage: 'delivery' }, 0);
   for (const reason of DROP_REASONS) dropped.inc({ reason }, 0);
   const batchSize = new Histogram({
@@ -68,7 +86,10 @@ export function createShipperMetrics(registry: Registry, prefix = 'synclog_shipp
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers,
   });
-  let source: Parameters<ShipperMetrics['watchDepth']>[0] = () => ({ queue: { records: 0, bytes: 0 }, spool: { records: 0, bytes: 0 } });
+  let source: Parameters<ShipperMetrics['watchDepth']>[0] = () => ({
+    queue: { records: 0, bytes: 0 },
+    spool: { records: 0, bytes: 0 },
+  });
   const depthGauge = (name: string, help: string, read: (depth: ReturnType<typeof source>) => number) =>
     new Gauge({
       name: `${prefix}${name}`,

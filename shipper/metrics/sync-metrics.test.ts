@@ -9,7 +9,13 @@ async function valuesOf(registry: Registry, name: string) {
 
 async function labelValues(registry: Registry): Promise<string[]> {
   const metrics = await registry.getMetricsAsJSON();
-  return metrics.flatMap((m) => m.values.flatMap((v) => Object.entries(v.labels).filter(([k]) => k !== 'le').map(([, x]) => String(x))));
+  return metrics.flatMap((m) =>
+    m.values.flatMap((v) =>
+      Object.entries(v.labels)
+        .filter(([k]) => k !== 'le')
+        .map(([, x]) => String(x)),
+    ),
+  );
 }
 
 describe('createSyncMetrics', () => {
@@ -97,11 +103,21 @@ describe('createSyncMetrics', () => {
     metrics.recordOperation('import_from_1c', 'success');
     metrics.recordError('price_update', new TypeError('x'));
 
-    const counts = (await valuesOf(registry, 'synclog_sync_operations_total')).map((v) => [`${v.labels.operation_type} ${v.labels.status}`, v.value]);
-    expect(Object.fromEntries(counts)).toEqual({ 'other other': 1, 'other success': 1, 'import_from_1c other': 1, 'import_from_1c success': 1 });
+    const counts = (await valuesOf(registry, 'synclog_sync_operations_total')).map((v) => [
+      `${v.labels.operation_type} ${v.labels.status}`,
+      v.value,
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({
+      'other other': 1,
+      'other success': 1,
+      'import_from_1c other': 1,
+      'import_from_1c success': 1,
+    });
     const text = await registry.getSingleMetricAsString('synclog_sync_operation_duration_seconds');
     expect(text).toContain('synclog_sync_operation_duration_seconds_count{operation_type="other"} 1');
-    expect((await valuesOf(registry, 'synclog_sync_errors_total')).map((v) => v.labels)).toEqual([{ operation_type: 'other', error_class: 'TypeError' }]);
+    expect((await valuesOf(registry, 'synclog_sync_errors_total')).map((v) => v.labels)).toEqual([
+      { operation_type: 'other', error_class: 'TypeError' },
+    ]);
   });
 
   it('never puts e-mails, customer ids or 1C ids in a label, whatever the caller passes', async () => {

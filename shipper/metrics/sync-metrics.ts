@@ -46,7 +46,8 @@ const OTHER = 'other';
 export function createSyncMetrics(registry: Registry, options: SyncMetricsOptions = {}): SyncMetrics {
   const prefix = options.prefix ?? 'synclog_';
   const maxErrorClasses = options.maxErrorClasses ?? DEFAULT_MAX_ERROR_CLASSES;
-  if (!PREFIX.test(prefix)) throw new Error(`createSyncMetrics: options.prefix ${JSON.stringify(prefix)} is not a valid metric name prefix`);
+  if (!PREFIX.test(prefix))
+    throw new Error(`createSyncMetrics: options.prefix ${JSON.stringify(prefix)} is not a valid metric name prefix`);
   if (!Number.isInteger(maxErrorClasses) || maxErrorClasses < 1) {
     throw new Error(`createSyncMetrics: options.maxErrorClasses must be a positive integer, got ${maxErrorClasses}`);
   }
@@ -59,7 +60,9 @@ export function createSyncMetrics(registry: Registry, options: SyncMetricsOption
   };
   for (const name of Object.values(names)) {
     if (registry.getSingleMetric(name)) {
-      throw new Error(`createSyncMetrics: the registry already holds ${name}; share one SyncMetrics per registry or pass another options.prefix`);
+      throw new Error(
+        `createSyncMetrics: the registry already holds ${name}; share one SyncMetrics per registry or pass another options.prefix`,
+      );
     }
   }
 

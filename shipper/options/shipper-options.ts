@@ -32,13 +32,27 @@ export const shipperOptionsSchema = z.strictObject({
    * Default 300 000 ms (5 min): how far ahead of this process's clock an event time may be. A later
    * one is stored at its arrival time, flagged `event_time_future`, with the original kept.
    */
-  clockSkewMs: z.number().int().nonnegative().max(7 * 86_400_000).default(DEFAULT_CLOCK_SKEW_MS),
+  clockSkewMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(7 * 86_400_000)
+    .default(DEFAULT_CLOCK_SKEW_MS),
   /** Default the product story's operation types: values outside the list are stored flagged (`operation_type_unknown`). */
-  operationTypes: z.array(z.string().min(1).max(256)).min(1).default([...OPERATION_TYPES]),
+  operationTypes: z
+    .array(z.string().min(1).max(256))
+    .min(1)
+    .default([...OPERATION_TYPES]),
   /** Default the product story's statuses: values outside the list are stored flagged (`status_unknown`). */
-  statuses: z.array(z.string().min(1).max(256)).min(1).default([...STATUSES]),
+  statuses: z
+    .array(z.string().min(1).max(256))
+    .min(1)
+    .default([...STATUSES]),
   /** Names this process's records (`producer_id` = `<producerName>-<unique suffix>`). Default: host name. */
-  producerName: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/).optional(),
+  producerName: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/)
+    .optional(),
 
   /** Default 100 000 records / 64 MiB: the in-memory bound, and what a crash can lose without write-ahead. */
   maxQueueRecords: positive.default(100_000),
@@ -77,7 +91,10 @@ export const shipperOptionsSchema = z.strictObject({
   /** Where dead letters go when the dead-letter index cannot be reached. Default `<spoolDir>/dead-letters.ndjson`. */
   deadLetterFile: z.string().optional(),
   /** Default `synclog_shipper_`: metric name prefix, for two transports sharing one registry. */
-  metricsPrefix: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/).default('synclog_shipper_'),
+  metricsPrefix: z
+    .string()
+    .regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/)
+    .default('synclog_shipper_'),
   /** Default 10 000 ms: drops are logged at most once per interval. */
   dropReportIntervalMs: positive.default(10_000),
 });
@@ -90,7 +107,10 @@ export class ShipperOptionsError extends Error {
 }
 
 /** Validates options, fills the defaults that depend on others, and clamps contradictions. */
-export function resolveShipperOptions(input: ShipperOptionsInput, warn: (message: string) => void = () => {}): ShipperOptions {
+export function resolveShipperOptions(
+  input: ShipperOptionsInput,
+  warn: (message: string) => void = () => {},
+): ShipperOptions {
   const parsed = shipperOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(options)'}: ${i.message}`);
@@ -101,17 +121,27 @@ export function resolveShipperOptions(input: ShipperOptionsInput, warn: (message
   const resolved: ShipperOptions = {
     ...o,
     spoolDir: o.spoolDir ?? join(tmpdir(), 'synclog-spool', safeService),
-    producerName: o.producerName ?? hostname().replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100),
+    producerName:
+      o.producerName ??
+      hostname()
+        .replace(/[^A-Za-z0-9._-]/g, '_')
+        .slice(0, 100),
   };
   if (resolved.writeAhead && resolved.spoolDir === false) {
-    throw new ShipperOptionsError('invalid OpenSearchTransport options: writeAhead: needs a spool directory (spoolDir is false)');
+    throw new ShipperOptionsError(
+      'invalid OpenSearchTransport options: writeAhead: needs a spool directory (spoolDir is false)',
+    );
   }
   if (resolved.batchBytes > resolved.maxQueueBytes) {
-    warn(`batchBytes ${resolved.batchBytes} exceeds maxQueueBytes ${resolved.maxQueueBytes}; using ${resolved.maxQueueBytes}`);
+    warn(
+      `batchBytes ${resolved.batchBytes} exceeds maxQueueBytes ${resolved.maxQueueBytes}; using ${resolved.maxQueueBytes}`,
+    );
     resolved.batchBytes = resolved.maxQueueBytes;
   }
   if (resolved.batchRecords > resolved.maxQueueRecords) {
-    warn(`batchRecords ${resolved.batchRecords} exceeds maxQueueRecords ${resolved.maxQueueRecords}; using ${resolved.maxQueueRecords}`);
+    warn(
+      `batchRecords ${resolved.batchRecords} exceeds maxQueueRecords ${resolved.maxQueueRecords}; using ${resolved.maxQueueRecords}`,
+    );
     resolved.batchRecords = resolved.maxQueueRecords;
   }
   if (resolved.initialBackoffMs > resolved.maxBackoffMs) {

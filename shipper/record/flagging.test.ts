@@ -27,7 +27,10 @@ function stored(info: Record<string, unknown>): SyncLogRecord {
 
 describe('a log call is stored and flagged rather than refused', () => {
   it('keeps an app-declared operation type and flags one outside the declared vocabulary, keeping the raw value', () => {
-    expect(stored({ message: 'x', operation_type: 'price_update', status: 'success' })).toMatchObject({ operation_type: 'price_update', status: 'success' });
+    expect(stored({ message: 'x', operation_type: 'price_update', status: 'success' })).toMatchObject({
+      operation_type: 'price_update',
+      status: 'success',
+    });
     const record = stored({ message: 'x', operation_type: 'teleport', status: 'done' });
     expect(record.operation_type).toBeUndefined();
     expect(record.status).toBeUndefined();
@@ -36,7 +39,11 @@ describe('a log call is stored and flagged rather than refused', () => {
   });
 
   it('accepts any customer role, moves other customer keys to details and keeps numeric ids as text', () => {
-    const record = stored({ message: 'x', customer: { id: 42, name: 'Иван', role: 'trainer', email: 'i@example.ru' }, operation_id: 7 });
+    const record = stored({
+      message: 'x',
+      customer: { id: 42, name: 'Иван', role: 'trainer', email: 'i@example.ru' },
+      operation_id: 7,
+    });
     expect(record.customer).toEqual({ id: '42', name: 'Иван', role: 'trainer' });
     expect(record.details).toEqual({ customer: { email: 'i@example.ru' } });
     expect(record.operation_id).toBe('7');
@@ -54,13 +61,20 @@ describe('a log call is stored and flagged rather than refused', () => {
   });
 
   it('moves only the refused part of an object and flags values of the wrong type anywhere', () => {
-    const record = stored({ message: 'x', customer: { id: 'c-1', role: { nested: true } }, created_new: 'yes', correlation_id: 'c'.repeat(300) });
+    const record = stored({
+      message: 'x',
+      customer: { id: 'c-1', role: { nested: true } },
+      created_new: 'yes',
+      correlation_id: 'c'.repeat(300),
+    });
     expect(record.customer).toEqual({ id: 'c-1' });
     expect(record.created_new).toBeUndefined();
     expect(record.correlation_id).toBeUndefined();
     expect(record.invalid).toMatchObject({ 'customer.role': '{"nested":true}', created_new: 'yes' });
     expect(record.invalid?.correlation_id).toHaveLength(300);
-    expect(new Set(record.validation_issues)).toEqual(new Set(['customer_role_invalid', 'created_new_invalid', 'correlation_id_invalid']));
+    expect(new Set(record.validation_issues)).toEqual(
+      new Set(['customer_role_invalid', 'created_new_invalid', 'correlation_id_invalid']),
+    );
   });
 
   it('flags a customer given as text instead of refusing the record', () => {
@@ -80,13 +94,26 @@ describe('a log call is stored and flagged rather than refused', () => {
 
 describe('the event time of a log call', () => {
   it('reads ISO 8601 with an offset, epoch milliseconds and Dates exactly', () => {
-    expect(stored({ message: 'x', timestamp: '2026-12-04T12:30:00+03:00' })['@timestamp']).toBe('2026-12-04T09:30:00.000Z');
-    expect(stored({ message: 'x', timestamp: '2026-12-04 09:30:00.123456Z' })['@timestamp']).toBe('2026-12-04T09:30:00.123Z');
-    expect(stored({ message: 'x', '@timestamp': Date.parse('2026-06-01T00:00:00Z') })['@timestamp']).toBe('2026-06-01T00:00:00.000Z');
+    expect(stored({ message: 'x', timestamp: '2026-12-04T12:30:00+03:00' })['@timestamp']).toBe(
+      '2026-12-04T09:30:00.000Z',
+    );
+    expect(stored({ message: 'x', timestamp: '2026-12-04 09:30:00.123456Z' })['@timestamp']).toBe(
+      '2026-12-04T09:30:00.123Z',
+    );
+    expect(stored({ message: 'x', '@timestamp': Date.parse('2026-06-01T00:00:00Z') })['@timestamp']).toBe(
+      '2026-06-01T00:00:00.000Z',
+    );
   });
 
   it('stores a time without an offset, or one V8 would guess, at its arrival time, flagged with the original kept', () => {
-    for (const given of ['04.12.2026 10:00:00', '2026-12-04 10:00:00', 'yesterday', '2026-02-31T10:00:00Z', '12/04/2026', true]) {
+    for (const given of [
+      '04.12.2026 10:00:00',
+      '2026-12-04 10:00:00',
+      'yesterday',
+      '2026-02-31T10:00:00Z',
+      '12/04/2026',
+      true,
+    ]) {
       const record = stored({ message: 'x', timestamp: given });
       expect(record['@timestamp'], String(given)).toBe(record.ingested_at);
       expect(record.event_time_raw).toBe(String(given));
@@ -95,7 +122,9 @@ describe('the event time of a log call', () => {
   });
 
   it('believes a time within the clock skew and flags one beyond it as future, stored at arrival time', () => {
-    expect(stored({ message: 'x', timestamp: new Date(NOW + 299_000).toISOString() }).validation_issues).toBeUndefined();
+    expect(
+      stored({ message: 'x', timestamp: new Date(NOW + 299_000).toISOString() }).validation_issues,
+    ).toBeUndefined();
     const late = new Date(NOW + 301_000).toISOString();
     const record = stored({ message: 'x', timestamp: late });
     expect(record['@timestamp']).toBe(new Date(NOW).toISOString());

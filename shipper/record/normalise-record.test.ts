@@ -33,14 +33,24 @@ describe('normaliseRecord', () => {
   });
 
   it('keeps an explicit event time for backfills', () => {
-    expect(ok({ level: 'info', message: 'old', '@timestamp': '2025-01-02T03:04:05Z' })['@timestamp']).toBe('2025-01-02T03:04:05.000Z');
-    expect(ok({ level: 'info', message: 'old', timestamp: 1_763_000_000_000 })['@timestamp']).toBe('2025-11-13T02:13:20.000Z');
-    expect(ok({ level: 'info', message: 'old', event_time: new Date('2026-11-20T08:00:00+03:00') })['@timestamp']).toBe('2026-11-20T05:00:00.000Z');
+    expect(ok({ level: 'info', message: 'old', '@timestamp': '2025-01-02T03:04:05Z' })['@timestamp']).toBe(
+      '2025-01-02T03:04:05.000Z',
+    );
+    expect(ok({ level: 'info', message: 'old', timestamp: 1_763_000_000_000 })['@timestamp']).toBe(
+      '2025-11-13T02:13:20.000Z',
+    );
+    expect(ok({ level: 'info', message: 'old', event_time: new Date('2026-11-20T08:00:00+03:00') })['@timestamp']).toBe(
+      '2026-11-20T05:00:00.000Z',
+    );
   });
 
   it('puts unknown fields in details and lifts the typed ones reports aggregate on', () => {
     const record = ok({
-      level: 'info', message: 'imported', operation_type: 'import_from_1c', status: 'success', userId: 5,
+      level: 'info',
+      message: 'imported',
+      operation_type: 'import_from_1c',
+      status: 'success',
+      userId: 5,
       details: { customer_type: 'legal', created_new: true, nested: { a: 1 } },
     });
     expect(record.details).toEqual({ customer_type: 'legal', created_new: true, nested: { a: 1 }, userId: 5 });
@@ -70,8 +80,15 @@ describe('normaliseRecord', () => {
     const root = deep;
     for (let i = 0; i < 100; i++) deep = (deep.next = {}) as Record<string, unknown>;
     const record = ok({
-      level: 'info', message: 'hostile', circular, big: 10n ** 30n, fn: () => 1, sym: Symbol('s'),
-      huge: 'y'.repeat(10 * 1024 * 1024), root, ctrl: 'a\u0000b\u001fc',
+      level: 'info',
+      message: 'hostile',
+      circular,
+      big: 10n ** 30n,
+      fn: () => 1,
+      sym: Symbol('s'),
+      huge: 'y'.repeat(10 * 1024 * 1024),
+      root,
+      ctrl: 'a\u0000b\u001fc',
     });
     const details = record.details as Record<string, unknown>;
     expect((details.circular as Record<string, unknown>).self).toBe('[circular]');
@@ -83,7 +100,14 @@ describe('normaliseRecord', () => {
   });
 
   it('returns a reason even when reading the record itself throws', () => {
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('no keys for you'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no keys for you');
+        },
+      },
+    );
     const result = normaliseRecord(hostile as Record<string, unknown>, context);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/no keys for you/);

@@ -18,14 +18,37 @@ import { safeValue } from './safe-value.ts';
  * passes is kept under `details`, so no call can add a top-level field to the index.
  */
 const RECORD_KEYS = [
-  'operation_id', 'operation_type', 'status', 'customer', 'customer_email', 'onec_id', 'category',
-  'duration_ms', 'correlation_id', 'trace_id', 'span_id', 'customer_type', 'created_new', 'conflict_type',
+  'operation_id',
+  'operation_type',
+  'status',
+  'customer',
+  'customer_email',
+  'onec_id',
+  'category',
+  'duration_ms',
+  'correlation_id',
+  'trace_id',
+  'span_id',
+  'customer_type',
+  'created_new',
+  'conflict_type',
   'manual_review_required',
 ] as const;
 /** Read for their meaning and never copied into `details`. */
 const CONSUMED_KEYS = new Set<string>([
-  ...RECORD_KEYS, 'level', 'message', 'details', 'error', 'error_message', 'error_type', 'stack', 'name',
-  '@timestamp', 'timestamp', 'event_time', 'service',
+  ...RECORD_KEYS,
+  'level',
+  'message',
+  'details',
+  'error',
+  'error_message',
+  'error_type',
+  'stack',
+  'name',
+  '@timestamp',
+  'timestamp',
+  'event_time',
+  'service',
 ]);
 
 export interface NormaliseContext {
@@ -43,7 +66,13 @@ export type UnstorableCode = Extract<DeadLetterReason, 'validation' | 'event_tim
 
 export type Normalised =
   | { readonly ok: true; readonly record: SyncLogRecord }
-  | { readonly ok: false; readonly code: UnstorableCode; readonly reason: string; readonly raw: string; readonly eventId: string };
+  | {
+      readonly ok: false;
+      readonly code: UnstorableCode;
+      readonly reason: string;
+      readonly raw: string;
+      readonly eventId: string;
+    };
 
 /**
  * Builds the stored record from one log call. Never throws. What can be stored is stored: a value
@@ -59,10 +88,23 @@ export function normaliseRecord(info: Record<string, unknown>, context: Normalis
     const given = givenEventTime(info);
     const time = given === undefined ? NO_TIME_GIVEN : eventTimeOutcome(given, context.now, rules.window);
     if (time.kind === 'expired') {
-      return { ok: false, code: 'event_time_expired', reason: `event time ${time.raw} is older than the ${rules.window.deleteDays}-day delete horizon`, raw: rawOf(info), eventId };
+      return {
+        ok: false,
+        code: 'event_time_expired',
+        reason: `event time ${time.raw} is older than the ${rules.window.deleteDays}-day delete horizon`,
+        raw: rawOf(info),
+        eventId,
+      };
     }
     const flags = flaggedValues();
-    const candidate = buildCandidate(info, context, eventId, rules, flags, time.kind === 'stored' ? time.timestamp : undefined);
+    const candidate = buildCandidate(
+      info,
+      context,
+      eventId,
+      rules,
+      flags,
+      time.kind === 'stored' ? time.timestamp : undefined,
+    );
     if (time.kind === 'flagged') {
       candidate.event_time_raw = time.raw;
       flags.add('@timestamp', undefined, time.issue);
@@ -73,7 +115,13 @@ export function normaliseRecord(info: Record<string, unknown>, context: Normalis
     if (stored.ok) return stored;
     return { ok: false, code: 'validation', reason: `invalid record: ${stored.reason}`, raw: rawOf(info), eventId };
   } catch (error) {
-    return { ok: false, code: 'validation', reason: `unreadable record: ${(error as Error)?.message ?? String(error)}`, raw: rawOf(info), eventId };
+    return {
+      ok: false,
+      code: 'validation',
+      reason: `unreadable record: ${(error as Error)?.message ?? String(error)}`,
+      raw: rawOf(info),
+      eventId,
+    };
   }
 }
 
@@ -92,7 +140,16 @@ function isoOf(now: number): string {
 }
 
 /** Id-like fields: a finite number is an id written as a number (`customer: { id: 42 }`), kept as its text. */
-const ID_KEYS = new Set(['operation_id', 'onec_id', 'correlation_id', 'trace_id', 'span_id', 'category', 'customer_type', 'conflict_type']);
+const ID_KEYS = new Set([
+  'operation_id',
+  'onec_id',
+  'correlation_id',
+  'trace_id',
+  'span_id',
+  'category',
+  'customer_type',
+  'conflict_type',
+]);
 
 function buildCandidate(
   info: Record<string, unknown>,
@@ -155,7 +212,10 @@ function collectDetails(info: Record<string, unknown>): Record<string, unknown> 
   if (merged === undefined) return undefined;
   const safe = safeValue(merged);
   // A value that is not a plain object once made safe (a Date, say) is kept under `value`.
-  const details = typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? (safe as Record<string, unknown>) : { value: safe };
+  const details =
+    typeof safe === 'object' && safe !== null && !Array.isArray(safe)
+      ? (safe as Record<string, unknown>)
+      : { value: safe };
   return Object.keys(details).length > 0 ? details : undefined;
 }
 
@@ -172,12 +232,18 @@ function errorOf(info: Record<string, unknown>): { message: string; type?: strin
   if (e instanceof Error) return { message: e.message, type: e.name, ...(e.stack ? { stack: e.stack } : {}) };
   if (e && typeof e === 'object') {
     const o = e as Record<string, unknown>;
-    return { message: text(o.message ?? JSON.stringify(safeValue(o)), Infinity), ...optionalText('type', o.type ?? o.name), ...optionalText('stack', o.stack) };
+    return {
+      message: text(o.message ?? JSON.stringify(safeValue(o)), Infinity),
+      ...optionalText('type', o.type ?? o.name),
+      ...optionalText('stack', o.stack),
+    };
   }
   if (typeof e === 'string') return { message: e, ...optionalText('type', info.error_type) };
-  if (typeof info.error_message === 'string') return { message: info.error_message, ...optionalText('type', info.error_type) };
+  if (typeof info.error_message === 'string')
+    return { message: info.error_message, ...optionalText('type', info.error_type) };
   // winston's `format.errors()` or `logger.error(err)` puts the stack on `info` itself.
-  if (typeof info.stack === 'string') return { message: text(info.message, Infinity), stack: info.stack, ...optionalText('type', info.name) };
+  if (typeof info.stack === 'string')
+    return { message: text(info.message, Infinity), stack: info.stack, ...optionalText('type', info.name) };
   return null;
 }
 
@@ -186,18 +252,23 @@ function optionalText<K extends string>(key: K, value: unknown): Partial<Record<
 }
 
 function text(value: unknown, max: number): string {
-  const s = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(safeValue(value)) ?? String(value);
+  const s =
+    typeof value === 'string' ? value : value === undefined ? '' : (JSON.stringify(safeValue(value)) ?? String(value));
   return s.length > max ? s.slice(0, max) : s;
 }
 
 /** A duration is a finite, non-negative number of milliseconds; anything else is flagged. */
 function duration(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER ? Math.round(value) : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER
+    ? Math.round(value)
+    : undefined;
 }
 
 function serviceOverride(value: unknown): Record<string, string> {
   if (!value || typeof value !== 'object') return {};
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => ['name', 'environment', 'version'].includes(k) && typeof v === 'string'));
+  return Object.fromEntries(
+    Object.entries(value).filter(([k, v]) => ['name', 'environment', 'version'].includes(k) && typeof v === 'string'),
+  );
 }
 
 function rawOf(info: Record<string, unknown>): string {

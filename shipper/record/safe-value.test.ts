@@ -3,7 +3,13 @@ import { safeValue } from './safe-value.ts';
 
 describe('safeValue', () => {
   it('hands plain JSON within the limits back as it is, without a copy', () => {
-    const details = { customer_type: 'legal', changes: [{ field: 'inn', from: '1', to: '2' }], amount: 12.5, ok: true, none: null };
+    const details = {
+      customer_type: 'legal',
+      changes: [{ field: 'inn', from: '1', to: '2' }],
+      amount: 12.5,
+      ok: true,
+      none: null,
+    };
     expect(safeValue(details)).toBe(details);
   });
 
@@ -20,11 +26,15 @@ describe('safeValue', () => {
       [{ list: new Set([1, 2]) }, { list: [1, 2] }],
     ];
     for (const [input, expected] of cases) {
-      const before = JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v === input && _k ? '[self]' : v));
+      const before = JSON.stringify(input, (_k, v: unknown) =>
+        typeof v === 'bigint' ? `${v}n` : v === input && _k ? '[self]' : v,
+      );
       const safe = safeValue(input);
       expect(safe).not.toBe(input);
       expect(safe).toEqual(expected);
-      expect(JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v === input && _k ? '[self]' : v))).toBe(before);
+      expect(
+        JSON.stringify(input, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v === input && _k ? '[self]' : v)),
+      ).toBe(before);
     }
   });
 

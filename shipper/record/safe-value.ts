@@ -96,7 +96,11 @@ function visit(v: unknown, depth: number, walk: Walk): unknown {
   path.push(object);
   try {
     if (v instanceof Error) {
-      return visit({ name: v.name, message: v.message, ...(v.stack ? { stack: v.stack } : {}), ...ownFields(v) }, depth, walk);
+      return visit(
+        { name: v.name, message: v.message, ...(v.stack ? { stack: v.stack } : {}), ...ownFields(v) },
+        depth,
+        walk,
+      );
     }
     if (Array.isArray(v) || v instanceof Set) {
       const items = [...(v as Iterable<unknown>)];
@@ -104,9 +108,11 @@ function visit(v: unknown, depth: number, walk: Walk): unknown {
       if (items.length > limits.maxEntries) out.push(`[${items.length - limits.maxEntries} more]`);
       return out;
     }
-    if (v instanceof Map) return visitFields(Object.fromEntries([...v].map(([key, item]) => [String(key), item])), depth, walk);
+    if (v instanceof Map)
+      return visitFields(Object.fromEntries([...v].map(([key, item]) => [String(key), item])), depth, walk);
     const json = toJsonOf(object);
-    if (json !== object && (typeof json !== 'object' || json === null)) return visitFields({ value: json }, depth, walk);
+    if (json !== object && (typeof json !== 'object' || json === null))
+      return visitFields({ value: json }, depth, walk);
     return visitFields(json as Record<string, unknown>, depth, walk);
   } catch (error) {
     // A getter that throws, a revoked proxy: keep what can be said about it.

@@ -29,13 +29,28 @@ export function storableRecord(
 
 /** Fields synclog itself sets: a refusal there is a bug, never the application's value, and is not hidden. */
 const OWN_FIELDS = new Set([
-  '@timestamp', 'ingested_at', 'event_id', 'producer_id', 'producer_seq', 'level', 'message',
-  'validation_issues', 'invalid', 'event_time_raw', 'operation_key',
+  '@timestamp',
+  'ingested_at',
+  'event_id',
+  'producer_id',
+  'producer_seq',
+  'level',
+  'message',
+  'validation_issues',
+  'invalid',
+  'event_time_raw',
+  'operation_key',
 ]);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function flagRefused(candidate: Record<string, unknown>, issues: readonly { path: PropertyKey[] }[], service: Service, flags: FlaggedValues): boolean {
+function flagRefused(
+  candidate: Record<string, unknown>,
+  issues: readonly { path: PropertyKey[] }[],
+  service: Service,
+  flags: FlaggedValues,
+): boolean {
   let changed = false;
   for (const issue of issues) {
     const path = issue.path.map(String);

@@ -24,7 +24,10 @@ function waitForLine(child: ChildProcess, line: string): Promise<void> {
 describe('a write-ahead producer killed with SIGKILL', () => {
   it('loses none of the records append() returned for: the next spool replays them all, in order', async () => {
     const root = await tempRoot();
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, root, 'killed', '500'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, root, 'killed', '500'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     await waitForLine(child, 'appended');
 
     child.kill('SIGKILL');
@@ -32,7 +35,12 @@ describe('a write-ahead producer killed with SIGKILL', () => {
     expect(signal).toBe('SIGKILL');
 
     const errors: unknown[] = [];
-    const survivor = createDiskSpool({ dir: root, producerId: 'survivor', mode: 'wal', onError: (error) => errors.push(error) });
+    const survivor = createDiskSpool({
+      dir: root,
+      producerId: 'survivor',
+      mode: 'wal',
+      onError: (error) => errors.push(error),
+    });
     const replayed = await drain(survivor);
     await survivor.close();
 

@@ -8,11 +8,22 @@ async function openSpool(overrides: Partial<DiskSpoolOptions> = {}) {
   const dir = overrides.dir ?? (await tempRoot());
   const onError = vi.fn();
   const onDrop = vi.fn();
-  const spool = createDiskSpool({ dir, producerId: 'p1', mode: 'spool', fsync: 'never', onError, onDrop, ...overrides });
+  const spool = createDiskSpool({
+    dir,
+    producerId: 'p1',
+    mode: 'spool',
+    fsync: 'never',
+    onError,
+    onDrop,
+    ...overrides,
+  });
   return { spool, dir, producerDir: join(dir, overrides.producerId ?? 'p1'), onError, onDrop };
 }
 
-const segmentFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.ndjson')).sort();
+const segmentFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.ndjson'))
+    .sort();
 
 describe('disk spool', () => {
   it('replays appended batches in order, deletes them once done, and its depth goes to zero', async () => {
@@ -42,7 +53,11 @@ describe('disk spool', () => {
 
   it('gives a batch larger than segmentBytes a segment of its own', async () => {
     const { spool } = await openSpool({ segmentBytes: 100 });
-    const results = [spool.append(bulkLines(0, 1), 1), spool.append(bulkLines(1, 5), 5), spool.append(bulkLines(6, 1), 1)];
+    const results = [
+      spool.append(bulkLines(0, 1), 1),
+      spool.append(bulkLines(1, 5), 5),
+      spool.append(bulkLines(6, 1), 1),
+    ];
     expect(results.map((r) => (r.ok ? r.segment : null))).toEqual([1, 2, 3]);
   });
 
@@ -59,7 +74,11 @@ describe('disk spool', () => {
 
   it('refuses appends past maxBytes under drop-newest and counts the records', async () => {
     const batch = bulkLines(0, 2);
-    const { spool, onDrop } = await openSpool({ maxBytes: batch.length * 2, segmentBytes: batch.length, whenFull: 'drop-newest' });
+    const { spool, onDrop } = await openSpool({
+      maxBytes: batch.length * 2,
+      segmentBytes: batch.length,
+      whenFull: 'drop-newest',
+    });
     spool.append(batch, 2);
     spool.append(batch, 2);
 
@@ -74,7 +93,11 @@ describe('disk spool', () => {
   it('deletes the oldest segments under drop-oldest to make room, and counts what they held', async () => {
     const batch = (n: number) => bulkLines(n * 2, 2);
     const size = batch(0).length;
-    const { spool, onDrop, producerDir } = await openSpool({ maxBytes: size * 3, segmentBytes: size, whenFull: 'drop-oldest' });
+    const { spool, onDrop, producerDir } = await openSpool({
+      maxBytes: size * 3,
+      segmentBytes: size,
+      whenFull: 'drop-oldest',
+    });
     for (let n = 0; n < 5; n++) expect(spool.append(batch(n), 2).ok).toBe(true);
 
     expect(onDrop).toHaveBeenCalledTimes(2);
@@ -103,7 +126,11 @@ describe('disk spool', () => {
     spool.append(bulkLines(0, 1), 1);
     spool.append(bulkLines(1, 1), 1);
 
-    const [first, second, none] = await Promise.all([spool.takeForReplay(), spool.takeForReplay(), spool.takeForReplay()]);
+    const [first, second, none] = await Promise.all([
+      spool.takeForReplay(),
+      spool.takeForReplay(),
+      spool.takeForReplay(),
+    ]);
     expect([first?.segment, second?.segment, none]).toEqual([1, 2, null]);
     first?.release();
 

@@ -6,7 +6,14 @@ import { makeRoom } from './make-room.ts';
 import { createSegmentReplay, type ReplaySegment } from './segment-replay.ts';
 import { createSegmentWriter } from './segment-writer.ts';
 import { resolveSpoolOptions, type DiskSpoolOptions, type DropReason, type RefusedReason } from './spool-options.ts';
-import { addSegment, pendingRecords, segmentPath, sourceDepth, type SegmentEntry, type SpoolSource } from './spool-source.ts';
+import {
+  addSegment,
+  pendingRecords,
+  segmentPath,
+  sourceDepth,
+  type SegmentEntry,
+  type SpoolSource,
+} from './spool-source.ts';
 
 export type AppendResult =
   | { readonly ok: true; readonly segment: number }
@@ -59,7 +66,14 @@ export function createDiskSpool(options: DiskSpoolOptions): DiskSpool {
   const o = resolveSpoolOptions(options);
   const root = resolve(o.dir);
   const self = ownerForThisProcess(o.producerId, o.now());
-  const own: SpoolSource = { producerId: o.producerId, dir: takeOwnDirectory(root, self), startedAt: self.startedAt, own: true, generation: 0, segments: new Map() };
+  const own: SpoolSource = {
+    producerId: o.producerId,
+    dir: takeOwnDirectory(root, self),
+    startedAt: self.startedAt,
+    own: true,
+    generation: 0,
+    segments: new Map(),
+  };
   const sources = new Map<string, SpoolSource>([[own.dir, own]]);
   let droppedRecords = 0;
   let errors = 0;

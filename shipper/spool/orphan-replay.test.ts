@@ -5,7 +5,14 @@ import { bulkLines, deadPid, drain, recordNumbers, tempRoot, writeProducerDir } 
 
 const errors: unknown[] = [];
 const open = (dir: string, producerId: string, overrides: Partial<DiskSpoolOptions> = {}): DiskSpool =>
-  createDiskSpool({ dir, producerId, mode: 'spool', fsync: 'never', onError: (error) => errors.push(error), ...overrides });
+  createDiskSpool({
+    dir,
+    producerId,
+    mode: 'spool',
+    fsync: 'never',
+    onError: (error) => errors.push(error),
+    ...overrides,
+  });
 
 describe('orphaned producers', () => {
   afterEach(() => {

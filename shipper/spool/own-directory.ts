@@ -28,11 +28,15 @@ function setAsidePredecessor(root: string, dir: string, self: Owner): void {
   const ownership = readOwnership(dir);
   if (ownership && isOwnerAlive(ownership.current)) {
     const { pid, hostname } = ownership.current ?? {};
-    throw new Error(`spool producerId ${self.producerId} is in use by pid ${pid} on ${hostname} (${dir}): give every process its own producerId`);
+    throw new Error(
+      `spool producerId ${self.producerId} is in use by pid ${pid} on ${hostname} (${dir}): give every process its own producerId`,
+    );
   }
   const generation = ownership ? ownership.generation + 1 : 0;
   if (!claimGeneration(dir, generation, self)) {
-    throw new Error(`spool directory ${dir} is being replayed by another process: give every process its own producerId`);
+    throw new Error(
+      `spool directory ${dir} is being replayed by another process: give every process its own producerId`,
+    );
   }
   renameSync(dir, join(root, `${self.producerId}~${self.startedAt}`));
 }

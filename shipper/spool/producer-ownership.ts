@@ -48,7 +48,11 @@ export function readOwnership(dir: string): Ownership | null {
   const generations = ownerGenerations(dir);
   const newest = generations.at(-1);
   if (newest === undefined) return null;
-  return { generation: newest, current: readOwner(join(dir, ownerFileName(newest))), original: generations[0] === 0 ? readOwner(join(dir, 'owner.json')) : null };
+  return {
+    generation: newest,
+    current: readOwner(join(dir, ownerFileName(newest))),
+    original: generations[0] === 0 ? readOwner(join(dir, 'owner.json')) : null,
+  };
 }
 
 /**
@@ -58,7 +62,8 @@ export function readOwnership(dir: string): Ownership | null {
 export function isOwnerAlive(owner: Owner | null): boolean {
   if (owner === null || owner.released) return false;
   if (owner.hostname !== hostname()) return true;
-  if (owner.pid === process.pid) return owner.processStartedAt === undefined || owner.processStartedAt === PROCESS_STARTED_AT;
+  if (owner.pid === process.pid)
+    return owner.processStartedAt === undefined || owner.processStartedAt === PROCESS_STARTED_AT;
   try {
     process.kill(owner.pid, 0);
     return true;
@@ -69,7 +74,12 @@ export function isOwnerAlive(owner: Owner | null): boolean {
 }
 
 export const isSameOwner = (a: Owner | null, b: Owner) =>
-  a !== null && a.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt && a.producerId === b.producerId && !a.released;
+  a !== null &&
+  a.pid === b.pid &&
+  a.hostname === b.hostname &&
+  a.startedAt === b.startedAt &&
+  a.producerId === b.producerId &&
+  !a.released;
 
 /** Writes `generation` for `owner`; false when that generation exists already (someone else won) or the directory is gone. */
 export function claimGeneration(dir: string, generation: number, owner: Owner): boolean {
@@ -127,7 +137,8 @@ function listNames(dir: string): string[] {
 function readOwner(file: string): Owner | null {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<Owner> | null;
-    const valid = typeof value?.pid === 'number' && typeof value.hostname === 'string' && typeof value.startedAt === 'number';
+    const valid =
+      typeof value?.pid === 'number' && typeof value.hostname === 'string' && typeof value.startedAt === 'number';
     return valid ? (value as Owner) : null;
   } catch {
     return null;

@@ -44,7 +44,13 @@ export function createSegmentReplay(deps: SegmentReplayDeps, options: ResolvedSp
   function scanIfDue(): Promise<void> {
     if (!scanning && options.now() - lastScan >= options.orphanScanIntervalMs) {
       lastScan = options.now();
-      const found = claimOrphans({ root: deps.root, ownDirName: own.producerId, self: deps.self, isKnown: (dir) => sources.has(dir), onError: report });
+      const found = claimOrphans({
+        root: deps.root,
+        ownDirName: own.producerId,
+        self: deps.self,
+        isKnown: (dir) => sources.has(dir),
+        onError: report,
+      });
       scanning = found
         .then((claimed) => {
           for (const source of claimed) {
@@ -134,7 +140,8 @@ export function createSegmentReplay(deps: SegmentReplayDeps, options: ResolvedSp
       entry.handedOut = true;
       const content = await read(entry);
       if (content && content.records > 0) return handOut(entry, content);
-      if (content) await finish(entry); // only a torn remnant, or already gone
+      if (content)
+        await finish(entry); // only a torn remnant, or already gone
       else entry.source.segments.delete(entry.segment); // unreadable: left on disk for a later process
     }
   }

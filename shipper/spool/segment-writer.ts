@@ -91,7 +91,8 @@ export function createSegmentWriter(deps: SegmentWriterDeps, options: SegmentWri
     const target = current ?? openNext();
     try {
       // writeSync may write less than asked (a full disk): keep going until all of it is written or it throws.
-      for (let written = 0; written < data.length; ) written += writeSync(target.fd, data, written, data.length - written);
+      for (let written = 0; written < data.length;)
+        written += writeSync(target.fd, data, written, data.length - written);
     } catch (error) {
       cutBack(target);
       throw error;

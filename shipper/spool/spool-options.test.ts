@@ -6,7 +6,11 @@ const base = { dir: '/tmp/spool', producerId: 'p1', mode: 'spool', onError: () =
 describe('spool options', () => {
   it('fills the documented defaults', () => {
     expect(resolveSpoolOptions(base)).toMatchObject({
-      maxBytes: 1024 ** 3, segmentBytes: 16 * 1024 ** 2, fsync: 'interval', fsyncIntervalMs: 1_000, whenFull: 'drop-oldest',
+      maxBytes: 1024 ** 3,
+      segmentBytes: 16 * 1024 ** 2,
+      fsync: 'interval',
+      fsyncIntervalMs: 1_000,
+      whenFull: 'drop-oldest',
     });
   });
 

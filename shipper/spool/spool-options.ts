@@ -50,9 +50,13 @@ export function resolveSpoolOptions(options: DiskSpoolOptions): ResolvedSpoolOpt
   if (typeof options.dir !== 'string' || options.dir === '') throw invalid('dir', 'a directory path is required');
   // '.' and '..' match the character class but would point outside the root.
   if (!PRODUCER_ID.test(options.producerId) || /^\.+$/.test(options.producerId)) {
-    throw invalid('producerId', `expected [A-Za-z0-9._-]+ (not "." or ".."), got ${JSON.stringify(options.producerId)}`);
+    throw invalid(
+      'producerId',
+      `expected [A-Za-z0-9._-]+ (not "." or ".."), got ${JSON.stringify(options.producerId)}`,
+    );
   }
-  if (options.mode !== 'spool' && options.mode !== 'wal') throw invalid('mode', `expected "spool" or "wal", got ${String(options.mode)}`);
+  if (options.mode !== 'spool' && options.mode !== 'wal')
+    throw invalid('mode', `expected "spool" or "wal", got ${String(options.mode)}`);
   if (typeof options.onError !== 'function') throw invalid('onError', 'a function is required');
 
   const resolved: ResolvedSpoolOptions = {
@@ -69,12 +73,17 @@ export function resolveSpoolOptions(options: DiskSpoolOptions): ResolvedSpoolOpt
   };
   for (const name of ['maxBytes', 'segmentBytes', 'fsyncIntervalMs', 'orphanScanIntervalMs'] as const) {
     const value = resolved[name];
-    if (!Number.isSafeInteger(value) || value <= 0) throw invalid(name, `expected a positive whole number, got ${value}`);
+    if (!Number.isSafeInteger(value) || value <= 0)
+      throw invalid(name, `expected a positive whole number, got ${value}`);
   }
-  if (!['always', 'interval', 'never'].includes(resolved.fsync)) throw invalid('fsync', `expected always, interval or never, got ${resolved.fsync}`);
-  if (!['drop-newest', 'drop-oldest'].includes(resolved.whenFull)) throw invalid('whenFull', `expected drop-newest or drop-oldest, got ${resolved.whenFull}`);
+  if (!['always', 'interval', 'never'].includes(resolved.fsync))
+    throw invalid('fsync', `expected always, interval or never, got ${resolved.fsync}`);
+  if (!['drop-newest', 'drop-oldest'].includes(resolved.whenFull))
+    throw invalid('whenFull', `expected drop-newest or drop-oldest, got ${resolved.whenFull}`);
   if (resolved.segmentBytes > resolved.maxBytes) {
-    resolved.onWarning(`segmentBytes ${resolved.segmentBytes} exceeds maxBytes ${resolved.maxBytes}; using ${resolved.maxBytes}`);
+    resolved.onWarning(
+      `segmentBytes ${resolved.segmentBytes} exceeds maxBytes ${resolved.maxBytes}; using ${resolved.maxBytes}`,
+    );
     return { ...resolved, segmentBytes: resolved.maxBytes };
   }
   return resolved;

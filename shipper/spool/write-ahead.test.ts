@@ -7,8 +7,20 @@ import { bulkLines, deadPid, drain, recordNumbers, tempRoot } from './fixtures/s
 
 const errors: unknown[] = [];
 const openWal = (dir: string, producerId: string, segmentBytes = 1_000_000): DiskSpool =>
-  createDiskSpool({ dir, producerId, mode: 'wal', segmentBytes, fsync: 'always', onError: (error) => errors.push(error) });
-const segmentFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.ndjson')).sort() : []);
+  createDiskSpool({
+    dir,
+    producerId,
+    mode: 'wal',
+    segmentBytes,
+    fsync: 'always',
+    onError: (error) => errors.push(error),
+  });
+const segmentFiles = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.ndjson'))
+        .sort()
+    : [];
 const appendAt = (spool: DiskSpool, from: number, count: number) => {
   const result = spool.append(bulkLines(from, count), count);
   if (!result.ok) throw new Error(`append refused: ${result.reason}`);
@@ -67,7 +79,10 @@ describe('write-ahead mode', () => {
     const crashed = openWal(root, 'app-1', 300);
     for (let n = 0; n < 10; n++) appendAt(crashed, n * 2, 2);
     // What a SIGKILL leaves: no close(), and an owner whose pid is gone.
-    writeFileSync(join(root, 'app-1', 'owner.json'), JSON.stringify({ pid: deadPid(), startedAt: 1, hostname: hostname() }));
+    writeFileSync(
+      join(root, 'app-1', 'owner.json'),
+      JSON.stringify({ pid: deadPid(), startedAt: 1, hostname: hostname() }),
+    );
 
     const replayed = await drain(openWal(root, 'app-2'));
 

@@ -27,7 +27,8 @@ beforeAll(async () => {
   await runSetup(client, setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix })));
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.process.exitCode === null && child.process.signalCode === null) await child.kill();
+  for (const child of children.splice(0))
+    if (child.process.exitCode === null && child.process.signalCode === null) await child.kill();
   for (const proxy of proxies.splice(0)) await proxy.close();
 });
 afterAll(async () => {
@@ -68,7 +69,16 @@ async function restartOn(spoolDir: string, options: { writeAhead?: boolean; clie
 }
 
 const NOTHING_STORED: Omit<ProducerSequence, 'producerId'> = {
-  first: -1, last: -1, records: 0, missing: 0, duplicates: 0, deadLettered: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false,
+  first: -1,
+  last: -1,
+  records: 0,
+  missing: 0,
+  duplicates: 0,
+  deadLettered: 0,
+  gaps: [],
+  gapsTruncated: false,
+  repeats: [],
+  repeatsTruncated: false,
 };
 
 /** The producer's stored sequence, exact (gaps and repeats), after a refresh. */
@@ -84,7 +94,9 @@ async function storedUpTo(producer: string, last: number): Promise<number> {
   const { body } = await client.count({
     index: names.logsPattern,
     allow_no_indices: true,
-    body: { query: { bool: { filter: [{ term: { producer_id: producer } }, { range: { producer_seq: { lte: last } } }] } } },
+    body: {
+      query: { bool: { filter: [{ term: { producer_id: producer } }, { range: { producer_seq: { lte: last } } }] } },
+    },
   });
   return body.count;
 }
@@ -108,9 +120,21 @@ describe('an application process that exits or crashes while logging through Ope
     const producer = await app.producerId();
     const closed = await app.line(/^closed /);
     expect(await app.closed).toEqual({ code: 0, signal: null });
-    expect(JSON.parse(closed.slice('closed '.length))).toEqual({ delivered: 5000, spooled: 0, deadLettered: 0, dropped: 0, undelivered: 0 });
+    expect(JSON.parse(closed.slice('closed '.length))).toEqual({
+      delivered: 5000,
+      spooled: 0,
+      deadLettered: 0,
+      dropped: 0,
+      undelivered: 0,
+    });
 
-    expect(await storedSequence(producer)).toMatchObject({ first: 0, last: 4999, records: 5000, missing: 0, duplicates: 0 });
+    expect(await storedSequence(producer)).toMatchObject({
+      first: 0,
+      last: 4999,
+      records: 5000,
+      missing: 0,
+      duplicates: 0,
+    });
     expect(await detailsIOf(producer, 4999)).toEqual([4999]);
     expect(segmentFilesUnder(spoolDir)).toEqual([]);
   });
@@ -121,10 +145,21 @@ describe('an application process that exits or crashes while logging through Ope
     proxies.push(proxy);
     proxy.match = '';
     proxy.mode = 'down';
-    const app = startApp({ LOG_CHILD_URL: proxy.url, LOG_CHILD_MODE: 'flush-and-hang', LOG_CHILD_COUNT: '3000', LOG_CHILD_BATCH_RECORDS: '500', LOG_CHILD_SPOOL_DIR: spoolDir });
+    const app = startApp({
+      LOG_CHILD_URL: proxy.url,
+      LOG_CHILD_MODE: 'flush-and-hang',
+      LOG_CHILD_COUNT: '3000',
+      LOG_CHILD_BATCH_RECORDS: '500',
+      LOG_CHILD_SPOOL_DIR: spoolDir,
+    });
     const producer = await app.producerId();
     const flushed = await app.line(/^flushed /);
-    expect(JSON.parse(flushed.slice('flushed '.length))).toEqual({ delivered: 0, spooled: 3000, deadLettered: 0, dropped: 0 });
+    expect(JSON.parse(flushed.slice('flushed '.length))).toEqual({
+      delivered: 0,
+      spooled: 3000,
+      deadLettered: 0,
+      dropped: 0,
+    });
     await app.kill();
     expect(app.lines).toContain('spooled 3000');
     expect(segmentFilesUnder(spoolDir)).not.toEqual([]);
@@ -139,7 +174,13 @@ describe('an application process that exits or crashes while logging through Ope
     } finally {
       await viaProxy.close();
     }
-    expect(await storedSequence(producer)).toMatchObject({ first: 0, last: 2999, records: 3000, missing: 0, duplicates: 0 });
+    expect(await storedSequence(producer)).toMatchObject({
+      first: 0,
+      last: 2999,
+      records: 3000,
+      missing: 0,
+      duplicates: 0,
+    });
     expect(await detailsIOf(producer, 2999)).toEqual([2999]);
     expect(segmentFilesUnder(spoolDir)).toEqual([]);
   });
@@ -153,7 +194,12 @@ describe('an application process that exits or crashes while logging through Ope
       const restartWritesAhead = round < 3;
       const label = `round ${round}, SIGKILL after ${killAfter} "logged" lines, restart ${restartWritesAhead ? 'with' : 'without'} write-ahead`;
       console.log(`write-ahead crash test: ${label}`);
-      const app = startApp({ LOG_CHILD_MODE: 'forever', LOG_CHILD_WRITE_AHEAD: 'true', LOG_CHILD_BATCH_RECORDS: '200', LOG_CHILD_SPOOL_DIR: spoolDir });
+      const app = startApp({
+        LOG_CHILD_MODE: 'forever',
+        LOG_CHILD_WRITE_AHEAD: 'true',
+        LOG_CHILD_BATCH_RECORDS: '200',
+        LOG_CHILD_SPOOL_DIR: spoolDir,
+      });
       const producer = await app.producerId();
       await app.linesMatching(/^logged \d+$/, killAfter);
       await app.kill();
@@ -164,7 +210,9 @@ describe('an application process that exits or crashes while logging through Ope
       const restarted = await restartOn(spoolDir, { writeAhead: restartWritesAhead });
       expect(restarted.warnings, label).toEqual([]);
       const stored = await storedSequence(producer);
-      console.log(`write-ahead crash test: ${label}: ${lastPrinted + 1} logged and printed, ${storedBefore} of them stored before the restart, ${stored.records} records after`);
+      console.log(
+        `write-ahead crash test: ${label}: ${lastPrinted + 1} logged and printed, ${storedBefore} of them stored before the restart, ${stored.records} records after`,
+      );
       // Records logged after the last line printed may be stored too: write-ahead keeps them all.
       expect(stored.last, label).toBeGreaterThanOrEqual(lastPrinted);
       expect(stored, label).toMatchObject({ first: 0, records: stored.last + 1, missing: 0, duplicates: 0 });
@@ -196,7 +244,9 @@ describe('an application process that exits or crashes while logging through Ope
     const stored = await storedSequence(producer);
     expect(stored.duplicates).toBe(0);
     const lost = lastPrinted + 1 - (await storedUpTo(producer, lastPrinted));
-    console.log(`no-write-ahead crash test: ${lastPrinted + 1} logged and printed, ${lost} lost, ${app.lines.filter((l) => l.startsWith('spooled')).length} spills to disk`);
+    console.log(
+      `no-write-ahead crash test: ${lastPrinted + 1} logged and printed, ${lost} lost, ${app.lines.filter((l) => l.startsWith('spooled')).length} spills to disk`,
+    );
     expect(lost).toBeGreaterThanOrEqual(0);
     expect(lost).toBeLessThanOrEqual(bounds.maxQueueRecords + bounds.maxInFlight * bounds.batchRecords);
     expect(await detailsIOf(producer, stored.first)).toEqual([stored.first]);

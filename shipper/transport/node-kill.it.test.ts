@@ -10,7 +10,12 @@ import { localClusterOptions } from '../../cli/local-cluster-options.ts';
 import { createOpenSearchClient, type OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
-import { deleteLocalCluster, localClusterStatus, startLocalCluster, type LocalClusterOptions } from '../../opensearch/local/local-cluster.ts';
+import {
+  deleteLocalCluster,
+  localClusterStatus,
+  startLocalCluster,
+  type LocalClusterOptions,
+} from '../../opensearch/local/local-cluster.ts';
 import { freePort } from '../../opensearch/local/ports.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import { runSetup } from '../../opensearch/setup/run-setup.ts';
@@ -53,12 +58,23 @@ describe('OpenSearchTransport while its OpenSearch node is SIGKILLed and restart
   it('delivers every record of a steady stream exactly once across two node kills', async () => {
     const began = Date.now();
     const elapsed = () => `${((Date.now() - began) / 1000).toFixed(1)} s`;
-    const transport = new OpenSearchTransport({ client, service: 'node-kill-test', producerName: 'node-kill', indexPrefix: prefix, spoolDir, batchRecords: 1_000 });
+    const transport = new OpenSearchTransport({
+      client,
+      service: 'node-kill-test',
+      producerName: 'node-kill',
+      indexPrefix: prefix,
+      spoolDir,
+      batchRecords: 1_000,
+    });
     const losses: string[] = [];
     let delivered = 0;
     transport.on('delivered', (event: { records: number }) => (delivered += event.records));
-    transport.on('dropped', (event: { records: number; reason: string }) => losses.push(`dropped ${event.records} (${event.reason})`));
-    transport.on('dead-letter', (event: { records: number; reason: string }) => losses.push(`dead-lettered ${event.records} (${event.reason})`));
+    transport.on('dropped', (event: { records: number; reason: string }) =>
+      losses.push(`dropped ${event.records} (${event.reason})`),
+    );
+    transport.on('dead-letter', (event: { records: number; reason: string }) =>
+      losses.push(`dead-lettered ${event.records} (${event.reason})`),
+    );
     transport.on('outage', () => console.log(`node-kill: outage at ${elapsed()}`));
     transport.on('recovered', () => console.log(`node-kill: recovered at ${elapsed()}`));
     const logger = winston.createLogger({ transports: [transport] });
@@ -122,7 +138,13 @@ describe('OpenSearchTransport while its OpenSearch node is SIGKILLed and restart
     await client.indices.refresh({ index: names.logsPattern });
     const sequences = await verifySequences(client, names, { producer: transport.producerId });
     expect(sequences.producers).toHaveLength(1);
-    expect(sequences.producers[0]).toMatchObject({ first: 0, last: 39_999, records: 40_000, missing: 0, duplicates: 0 });
+    expect(sequences.producers[0]).toMatchObject({
+      first: 0,
+      last: 39_999,
+      records: 40_000,
+      missing: 0,
+      duplicates: 0,
+    });
     expect(sequences.clean).toBe(true);
   }, 240_000);
 });

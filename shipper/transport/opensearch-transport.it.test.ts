@@ -23,7 +23,13 @@ const transports: OpenSearchTransport[] = [];
 
 const spoolDir = () => mkdtemp(join(tmpdir(), 'synclog-spool-'));
 async function transport(options: Partial<OpenSearchTransportOptions> = {}) {
-  const t = new OpenSearchTransport({ client, service: 'transport-test', indexPrefix: prefix, spoolDir: await spoolDir(), ...options });
+  const t = new OpenSearchTransport({
+    client,
+    service: 'transport-test',
+    indexPrefix: prefix,
+    spoolDir: await spoolDir(),
+    ...options,
+  });
   transports.push(t);
   return t;
 }
@@ -58,13 +64,31 @@ afterAll(async () => {
 
 describe('OpenSearchTransport against a real node', () => {
   it('delivers 50,000 records logged by three producers: all searchable, each sequence complete, none duplicated', async () => {
-    const records = generateRecords({ seed: 7, count: 50_000, from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-11-20T00:00:00Z') });
+    const records = generateRecords({
+      seed: 7,
+      count: 50_000,
+      from: new Date('2026-10-01T00:00:00Z'),
+      to: new Date('2026-11-20T00:00:00Z'),
+    });
     const producers = await Promise.all([1, 2, 3].map(() => transport()));
     const loggers = producers.map(loggerFor);
     for (const [i, r] of records.entries()) {
       if (i % 1_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-      const { event_id: _e, producer_id: _p, producer_seq: _s, ingested_at: _i, service: _v, level, message, ...fields } = r;
-      loggers[i % 3]!.log({ ...fields, level: level === 'critical' ? 'error' : level === 'notice' ? 'info' : level, message });
+      const {
+        event_id: _e,
+        producer_id: _p,
+        producer_seq: _s,
+        ingested_at: _i,
+        service: _v,
+        level,
+        message,
+        ...fields
+      } = r;
+      loggers[i % 3]!.log({
+        ...fields,
+        level: level === 'critical' ? 'error' : level === 'notice' ? 'info' : level,
+        message,
+      });
     }
     const reports = await Promise.all(producers.map((t) => t.close({ timeoutMs: 60_000 })));
     expect(reports.reduce((n, r) => n + r.delivered, 0)).toBe(50_000);
@@ -89,7 +113,10 @@ describe('OpenSearchTransport against a real node', () => {
     // An index whose mapping disagrees with a record: onec_id as a number.
     await client.indices.create({
       index: `${prefix}-logs-2025.02`,
-      body: { settings: { index: { creation_date: Date.UTC(2025, 1, 1) } }, mappings: { properties: { onec_id: { type: 'long' } } } } as never,
+      body: {
+        settings: { index: { creation_date: Date.UTC(2025, 1, 1) } },
+        mappings: { properties: { onec_id: { type: 'long' } } },
+      } as never,
     });
     const t = await transport();
     const logger = loggerFor(t);
@@ -101,9 +128,17 @@ describe('OpenSearchTransport against a real node', () => {
     expect(report).toMatchObject({ delivered: 2, deadLettered: 1 });
     expect(await count({ term: { producer_id: t.producerId } })).toBe(2);
     await client.indices.refresh({ index: names.deadLetter });
-    const { body } = await client.search({ index: names.deadLetter, body: { query: { term: { producer_id: t.producerId } } } as never });
+    const { body } = await client.search({
+      index: names.deadLetter,
+      body: { query: { term: { producer_id: t.producerId } } } as never,
+    });
     const letter = (body.hits.hits as Array<{ _source: Record<string, unknown> }>)[0]?._source;
-    expect(letter).toMatchObject({ error_type: 'mapper_parsing_exception', status: 400, target_index: `${prefix}-logs-2025.02`, producer_seq: 1 });
+    expect(letter).toMatchObject({
+      error_type: 'mapper_parsing_exception',
+      status: 400,
+      target_index: `${prefix}-logs-2025.02`,
+      producer_seq: 1,
+    });
     expect(String(letter?.raw)).toContain('ЦБ-000123');
     // The refused record's seq is accounted for by its dead letter: not a gap.
     const verify = await verifySequences(client, names, { producer: t.producerId });
@@ -137,12 +172,25 @@ describe('OpenSearchTransport against a real node', () => {
     expect(report.dropped).toBe(0);
     const indexed = await count({ term: { producer_id: t.producerId } });
     await client.indices.refresh({ index: names.deadLetter });
-    const { body } = await client.count({ index: names.deadLetter, body: { query: { term: { producer_id: t.producerId } } } as never });
+    const { body } = await client.count({
+      index: names.deadLetter,
+      body: { query: { term: { producer_id: t.producerId } } } as never,
+    });
     expect(indexed + body.count).toBe(calls.length);
     expect(body.count).toBe(0);
     // The unknown operation type and the negative duration are stored, flagged, the raw values kept.
-    const flagged = await client.search({ index: names.readAlias, body: { query: { bool: { filter: [{ term: { producer_id: t.producerId } }, { exists: { field: 'validation_issues' } }] } }, sort: [{ producer_seq: 'asc' }] } as never });
-    const sources = (flagged.body.hits.hits as Array<{ _source: { validation_issues: string[]; invalid: Record<string, string> } }>).map((h) => h._source);
+    const flagged = await client.search({
+      index: names.readAlias,
+      body: {
+        query: {
+          bool: { filter: [{ term: { producer_id: t.producerId } }, { exists: { field: 'validation_issues' } }] },
+        },
+        sort: [{ producer_seq: 'asc' }],
+      } as never,
+    });
+    const sources = (
+      flagged.body.hits.hits as Array<{ _source: { validation_issues: string[]; invalid: Record<string, string> } }>
+    ).map((h) => h._source);
     expect(sources.map((r) => [r.validation_issues, r.invalid])).toEqual([
       [['operation_type_unknown'], { operation_type: 'teleport' }],
       [['duration_ms_invalid'], { duration_ms: '-5' }],

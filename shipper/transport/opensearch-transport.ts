@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import TransportStream from 'winston-transport';
-import { connectionFromEnv, createOpenSearchClient, type OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import {
+  connectionFromEnv,
+  createOpenSearchClient,
+  type OpenSearchClient,
+} from '../../opensearch/client/create-client.ts';
 import { connectionEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
@@ -48,7 +52,9 @@ export class OpenSearchTransport extends TransportStream {
 
   constructor(input: OpenSearchTransportOptions) {
     super({ ...(input.level ? { level: input.level } : {}), ...(input.format ? { format: input.format } : {}) });
-    const shipperInput = Object.fromEntries(Object.entries(input).filter(([k]) => !TRANSPORT_KEYS.has(k))) as ShipperOptionsInput;
+    const shipperInput = Object.fromEntries(
+      Object.entries(input).filter(([k]) => !TRANSPORT_KEYS.has(k)),
+    ) as ShipperOptionsInput;
     const options = resolveShipperOptions(shipperInput, (message) => this.#warn(`synclog: ${message}`));
     this.producerId = `${options.producerName}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     this.#ownsClient = input.client === undefined;
@@ -76,17 +82,35 @@ export class OpenSearchTransport extends TransportStream {
           requestTimeoutMs: options.requestTimeoutMs,
           onError: (error) => this.#warn(`synclog: dead letters: ${String(error)}`),
         }),
-        spool: dir ? createDiskSpool({ ...spoolBase, dir, producerId: this.producerId, mode: 'spool', onDrop: (n, reason) => reason === 'evicted' && metrics.dropped(n, 'spool-evicted') }) : null,
+        spool: dir
+          ? createDiskSpool({
+              ...spoolBase,
+              dir,
+              producerId: this.producerId,
+              mode: 'spool',
+              onDrop: (n, reason) => reason === 'evicted' && metrics.dropped(n, 'spool-evicted'),
+            })
+          : null,
         // Opened whenever there is a spool directory, so a write-ahead log a crashed process left
         // is replayed even by a process that does not write ahead itself.
-        wal: dir ? createDiskSpool({ ...spoolBase, dir: join(dir, 'write-ahead'), producerId: this.producerId, mode: 'wal', onDrop: () => {} }) : null,
+        wal: dir
+          ? createDiskSpool({
+              ...spoolBase,
+              dir: join(dir, 'write-ahead'),
+              producerId: this.producerId,
+              mode: 'wal',
+              onDrop: () => {},
+            })
+          : null,
         emit: (event) => this.#emit(event),
         ...(input.clock ? { clock: input.clock } : {}),
         ...(input.syncMetrics ? { syncMetrics: input.syncMetrics } : {}),
       },
       { ...options, producerId: this.producerId },
     );
-    void readSetupDrift(this.#client, names.meta, options).then((drift) => drift.forEach((line) => this.#warn(`synclog: ${line}`)));
+    void readSetupDrift(this.#client, names.meta, options).then((drift) =>
+      drift.forEach((line) => this.#warn(`synclog: ${line}`)),
+    );
   }
 
   override log(info: Record<string, unknown>, next: () => void): void {

@@ -15,9 +15,7 @@ export function sequenceQuery(filter: SequenceFilter): Record<string, unknown> {
   const { producer } = filter;
   if (producer !== undefined) {
     clauses.push(
-      producer.endsWith('*')
-        ? { prefix: { producer_id: producer.slice(0, -1) } }
-        : { term: { producer_id: producer } },
+      producer.endsWith('*') ? { prefix: { producer_id: producer.slice(0, -1) } } : { term: { producer_id: producer } },
     );
   }
   const range = timeRangeClause(filter.from, filter.to);

@@ -15,25 +15,58 @@ function track(rows: Array<[string, number, number?]>, maxListed = 1_000): Produ
 
 describe('createSequenceTracker', () => {
   it('reports a contiguous sequence with no gaps and no repeats', () => {
-    const [p] = track([['a', 0], ['a', 1], ['a', 2]]);
-    expect(p).toMatchObject({ producerId: 'a', first: 0, last: 2, records: 3, missing: 0, duplicates: 0, gaps: [], repeats: [] });
+    const [p] = track([
+      ['a', 0],
+      ['a', 1],
+      ['a', 2],
+    ]);
+    expect(p).toMatchObject({
+      producerId: 'a',
+      first: 0,
+      last: 2,
+      records: 3,
+      missing: 0,
+      duplicates: 0,
+      gaps: [],
+      repeats: [],
+    });
   });
 
   it('reports a missing range as one gap and counts every missing seq', () => {
-    const [p] = track([['a', 0], ['a', 4], ['a', 5], ['a', 7]]);
-    expect(p?.gaps).toEqual([{ from: 1, to: 3 }, { from: 6, to: 6 }]);
+    const [p] = track([
+      ['a', 0],
+      ['a', 4],
+      ['a', 5],
+      ['a', 7],
+    ]);
+    expect(p?.gaps).toEqual([
+      { from: 1, to: 3 },
+      { from: 6, to: 6 },
+    ]);
     expect(p?.missing).toBe(4);
   });
 
   it('reports a seq stored several times with its count', () => {
-    const [p] = track([['a', 0], ['a', 1, 3], ['a', 2]]);
+    const [p] = track([
+      ['a', 0],
+      ['a', 1, 3],
+      ['a', 2],
+    ]);
     expect(p?.repeats).toEqual([{ seq: 1, count: 3 }]);
     expect(p).toMatchObject({ records: 5, duplicates: 2 });
   });
 
   it('starts each producer afresh and never reports a gap before its first seq', () => {
-    const result = track([['a', 5], ['a', 6], ['b', 0], ['b', 1]]);
-    expect(result.map((p) => [p.producerId, p.first, p.last, p.gaps.length])).toEqual([['a', 5, 6, 0], ['b', 0, 1, 0]]);
+    const result = track([
+      ['a', 5],
+      ['a', 6],
+      ['b', 0],
+      ['b', 1],
+    ]);
+    expect(result.map((p) => [p.producerId, p.first, p.last, p.gaps.length])).toEqual([
+      ['a', 5, 6, 0],
+      ['b', 0, 1, 0],
+    ]);
   });
 
   it('caps the listed gaps and repeats but keeps the counts exact', () => {

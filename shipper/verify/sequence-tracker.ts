@@ -61,8 +61,17 @@ export function createSequenceTracker(maxListed: number): SequenceTracker {
 
   function start(producerId: string, seq: number): Current {
     return {
-      producerId, first: seq, last: seq, records: 0, missing: 0, duplicates: 0, deadLettered: 0,
-      gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false,
+      producerId,
+      first: seq,
+      last: seq,
+      records: 0,
+      missing: 0,
+      duplicates: 0,
+      deadLettered: 0,
+      gaps: [],
+      gapsTruncated: false,
+      repeats: [],
+      repeatsTruncated: false,
     };
   }
 

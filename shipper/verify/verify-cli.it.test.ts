@@ -44,14 +44,20 @@ describe('synclog verify', () => {
   });
 
   it('prints only the JSON report on stdout with --json', async () => {
-    const run = await synclog(['verify', '--json', '--producer', 'crm-sync-*'], { OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix });
+    const run = await synclog(['verify', '--json', '--producer', 'crm-sync-*'], {
+      OPENSEARCH_URL: inject('opensearchUrl'),
+      SYNCLOG_INDEX_PREFIX: prefix,
+    });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.lines.join('\n'));
     expect(report.producers[0]).toMatchObject({ producerId: 'crm-sync-1', gaps: [{ from: 2, to: 2 }] });
   });
 
   it('refuses a bad --from before connecting, naming the option', async () => {
-    const run = await synclog(['verify', '--from', 'yesterday'], { OPENSEARCH_URL: inject('opensearchUrl'), SYNCLOG_INDEX_PREFIX: prefix });
+    const run = await synclog(['verify', '--from', 'yesterday'], {
+      OPENSEARCH_URL: inject('opensearchUrl'),
+      SYNCLOG_INDEX_PREFIX: prefix,
+    });
     expect(run.code).toBe(1);
     expect(run.lines).toEqual(['']);
     expect(run.stderr).toMatch(/^synclog: Invalid configuration: --from: expected an ISO 8601 date/);

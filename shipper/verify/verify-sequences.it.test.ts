@@ -38,25 +38,51 @@ afterAll(() => dropPrefix(client, prefix));
 
 describe('verifySequences on a real node', () => {
   it('reports a complete sequence as clean', async () => {
-    await writeRecords(client, names, 'month', range(0, 49).map((seq) => record('clean-1', seq)));
+    await writeRecords(
+      client,
+      names,
+      'month',
+      range(0, 49).map((seq) => record('clean-1', seq)),
+    );
     const report = await verifySequences(client, names, { producer: 'clean-1' });
     expect(report.clean).toBe(true);
     expect(report.producers).toEqual([
-      { producerId: 'clean-1', first: 0, last: 49, records: 50, missing: 0, duplicates: 0, deadLettered: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false },
+      {
+        producerId: 'clean-1',
+        first: 0,
+        last: 49,
+        records: 50,
+        missing: 0,
+        duplicates: 0,
+        deadLettered: 0,
+        gaps: [],
+        gapsTruncated: false,
+        repeats: [],
+        repeatsTruncated: false,
+      },
     ]);
     expect(report.totals).toEqual({ producers: 1, records: 50, missing: 0, duplicates: 0, deadLettered: 0 });
   });
 
   it('reports a missing seq as a gap and a seq written twice under two event ids as a repeat, exactly', async () => {
-    const records = range(0, 19).filter((seq) => seq !== 7 && seq !== 12 && seq !== 13).map((seq) => record('faulty-1', seq));
+    const records = range(0, 19)
+      .filter((seq) => seq !== 7 && seq !== 12 && seq !== 13)
+      .map((seq) => record('faulty-1', seq));
     records.push(record('faulty-1', 4)); // same seq, a new event id: a second document
     await writeRecords(client, names, 'month', records);
     for (const pageSize of [10_000, 3]) {
       const report = await verifySequences(client, names, { producer: 'faulty-1', pageSize });
       expect(report.clean).toBe(false);
       expect(report.producers[0]).toMatchObject({
-        first: 0, last: 19, records: 18, missing: 3, duplicates: 1,
-        gaps: [{ from: 7, to: 7 }, { from: 12, to: 13 }],
+        first: 0,
+        last: 19,
+        records: 18,
+        missing: 3,
+        duplicates: 1,
+        gaps: [
+          { from: 7, to: 7 },
+          { from: 12, to: 13 },
+        ],
         repeats: [{ seq: 4, count: 2 }],
       });
     }
@@ -64,7 +90,9 @@ describe('verifySequences on a real node', () => {
 
   it('checks only the records of a time window, and no gap before or after the seqs seen in it', async () => {
     // seq n at hour n; seq 1 and seq 5 are missing.
-    const records = range(0, 9).filter((seq) => seq !== 1 && seq !== 5).map((seq) => record('window-1', seq, BASE + seq * HOUR));
+    const records = range(0, 9)
+      .filter((seq) => seq !== 1 && seq !== 5)
+      .map((seq) => record('window-1', seq, BASE + seq * HOUR));
     records.push(...range(0, 9).map((seq) => record('window-2', seq, BASE + seq * HOUR)));
     await writeRecords(client, names, 'month', records);
     const report = await verifySequences(client, names, {
@@ -91,7 +119,9 @@ describe('verifySequences on a real node', () => {
   it('stays exact beyond one composite page: 25 000 records of two producers', async () => {
     // big-a: seqs 0..14 999 without 12 345 and with 11 111 twice; big-b: 0..9 999. 24 999 buckets.
     const docs = [
-      ...range(0, 14_999).filter((seq) => seq !== 12_345).map((seq) => record('big-a', seq)),
+      ...range(0, 14_999)
+        .filter((seq) => seq !== 12_345)
+        .map((seq) => record('big-a', seq)),
       record('big-a', 11_111),
       ...range(0, 9_999).map((seq) => record('big-b', seq)),
     ];
@@ -99,7 +129,9 @@ describe('verifySequences on a real node', () => {
     const index = await createLogIndexEnsurer(client, names).ensure(periodOf(BASE, 'month'));
     const chunks = [0, 1, 2, 3].map((i) => docs.slice(i * 6_250, (i + 1) * 6_250));
     const responses = await Promise.all(
-      chunks.map((chunk) => client.bulk({ body: chunk.flatMap((doc) => [{ create: { _index: index, _id: doc.event_id } }, doc]) as never })),
+      chunks.map((chunk) =>
+        client.bulk({ body: chunk.flatMap((doc) => [{ create: { _index: index, _id: doc.event_id } }, doc]) as never }),
+      ),
     );
     expect(responses.map(({ body }) => body.errors)).toEqual([false, false, false, false]);
     await client.indices.refresh({ index });
@@ -107,16 +139,41 @@ describe('verifySequences on a real node', () => {
     const report = await verifySequences(client, names, { producer: 'big-*' });
     expect(report.producers).toEqual([
       {
-        producerId: 'big-a', first: 0, last: 14_999, records: 15_000, missing: 1, duplicates: 1, deadLettered: 0,
-        gaps: [{ from: 12_345, to: 12_345 }], gapsTruncated: false, repeats: [{ seq: 11_111, count: 2 }], repeatsTruncated: false,
+        producerId: 'big-a',
+        first: 0,
+        last: 14_999,
+        records: 15_000,
+        missing: 1,
+        duplicates: 1,
+        deadLettered: 0,
+        gaps: [{ from: 12_345, to: 12_345 }],
+        gapsTruncated: false,
+        repeats: [{ seq: 11_111, count: 2 }],
+        repeatsTruncated: false,
       },
-      { producerId: 'big-b', first: 0, last: 9_999, records: 10_000, missing: 0, duplicates: 0, deadLettered: 0, gaps: [], gapsTruncated: false, repeats: [], repeatsTruncated: false },
+      {
+        producerId: 'big-b',
+        first: 0,
+        last: 9_999,
+        records: 10_000,
+        missing: 0,
+        duplicates: 0,
+        deadLettered: 0,
+        gaps: [],
+        gapsTruncated: false,
+        repeats: [],
+        repeatsTruncated: false,
+      },
     ]);
     expect(report.totals).toEqual({ producers: 2, records: 25_000, missing: 1, duplicates: 1, deadLettered: 0 });
   });
 
   it('reports nothing, and clean, when no record matches', async () => {
     const report = await verifySequences(client, names, { producer: 'nobody' });
-    expect(report).toEqual({ producers: [], totals: { producers: 0, records: 0, missing: 0, duplicates: 0, deadLettered: 0 }, clean: true });
+    expect(report).toEqual({
+      producers: [],
+      totals: { producers: 0, records: 0, missing: 0, duplicates: 0, deadLettered: 0 },
+      clean: true,
+    });
   });
 });

@@ -83,11 +83,18 @@ export async function verifySequences(
         },
       },
     } as never);
-    const aggregation = (body.aggregations as { sequences?: { buckets: CompositeBucket[]; after_key?: CompositeBucket['key'] } } | undefined)
-      ?.sequences;
+    const aggregation = (
+      body.aggregations as
+        { sequences?: { buckets: CompositeBucket[]; after_key?: CompositeBucket['key'] } } | undefined
+    )?.sequences;
     const buckets = aggregation?.buckets ?? [];
     for (const bucket of buckets) {
-      const finished = tracker.add(bucket.key.producer, bucket.key.seq, bucket.stored.doc_count, bucket.doc_count - bucket.stored.doc_count);
+      const finished = tracker.add(
+        bucket.key.producer,
+        bucket.key.seq,
+        bucket.stored.doc_count,
+        bucket.doc_count - bucket.stored.doc_count,
+      );
       if (finished) producers.push(finished);
     }
     // An empty page, or one shorter than asked, is the last one.

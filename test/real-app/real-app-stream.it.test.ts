@@ -46,16 +46,30 @@ describe('a CRM logging through plain winston calls, its own vocabulary and wron
 
     const registry = new Registry();
     const transport = new OpenSearchTransport({
-      client, registry, service: 'crm', indexPrefix: prefix, spoolDir: await mkdtemp(join(tmpdir(), 'synclog-realapp-')),
+      client,
+      registry,
+      service: 'crm',
+      indexPrefix: prefix,
+      spoolDir: await mkdtemp(join(tmpdir(), 'synclog-realapp-')),
       operationTypes: [...OPERATION_TYPES, APP_TYPE],
     });
     const outages: unknown[] = [];
     transport.on('outage', (event) => outages.push(event));
     // The app's own loggers: ISO timestamps for the sync code, a day-first format for a legacy module.
-    const logger = winston.createLogger({ format: winston.format.combine(winston.format.timestamp(), winston.format.json()), transports: [transport] });
-    const legacy = winston.createLogger({ format: winston.format.combine(winston.format.timestamp({ format: 'DD.MM.YYYY HH:mm:ss' }), winston.format.json()), transports: [transport] });
+    const logger = winston.createLogger({
+      format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
+      transports: [transport],
+    });
+    const legacy = winston.createLogger({
+      format: winston.format.combine(
+        winston.format.timestamp({ format: 'DD.MM.YYYY HH:mm:ss' }),
+        winston.format.json(),
+      ),
+      transports: [transport],
+    });
 
-    const log = (target: winston.Logger, call: AppCall) => expect(() => target.log(call.level, call.message, call.meta)).not.toThrow();
+    const log = (target: winston.Logger, call: AppCall) =>
+      expect(() => target.log(call.level, call.message, call.meta)).not.toThrow();
     for (let i = 0; i < onDay.length; i++) {
       log(logger, onDay[i]!);
       if (i % 4 === 0 && wrong[i / 4]) log(legacy, wrong[i / 4]!);
@@ -72,17 +86,28 @@ describe('a CRM logging through plain winston calls, its own vocabulary and wron
     // The counters add up: calls = queued + refused at the call; queued + replayed = sent + dead-lettered later + dropped + spooled.
     const totals = await counterTotals(registry);
     expect(totals.queued + totals.deadLetteredAtCall).toBe(all.length);
-    expect(totals.sent + totals.deadLetteredLater + totals.dropped + totals.spooled).toBe(totals.queued + totals.replayed);
+    expect(totals.sent + totals.deadLetteredLater + totals.dropped + totals.spooled).toBe(
+      totals.queued + totals.replayed,
+    );
     expect(totals.sent).toBe(all.length - expired);
     expect(totals.deadLetteredAtCall).toBe(expired);
     await transport.close();
 
     // Indices: the event day's period and the arrival period only, far inside the bound; the cluster can still create one.
-    const { body: indices } = await client.cat.indices({ index: names.logsPattern, format: 'json', h: 'index' } as never);
+    const { body: indices } = await client.cat.indices({
+      index: names.logsPattern,
+      format: 'json',
+      h: 'index',
+    } as never);
     const created = new Set((indices as unknown as Array<{ index: string }>).map((row) => row.index));
-    const expectedPeriods = new Set([periodOf(day, 'month').suffix, ...arrival.map(() => periodOf(started, 'month').suffix)]);
+    const expectedPeriods = new Set([
+      periodOf(day, 'month').suffix,
+      ...arrival.map(() => periodOf(started, 'month').suffix),
+    ]);
     expect(created).toEqual(new Set([...expectedPeriods].map((suffix) => `${prefix}-logs-${suffix}`)));
-    expect(created.size).toBeLessThanOrEqual(periodsInWindow({ deleteDays: 730, clockSkewMs: 300_000, period: 'month' }) + 1);
+    expect(created.size).toBeLessThanOrEqual(
+      periodsInWindow({ deleteDays: 730, clockSkewMs: 300_000, period: 'month' }) + 1,
+    );
     await client.indices.create({ index: `${prefix}-still-creatable` });
 
     await client.indices.refresh({ index: `${prefix}-*` });
@@ -95,22 +120,45 @@ describe('a CRM logging through plain winston calls, its own vocabulary and wron
     // Wrong clocks: stored at arrival, the original kept, flagged with the reason.
     for (const issue of ['event_time_unreadable', 'event_time_future'] as const) {
       const expected = arrival.filter((c) => c.expect.kind === 'arrival' && c.expect.issue === issue).length;
-      expect(await count(names.readAlias, { bool: { filter: [{ term: { validation_issues: issue } }, { exists: { field: 'event_time_raw' } }, { range: { '@timestamp': { gte: started - 1_000 } } }] } }), issue).toBe(expected);
+      expect(
+        await count(names.readAlias, {
+          bool: {
+            filter: [
+              { term: { validation_issues: issue } },
+              { exists: { field: 'event_time_raw' } },
+              { range: { '@timestamp': { gte: started - 1_000 } } },
+            ],
+          },
+        }),
+        issue,
+      ).toBe(expected);
     }
     expect(await count(names.deadLetter, { term: { reason_code: 'event_time_expired' } })).toBe(expired);
 
     // The daily report of the event day equals figures computed from the calls.
-    const operations = onDay.flatMap((c) => (c.expect.kind === 'on-day' && c.expect.operation ? [c.expect.operation] : []));
+    const operations = onDay.flatMap((c) =>
+      c.expect.kind === 'on-day' && c.expect.operation ? [c.expect.operation] : [],
+    );
     const summary = await dailySummary(client, names, new Date(day).toISOString().slice(0, 10), 'UTC');
     expect(summary.operations).toBe(operations.length);
-    for (const status of STATUSES) expect(summary.by_status[status], status).toBe(operations.filter((o) => o.status === status).length);
-    for (const type of [...OPERATION_TYPES, APP_TYPE]) expect(summary.by_operation_type[type], type).toBe(operations.filter((o) => o.type === type).length);
+    for (const status of STATUSES)
+      expect(summary.by_status[status], status).toBe(operations.filter((o) => o.status === status).length);
+    for (const type of [...OPERATION_TYPES, APP_TYPE])
+      expect(summary.by_operation_type[type], type).toBe(operations.filter((o) => o.type === type).length);
     expect(summary.flagged).toBe(operations.filter((o) => o.flagged).length);
-    expect(summary.error_rate).toBeCloseTo(operations.filter((o) => o.status === 'error').length / operations.length, 10);
+    expect(summary.error_rate).toBeCloseTo(
+      operations.filter((o) => o.status === 'error').length / operations.length,
+      10,
+    );
     const durations = operations.flatMap((o) => (o.durationMs === undefined ? [] : [o.durationMs]));
-    for (const [p, value] of [[0.95, summary.duration_ms?.p95], [0.99, summary.duration_ms?.p99]] as const) {
+    for (const [p, value] of [
+      [0.95, summary.duration_ms?.p95],
+      [0.99, summary.duration_ms?.p99],
+    ] as const) {
       const exact = nearestRank(durations, p);
-      expect(Math.abs(value! - exact), `p${p * 100}: ${value} vs ${exact}`).toBeLessThanOrEqual(Math.max(0.01 * exact, 1));
+      expect(Math.abs(value! - exact), `p${p * 100}: ${value} vs ${exact}`).toBeLessThanOrEqual(
+        Math.max(0.01 * exact, 1),
+      );
     }
   });
 });

@@ -43,8 +43,14 @@ export const rawLoader: BulkContender = {
           while (next < bodies.length) {
             const payload = bodies[next++]!;
             try {
-              const { body: response } = await client.bulk({ body: payload, filter_path: 'errors,items.*.error.type' } as never);
-              const { errors, items } = response as { errors?: boolean; items?: Array<Record<string, { error?: { type?: string } }>> };
+              const { body: response } = await client.bulk({
+                body: payload,
+                filter_path: 'errors,items.*.error.type',
+              } as never);
+              const { errors, items } = response as {
+                errors?: boolean;
+                items?: Array<Record<string, { error?: { type?: string } }>>;
+              };
               if (errors) {
                 failedItems += items?.length ?? 0;
                 firstError ||= JSON.stringify(items?.[0] ?? {});
@@ -58,7 +64,12 @@ export const rawLoader: BulkContender = {
         await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
         await client.close();
       },
-      stats: () => ({ requests: bodies.length, failedRequests, failedItems, firstError: firstError.slice(0, 200) || null }),
+      stats: () => ({
+        requests: bodies.length,
+        failedRequests,
+        failedItems,
+        firstError: firstError.slice(0, 200) || null,
+      }),
     };
   },
 };

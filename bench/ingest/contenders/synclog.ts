@@ -40,7 +40,12 @@ export const synclog: LoggerContender<Record<string, unknown>> = {
       note(`outage: ${e.reason}`);
     });
     transport.on('warning', (e: { message: string }) => note(e.message));
-    const logger = winston.createLogger({ levels: { ...RECORD_LEVELS }, level: 'debug', format: passThroughFormat(), transports: [transport] });
+    const logger = winston.createLogger({
+      levels: { ...RECORD_LEVELS },
+      level: 'debug',
+      format: passThroughFormat(),
+      transports: [transport],
+    });
     let undelivered: number | null = null;
     return {
       log: (info) => logger.log(info as winston.LogEntry),

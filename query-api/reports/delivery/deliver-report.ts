@@ -27,7 +27,11 @@ export interface DeliveryDeps {
  * Sends a report to its targets: one mail to all recipients (HTML body, report attached), then a
  * POST to each webhook. Every target is tried; the outcome says which failed.
  */
-export async function deliverReport(report: BuiltReport, targets: ReportTargets, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+export async function deliverReport(
+  report: BuiltReport,
+  targets: ReportTargets,
+  deps: DeliveryDeps,
+): Promise<DeliveryOutcome> {
   const delivered: string[] = [];
   const skipped: string[] = [];
   const failed: Array<{ target: string; error: string }> = [];
@@ -52,6 +56,7 @@ export async function deliverReport(report: BuiltReport, targets: ReportTargets,
       return deps.mailer.send(targets.to, mail);
     });
   }
-  for (const url of targets.webhooks) await attempt('webhook', url, async () => `HTTP ${await postReportWebhook(url, report, deps.runId)}`);
+  for (const url of targets.webhooks)
+    await attempt('webhook', url, async () => `HTTP ${await postReportWebhook(url, report, deps.runId)}`);
   return { delivered, skipped, failed };
 }

@@ -23,13 +23,23 @@ export const targetKey = (channel: Delivery['channel'], target: string) => `${ch
 export function deliveryLog(client: OpenSearchClient, index: string): DeliveryLog {
   return {
     async reached(runId) {
-      const { body } = await client.search({ index, body: { size: 1_000, query: { term: { run_id: runId } }, _source: ['channel', 'target'] } } as never);
-      const hits = (body as unknown as { hits: { hits: Array<{ _source: Pick<Delivery, 'channel' | 'target'> }> } }).hits.hits;
+      const { body } = await client.search({
+        index,
+        body: { size: 1_000, query: { term: { run_id: runId } }, _source: ['channel', 'target'] },
+      } as never);
+      const hits = (body as unknown as { hits: { hits: Array<{ _source: Pick<Delivery, 'channel' | 'target'> }> } })
+        .hits.hits;
       return new Set(hits.map((h) => targetKey(h._source.channel, h._source.target)));
     },
     async record(delivery) {
       try {
-        await client.index({ index, id: `${delivery.run_id}|${targetKey(delivery.channel, delivery.target)}`, op_type: 'create', refresh: true, body: delivery } as never);
+        await client.index({
+          index,
+          id: `${delivery.run_id}|${targetKey(delivery.channel, delivery.target)}`,
+          op_type: 'create',
+          refresh: true,
+          body: delivery,
+        } as never);
       } catch (error) {
         // Recorded already: an earlier attempt got this far.
         if (errorStatus(error).status !== 409) throw error;

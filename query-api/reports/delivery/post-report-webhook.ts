@@ -1,7 +1,12 @@
 import type { BuiltReport } from '../build-report.ts';
 
 /** POSTs a report as JSON; anything but a 2xx answer within `timeoutMs` is an error. */
-export async function postReportWebhook(url: string, report: BuiltReport, runId: string | null, timeoutMs = 15_000): Promise<number> {
+export async function postReportWebhook(
+  url: string,
+  report: BuiltReport,
+  runId: string | null,
+  timeoutMs = 15_000,
+): Promise<number> {
   const { doc, data } = report;
   const body = {
     event: 'report',

@@ -23,14 +23,24 @@ const reportDeliveryShape = {
    * "attachment": "csv"}, "weekly": {…}, "monthly": {…}}`. A report with neither recipients nor
    * webhooks is not sent (its job stays disabled).
    */
-  SYNCLOG_REPORTS: envJson(z.strictObject({ daily: reportTargets.optional(), weekly: reportTargets.optional(), monthly: reportTargets.optional() })).default({}),
+  SYNCLOG_REPORTS: envJson(
+    z.strictObject({
+      daily: reportTargets.optional(),
+      weekly: reportTargets.optional(),
+      monthly: reportTargets.optional(),
+    }),
+  ).default({}),
 };
 
 /** A report that names recipients needs a mail server; checked wherever these variables are composed. */
 export function checkReportDelivery(env: z.infer<z.ZodObject<typeof reportDeliveryShape>>, ctx: z.RefinementCtx): void {
   const mailed = Object.entries(env.SYNCLOG_REPORTS).filter(([, t]) => t && t.to.length > 0);
   if (mailed.length > 0 && !env.SYNCLOG_SMTP_URL) {
-    ctx.addIssue({ code: 'custom', path: ['SYNCLOG_SMTP_URL'], message: `required to mail the ${mailed.map(([kind]) => kind).join(', ')} report (SYNCLOG_REPORTS names recipients)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SYNCLOG_SMTP_URL'],
+      message: `required to mail the ${mailed.map(([kind]) => kind).join(', ')} report (SYNCLOG_REPORTS names recipients)`,
+    });
   }
 }
 
@@ -46,4 +56,5 @@ export interface ReportSettings {
 }
 
 const NONE: ReportTargets = { to: [], webhooks: [], attachment: 'xlsx' };
-export const targetsOf = (delivery: ReportDeliveryEnv, kind: ReportKind): ReportTargets => delivery.SYNCLOG_REPORTS[kind] ?? NONE;
+export const targetsOf = (delivery: ReportDeliveryEnv, kind: ReportKind): ReportTargets =>
+  delivery.SYNCLOG_REPORTS[kind] ?? NONE;

@@ -25,7 +25,14 @@ const client = testClient();
 const prefixes = setUpPrefixes(client, 'report-send');
 const emptyPrefix = prefixes.fresh;
 const PERIOD = Date.parse('2026-11-29T07:00:00.000Z');
-const options: SchedulerOptions = { instanceId: 'reports-a', leaseMs: 30_000, heartbeatMs: 10_000, staleMs: 30_000, retryBaseMs: 30_000, retryMaxMs: 600_000 };
+const options: SchedulerOptions = {
+  instanceId: 'reports-a',
+  leaseMs: 30_000,
+  heartbeatMs: 10_000,
+  staleMs: 30_000,
+  retryBaseMs: 30_000,
+  retryMaxMs: 600_000,
+};
 let sink: SmtpSink;
 
 beforeAll(async () => {
@@ -37,29 +44,56 @@ afterAll(async () => {
 });
 
 /** The daily report job alone, on an injected clock at the 07:00 UTC period of 2026-11-29. */
-function dailyJobScheduler(names: IndexNames, env: Record<string, string>, extra: { registry?: Registry; log?: (line: string) => void } = {}) {
+function dailyJobScheduler(
+  names: IndexNames,
+  env: Record<string, string>,
+  extra: { registry?: Registry; log?: (line: string) => void } = {},
+) {
   const settings = { timeZone: 'UTC', delivery: parseEnv(reportDeliveryEnvSchema, env) };
-  const jobs = resolveJobs(reportJobs({ client, names, settings }), parseEnv(schedulerEnvSchema, {})).filter((j) => j.name === 'report-daily');
+  const jobs = resolveJobs(reportJobs({ client, names, settings }), parseEnv(schedulerEnvSchema, {})).filter(
+    (j) => j.name === 'report-daily',
+  );
   const { clock, advance } = manualClock(PERIOD);
   const metrics = extra.registry ? createSchedulerMetrics(extra.registry) : undefined;
-  const scheduler = createScheduler({ client, names, clock, ...(metrics ? { metrics } : {}), ...(extra.log ? { log: extra.log } : {}) }, options, jobs);
-  const record = async () => (await runRecords(client, names.schedulerRuns).get([runIdOf('report-daily', new Date(PERIOD))])).get(runIdOf('report-daily', new Date(PERIOD)))?.record;
+  const scheduler = createScheduler(
+    { client, names, clock, ...(metrics ? { metrics } : {}), ...(extra.log ? { log: extra.log } : {}) },
+    options,
+    jobs,
+  );
+  const record = async () =>
+    (await runRecords(client, names.schedulerRuns).get([runIdOf('report-daily', new Date(PERIOD))])).get(
+      runIdOf('report-daily', new Date(PERIOD)),
+    )?.record;
   return { scheduler, advance, record, jobs };
 }
 
 /** The mails of one run to one recipient (the tests share the SMTP server and the period). */
 async function mailsFor(runId: string, recipient: string) {
-  return (await sink.mails()).filter((m) => m.headers.get('x-synclog-run') === runId && [m.to].flat().some((a) => a?.value.some((v) => v.address === recipient)));
+  return (await sink.mails()).filter(
+    (m) =>
+      m.headers.get('x-synclog-run') === runId &&
+      [m.to].flat().some((a) => a?.value.some((v) => v.address === recipient)),
+  );
 }
 
 describe('scheduled reports, sent to a real SMTP server process and a real webhook receiver', () => {
   it('mails the daily summary of the day before, with its figures in subject and body and a parseable attachment, and POSTs it once per period', async () => {
     const prefix = prefixes.track(uniquePrefix('report-mail'));
-    const records = generateRecords({ seed: 41, count: 3_000, from: new Date('2026-11-27T00:00:00Z'), to: new Date('2026-11-29T00:00:00Z') });
+    const records = generateRecords({
+      seed: 41,
+      count: 3_000,
+      from: new Date('2026-11-27T00:00:00Z'),
+      to: new Date('2026-11-29T00:00:00Z'),
+    });
     const { names } = await seedPrefix(client, prefix, records);
     const receiver = await startWebhookReceiver();
-    const reports = { daily: { to: ['ops@example.com', 'lead@example.com'], webhooks: [receiver.url], attachment: 'xlsx' } };
-    const { scheduler, record } = dailyJobScheduler(names, { SYNCLOG_SMTP_URL: sink.url, SYNCLOG_REPORTS: JSON.stringify(reports) });
+    const reports = {
+      daily: { to: ['ops@example.com', 'lead@example.com'], webhooks: [receiver.url], attachment: 'xlsx' },
+    };
+    const { scheduler, record } = dailyJobScheduler(names, {
+      SYNCLOG_SMTP_URL: sink.url,
+      SYNCLOG_REPORTS: JSON.stringify(reports),
+    });
     const expected = await dailySummary(client, names, '2026-11-28', 'UTC');
     expect(expected.operations).toBeGreaterThan(500);
 
@@ -69,8 +103,13 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     const mails = await mailsFor(runId, 'lead@example.com');
     expect(mails).toHaveLength(1);
     const [mail] = mails;
-    expect(mail!.subject).toBe(`[synclog] Daily summary 2026-11-28: operations ${expected.operations.toLocaleString('en-US')}, errors ${expected.by_status.error.toLocaleString('en-US')}, error rate ${(expected.error_rate * 100).toFixed(2)} %`);
-    expect([mail!.to].flat().flatMap((a) => a!.value.map((v) => v.address))).toEqual(['ops@example.com', 'lead@example.com']);
+    expect(mail!.subject).toBe(
+      `[synclog] Daily summary 2026-11-28: operations ${expected.operations.toLocaleString('en-US')}, errors ${expected.by_status.error.toLocaleString('en-US')}, error rate ${(expected.error_rate * 100).toFixed(2)} %`,
+    );
+    expect([mail!.to].flat().flatMap((a) => a!.value.map((v) => v.address))).toEqual([
+      'ops@example.com',
+      'lead@example.com',
+    ]);
     expect(mail!.html).toContain(`>${expected.operations.toLocaleString('en-US')}</td>`);
     expect(mail!.text).toContain(`operations: ${expected.operations.toLocaleString('en-US')}`);
     expect(mail!.attachments.map((a) => a.filename)).toEqual(['synclog-daily-2026-11-28.xlsx']);
@@ -82,11 +121,26 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     expect(summary.get('errors')).toBe(expected.by_status.error);
 
     expect(receiver.received).toHaveLength(1);
-    const posted = JSON.parse(receiver.received[0]!.body) as { report: string; period: string; run_id: string; data: unknown };
+    const posted = JSON.parse(receiver.received[0]!.body) as {
+      report: string;
+      period: string;
+      run_id: string;
+      data: unknown;
+    };
     expect(posted).toMatchObject({ report: 'daily', period: '2026-11-28', run_id: runId });
     expect(posted.data).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(receiver.received[0]!.headers['idempotency-key']).toBe(runId);
-    expect(await record()).toMatchObject({ state: 'succeeded', attempts: 1, result: { value: { report: '2026-11-28', delivered: ['email:ops@example.com,lead@example.com', `webhook:${receiver.url}`], skipped: [] } } });
+    expect(await record()).toMatchObject({
+      state: 'succeeded',
+      attempts: 1,
+      result: {
+        value: {
+          report: '2026-11-28',
+          delivered: ['email:ops@example.com,lead@example.com', `webhook:${receiver.url}`],
+          skipped: [],
+        },
+      },
+    });
     await scheduler.stop();
     await receiver.close();
   });
@@ -95,16 +149,27 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     const names = await emptyPrefix();
     const receiver = await startWebhookReceiver([500]);
     const reports = { daily: { to: ['retry@example.com'], webhooks: [receiver.url], attachment: 'csv' } };
-    const { scheduler, advance, record } = dailyJobScheduler(names, { SYNCLOG_SMTP_URL: sink.url, SYNCLOG_REPORTS: JSON.stringify(reports) });
+    const { scheduler, advance, record } = dailyJobScheduler(names, {
+      SYNCLOG_SMTP_URL: sink.url,
+      SYNCLOG_REPORTS: JSON.stringify(reports),
+    });
     const runId = runIdOf('report-daily', new Date(PERIOD));
 
     await scheduler.tick();
-    expect(await record()).toMatchObject({ state: 'failed', attempts: 1, error: expect.stringContaining(`webhook:${receiver.url}: webhook ${receiver.url} answered 500`) });
+    expect(await record()).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      error: expect.stringContaining(`webhook:${receiver.url}: webhook ${receiver.url} answered 500`),
+    });
     expect(await mailsFor(runId, 'retry@example.com')).toHaveLength(1);
 
     advance(30_000);
     await scheduler.tick();
-    expect(await record()).toMatchObject({ state: 'succeeded', attempts: 2, result: { value: { delivered: [`webhook:${receiver.url}`], skipped: ['email:retry@example.com'] } } });
+    expect(await record()).toMatchObject({
+      state: 'succeeded',
+      attempts: 2,
+      result: { value: { delivered: [`webhook:${receiver.url}`], skipped: ['email:retry@example.com'] } },
+    });
     expect(receiver.received).toHaveLength(2);
     const mails = await mailsFor(runId, 'retry@example.com');
     expect(mails).toHaveLength(1);
@@ -124,7 +189,11 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     const registry = new Registry();
     const log: string[] = [];
     const reports = { daily: { to: ['ops@example.com'] } };
-    const { scheduler, advance, record, jobs } = dailyJobScheduler(names, { SYNCLOG_SMTP_URL: `smtp://127.0.0.1:${port}`, SYNCLOG_REPORTS: JSON.stringify(reports) }, { registry, log: (line) => log.push(line) });
+    const { scheduler, advance, record, jobs } = dailyJobScheduler(
+      names,
+      { SYNCLOG_SMTP_URL: `smtp://127.0.0.1:${port}`, SYNCLOG_REPORTS: JSON.stringify(reports) },
+      { registry, log: (line) => log.push(line) },
+    );
 
     await scheduler.tick();
     const attempts = [await record()];
@@ -137,10 +206,16 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     // Backoff: 30 s after the first failure, doubling.
     expect(Date.parse(attempts[0]!.next_attempt_at!) - Date.parse(attempts[0]!.finished_at!)).toBe(30_000);
     expect(Date.parse(attempts[1]!.next_attempt_at!) - Date.parse(attempts[1]!.finished_at!)).toBe(60_000);
-    expect(attempts.at(-1)).toMatchObject({ state: 'failed', gave_up: true, error: expect.stringContaining('ECONNREFUSED') });
+    expect(attempts.at(-1)).toMatchObject({
+      state: 'failed',
+      gave_up: true,
+      error: expect.stringContaining('ECONNREFUSED'),
+    });
 
     await scheduler.tick();
-    expect(await registry.getSingleMetricAsString('synclog_scheduler_failed_runs')).toContain('synclog_scheduler_failed_runs{job="report-daily"} 1');
+    expect(await registry.getSingleMetricAsString('synclog_scheduler_failed_runs')).toContain(
+      'synclog_scheduler_failed_runs{job="report-daily"} 1',
+    );
     const status = await scheduleStatus(client, names, jobs, new Date(PERIOD + 3_600_000));
     expect(status.jobs.find((j) => j.name === 'report-daily')).toMatchObject({ failed: 1, retrying: 0 });
     expect(log.filter((line) => line.includes('report-daily@2026-11-29T07:00:00.000Z failed'))).toHaveLength(5);

@@ -18,10 +18,16 @@ const SCHEDULES: Record<ReportKind, string> = { daily: '0 7 * * *', weekly: '0 7
  * retries with backoff (targets already reached are skipped) and in the end records as failed.
  * A report without targets is a disabled job.
  */
-export function reportJobs(deps: { client: OpenSearchClient; names: IndexNames; settings: ReportSettings; mailer?: ReportMailer }): ScheduledJob[] {
+export function reportJobs(deps: {
+  client: OpenSearchClient;
+  names: IndexNames;
+  settings: ReportSettings;
+  mailer?: ReportMailer;
+}): ScheduledJob[] {
   const { client, names, settings } = deps;
   const { SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM } = settings.delivery;
-  const mailer = deps.mailer ?? (SYNCLOG_SMTP_URL ? createReportMailer(SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM) : undefined);
+  const mailer =
+    deps.mailer ?? (SYNCLOG_SMTP_URL ? createReportMailer(SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM) : undefined);
   const log = deliveryLog(client, names.reportDeliveries);
   return (['daily', 'weekly', 'monthly'] as const).map((kind): ScheduledJob => {
     const targets = targetsOf(settings.delivery, kind);
@@ -39,11 +45,21 @@ export function reportJobs(deps: { client: OpenSearchClient; names: IndexNames; 
           runId,
           reached: await log.reached(runId),
           onDelivered: (channel, target, detail) =>
-            log.record({ run_id: runId, report: kind, period: report.doc.period, channel, target, delivered_at: new Date().toISOString(), detail: detail.slice(0, 500) }),
+            log.record({
+              run_id: runId,
+              report: kind,
+              period: report.doc.period,
+              channel,
+              target,
+              delivered_at: new Date().toISOString(),
+              detail: detail.slice(0, 500),
+            }),
         });
         if (outcome.failed.length > 0) {
           const reached = outcome.delivered.length + outcome.skipped.length;
-          throw new Error(`${kind} report ${report.doc.period}: ${outcome.failed.map((f) => `${f.target}: ${f.error}`).join('; ')} (${reached} other target(s) reached)`);
+          throw new Error(
+            `${kind} report ${report.doc.period}: ${outcome.failed.map((f) => `${f.target}: ${f.error}`).join('; ')} (${reached} other target(s) reached)`,
+          );
         }
         return { report: report.doc.period, delivered: outcome.delivered, skipped: outcome.skipped };
       },

@@ -7,14 +7,26 @@ export interface ReportMail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
-  readonly attachments: ReadonlyArray<{ readonly filename: string; readonly content: Buffer | string; readonly contentType: string }>;
+  readonly attachments: ReadonlyArray<{
+    readonly filename: string;
+    readonly content: Buffer | string;
+    readonly contentType: string;
+  }>;
   readonly headers: Record<string, string>;
 }
 
-const headlineLine = (doc: ReportDocument) => doc.headline.slice(0, 3).map(([measure, value]) => `${measure.replace(/_/g, ' ')} ${displayValue(measure, value)}`).join(', ');
+const headlineLine = (doc: ReportDocument) =>
+  doc.headline
+    .slice(0, 3)
+    .map(([measure, value]) => `${measure.replace(/_/g, ' ')} ${displayValue(measure, value)}`)
+    .join(', ');
 
 /** The mail of a report: its figures in the subject, an HTML body, a plain-text part, and the report attached. */
-export async function reportMail(report: BuiltReport, attachment: 'csv' | 'xlsx', headers: Record<string, string> = {}): Promise<ReportMail> {
+export async function reportMail(
+  report: BuiltReport,
+  attachment: 'csv' | 'xlsx',
+  headers: Record<string, string> = {},
+): Promise<ReportMail> {
   const { doc, data } = report;
   const [html, file] = await Promise.all([renderReport(doc, data, 'html'), renderReport(doc, data, attachment)]);
   const text = [

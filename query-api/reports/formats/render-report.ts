@@ -23,6 +23,13 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 /** A report in one of its formats; `data` is the computed report itself, which JSON gives whole. */
 export async function renderReport(doc: ReportDocument, data: unknown, format: ReportFormat): Promise<RenderedReport> {
   const filename = `synclog-${doc.kind}-${doc.period.replace(/\s*–\s*/, '_')}.${format}`;
-  const body = format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : format === 'csv' ? reportCsv(doc) : format === 'xlsx' ? await reportXlsx(doc) : reportHtml(doc);
+  const body =
+    format === 'json'
+      ? `${JSON.stringify(data, null, 2)}\n`
+      : format === 'csv'
+        ? reportCsv(doc)
+        : format === 'xlsx'
+          ? await reportXlsx(doc)
+          : reportHtml(doc);
   return { body, contentType: CONTENT_TYPES[format], filename };
 }

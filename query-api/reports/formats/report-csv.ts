@@ -19,7 +19,8 @@ export function reportCsv(doc: ReportDocument): string {
     ...doc.headline.map(([measure, value]) => ['summary', '', measure, value]),
   ];
   for (const table of doc.tables) {
-    for (const row of table.rows) for (let i = 1; i < table.columns.length; i++) rows.push([table.name, row[0]!, table.columns[i]!, row[i] ?? '']);
+    for (const row of table.rows)
+      for (let i = 1; i < table.columns.length; i++) rows.push([table.name, row[0]!, table.columns[i]!, row[i] ?? '']);
   }
   return stringify([[...REPORT_CSV_HEADER], ...rows.map((row) => row.map((cell) => neutralise(cell)))]);
 }

@@ -32,11 +32,18 @@ export interface ReportDocument {
 export const percent = (rate: number) => `${(rate * 100).toFixed(2)} %`;
 
 /** What a computed report covers, as every document states it. */
-const covering = (kind: ReportKind, title: string, period: string, report: { time_zone: string; from: string; to: string }) => ({ kind, title, period, time_zone: report.time_zone, from: report.from, to: report.to });
+const covering = (
+  kind: ReportKind,
+  title: string,
+  period: string,
+  report: { time_zone: string; from: string; to: string },
+) => ({ kind, title, period, time_zone: report.time_zone, from: report.from, to: report.to });
 
 export function dailyDocument(report: DailySummary): ReportDocument {
   // The story's types, then every other type seen, as the report lists them.
-  const types = [...new Set([...Object.keys(report.by_operation_type), ...Object.keys(report.errors_by_operation_type)])];
+  const types = [
+    ...new Set([...Object.keys(report.by_operation_type), ...Object.keys(report.errors_by_operation_type)]),
+  ];
   return {
     ...covering('daily', 'Daily summary', report.date, report),
     headline: [
@@ -49,9 +56,24 @@ export function dailyDocument(report: DailySummary): ReportDocument {
       ['flagged', report.flagged],
     ],
     tables: [
-      { name: 'by_operation_type', title: 'By operation type', columns: ['operation_type', 'operations', 'errors'], rows: types.map((t) => [t, report.by_operation_type[t] ?? 0, report.errors_by_operation_type[t] ?? 0]) },
-      { name: 'by_status', title: 'By status', columns: ['status', 'operations'], rows: Object.entries(report.by_status) },
-      { name: 'top_errors', title: 'Top error messages', columns: ['error_message', 'count'], rows: report.top_errors.map((e) => [e.message, e.count]) },
+      {
+        name: 'by_operation_type',
+        title: 'By operation type',
+        columns: ['operation_type', 'operations', 'errors'],
+        rows: types.map((t) => [t, report.by_operation_type[t] ?? 0, report.errors_by_operation_type[t] ?? 0]),
+      },
+      {
+        name: 'by_status',
+        title: 'By status',
+        columns: ['status', 'operations'],
+        rows: Object.entries(report.by_status),
+      },
+      {
+        name: 'top_errors',
+        title: 'Top error messages',
+        columns: ['error_message', 'count'],
+        rows: report.top_errors.map((e) => [e.message, e.count]),
+      },
     ],
   };
 }
@@ -59,7 +81,12 @@ export function dailyDocument(report: DailySummary): ReportDocument {
 export function weeklyDocument(report: WeeklyErrorReport): ReportDocument {
   const { previous, change } = report;
   return {
-    ...covering('weekly', 'Weekly error analysis', `${report.by_day[0]?.date ?? report.start} – ${report.by_day.at(-1)?.date ?? report.start}`, report),
+    ...covering(
+      'weekly',
+      'Weekly error analysis',
+      `${report.by_day[0]?.date ?? report.start} – ${report.by_day.at(-1)?.date ?? report.start}`,
+      report,
+    ),
     headline: [
       ['errors', report.errors],
       ['operations', report.operations],
@@ -78,9 +105,24 @@ export function weeklyDocument(report: WeeklyErrorReport): ReportDocument {
           ['affected_customers', report.affected_customers, previous.affected_customers, change.affected_customers],
         ],
       },
-      { name: 'by_day', title: 'Errors by day', columns: ['date', 'errors'], rows: report.by_day.map((d) => [d.date, d.errors]) },
-      { name: 'by_operation_type', title: 'Errors by operation type', columns: ['operation_type', 'errors'], rows: Object.entries(report.by_operation_type) },
-      { name: 'top_fingerprints', title: 'Most common errors', columns: ['error_fingerprint', 'count', 'example'], rows: report.top_fingerprints.map((f) => [f.fingerprint, f.count, f.example]) },
+      {
+        name: 'by_day',
+        title: 'Errors by day',
+        columns: ['date', 'errors'],
+        rows: report.by_day.map((d) => [d.date, d.errors]),
+      },
+      {
+        name: 'by_operation_type',
+        title: 'Errors by operation type',
+        columns: ['operation_type', 'errors'],
+        rows: Object.entries(report.by_operation_type),
+      },
+      {
+        name: 'top_fingerprints',
+        title: 'Most common errors',
+        columns: ['error_fingerprint', 'count', 'example'],
+        rows: report.top_fingerprints.map((f) => [f.fingerprint, f.count, f.example]),
+      },
     ],
   };
 }
@@ -97,8 +139,18 @@ export function monthlyDocument(report: MonthlyActivity): ReportDocument {
       ['flagged', report.flagged],
     ],
     tables: [
-      { name: 'top_customers', title: 'Operations per customer', columns: ['customer_id', 'operations'], rows: report.top_customers.map((c) => [c.customer_id, c.operations]) },
-      { name: 'repeated_failures', title: 'Customers with repeated failures', columns: ['customer_id', 'errors'], rows: report.repeated_failures.map((c) => [c.customer_id, c.errors]) },
+      {
+        name: 'top_customers',
+        title: 'Operations per customer',
+        columns: ['customer_id', 'operations'],
+        rows: report.top_customers.map((c) => [c.customer_id, c.operations]),
+      },
+      {
+        name: 'repeated_failures',
+        title: 'Customers with repeated failures',
+        columns: ['customer_id', 'errors'],
+        rows: report.repeated_failures.map((c) => [c.customer_id, c.errors]),
+      },
     ],
   };
 }

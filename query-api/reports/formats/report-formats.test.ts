@@ -22,9 +22,24 @@ const daily: DailySummary = {
   to: '2026-11-28T21:00:00.000Z',
   operations: 1_234,
   // An application's own type and status beside the story's; its own type had no errors.
-  by_operation_type: { import_from_1c: 600, export_to_1c: 400, sync_changes: 200, conflict_resolution: 20, data_validation: 10, batch_operation: 0, price_update: 4 },
+  by_operation_type: {
+    import_from_1c: 600,
+    export_to_1c: 400,
+    sync_changes: 200,
+    conflict_resolution: 20,
+    data_validation: 10,
+    batch_operation: 0,
+    price_update: 4,
+  },
   by_status: { success: 1_100, error: 100, pending: 20, skipped: 10, warning: 0, on_hold: 4 },
-  errors_by_operation_type: { import_from_1c: 50, export_to_1c: 30, sync_changes: 20, conflict_resolution: 0, data_validation: 0, batch_operation: 0 },
+  errors_by_operation_type: {
+    import_from_1c: 50,
+    export_to_1c: 30,
+    sync_changes: 20,
+    conflict_resolution: 0,
+    data_validation: 0,
+    batch_operation: 0,
+  },
   flagged: 17,
   duration_ms: { avg: 812.5, p95: 4_100.25, p99: 9_800 },
   error_rate: 100 / 1_234,
@@ -39,13 +54,26 @@ const week = (errors: number) => ({
   errors,
   operations: 1_000,
   error_rate: errors / 1_000,
-  by_operation_type: { import_from_1c: errors - 1, export_to_1c: 0, sync_changes: 0, conflict_resolution: 0, data_validation: 0, batch_operation: 0, price_update: 1 },
+  by_operation_type: {
+    import_from_1c: errors - 1,
+    export_to_1c: 0,
+    sync_changes: 0,
+    conflict_resolution: 0,
+    data_validation: 0,
+    batch_operation: 0,
+    price_update: 1,
+  },
   flagged: 3,
   by_day: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${16 + i}`, errors: i })),
   top_fingerprints: [{ fingerprint: 'abc123', count: errors, example: HOSTILE[0]! }],
   affected_customers: 7,
 });
-const weekly: WeeklyErrorReport = { ...week(21), start: '2026-11-23', previous: week(10), change: { errors: 11, error_rate: 0.011, affected_customers: 0 } };
+const weekly: WeeklyErrorReport = {
+  ...week(21),
+  start: '2026-11-23',
+  previous: week(10),
+  change: { errors: 11, error_rate: 0.011, affected_customers: 0 },
+};
 
 const monthly: MonthlyActivity = {
   month: '2026-11',
@@ -55,7 +83,10 @@ const monthly: MonthlyActivity = {
   active_customers: 3,
   new_customers: 1,
   returning_customers: 2,
-  top_customers: [{ customer_id: '+79001234567', operations: 9 }, { customer_id: 'c-2', operations: 4 }],
+  top_customers: [
+    { customer_id: '+79001234567', operations: 9 },
+    { customer_id: 'c-2', operations: 4 },
+  ],
   imports: 8,
   exports: 5,
   flagged: 2,
@@ -69,29 +100,42 @@ const docs: Array<[string, ReportDocument, unknown]> = [
 ];
 
 type CsvRow = Record<(typeof REPORT_CSV_HEADER)[number], string>;
-const csvRows = async (doc: ReportDocument, data: unknown) => parse(String((await renderReport(doc, data, 'csv')).body), { columns: true }) as CsvRow[];
+const csvRows = async (doc: ReportDocument, data: unknown) =>
+  parse(String((await renderReport(doc, data, 'csv')).body), { columns: true }) as CsvRow[];
 const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
 
 describe('report formats', () => {
-  it.each(docs)('the %s report as CSV parses to one row per figure, every figure equal to the report', async (_kind, doc, data) => {
-    const rows = await csvRows(doc, data);
-    const expectedRows = 5 + doc.headline.length + doc.tables.reduce((n, t) => n + t.rows.length * (t.columns.length - 1), 0);
-    expect(rows).toHaveLength(expectedRows);
-    expect(rows.find((r) => r.measure === 'period')!.value).toBe(doc.period);
-    for (const [measure, value] of doc.headline) expect(rows.find((r) => r.section === 'summary' && r.measure === measure)!.value, measure).toBe(String(value));
-    for (const table of doc.tables) {
-      for (const row of table.rows) {
-        for (let i = 1; i < table.columns.length; i++) {
-          const found = rows.filter((r) => r.section === table.name && unneutralised(r.item) === String(row[0]) && r.measure === table.columns[i]);
-          expect(found.map((r) => unneutralised(r.value)), `${table.name} ${row[0]} ${table.columns[i]}`).toEqual([String(row[i])]);
+  it.each(docs)(
+    'the %s report as CSV parses to one row per figure, every figure equal to the report',
+    async (_kind, doc, data) => {
+      const rows = await csvRows(doc, data);
+      const expectedRows =
+        5 + doc.headline.length + doc.tables.reduce((n, t) => n + t.rows.length * (t.columns.length - 1), 0);
+      expect(rows).toHaveLength(expectedRows);
+      expect(rows.find((r) => r.measure === 'period')!.value).toBe(doc.period);
+      for (const [measure, value] of doc.headline)
+        expect(rows.find((r) => r.section === 'summary' && r.measure === measure)!.value, measure).toBe(String(value));
+      for (const table of doc.tables) {
+        for (const row of table.rows) {
+          for (let i = 1; i < table.columns.length; i++) {
+            const found = rows.filter(
+              (r) =>
+                r.section === table.name && unneutralised(r.item) === String(row[0]) && r.measure === table.columns[i],
+            );
+            expect(
+              found.map((r) => unneutralised(r.value)),
+              `${table.name} ${row[0]} ${table.columns[i]}`,
+            ).toEqual([String(row[i])]);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   it("shows an application's own operation types and statuses beside the story's, zeros included, and the flagged count", async () => {
     const rows = await csvRows(dailyDocument(daily), daily);
-    const cell = (section: string, item: string, measure: string) => rows.find((r) => r.section === section && r.item === item && r.measure === measure)?.value;
+    const cell = (section: string, item: string, measure: string) =>
+      rows.find((r) => r.section === section && r.item === item && r.measure === measure)?.value;
     expect(cell('by_operation_type', 'price_update', 'operations')).toBe('4');
     expect(cell('by_operation_type', 'price_update', 'errors')).toBe('0');
     expect(cell('by_operation_type', 'batch_operation', 'operations')).toBe('0');
@@ -101,9 +145,14 @@ describe('report formats', () => {
     const weekRows = await csvRows(weeklyDocument(weekly), weekly);
     expect(weekRows.find((r) => r.section === 'by_operation_type' && r.item === 'price_update')?.value).toBe('1');
     expect(weekRows.find((r) => r.section === 'summary' && r.measure === 'flagged')?.value).toBe('3');
-    expect((await csvRows(monthlyDocument(monthly), monthly)).find((r) => r.section === 'summary' && r.measure === 'flagged')?.value).toBe('2');
+    expect(
+      (await csvRows(monthlyDocument(monthly), monthly)).find((r) => r.section === 'summary' && r.measure === 'flagged')
+        ?.value,
+    ).toBe('2');
     const html = String((await renderReport(dailyDocument(daily), daily, 'html')).body);
-    expect(html).toContain('<td style="padding:4px 10px;border-bottom:1px solid #ddd;vertical-align:top">price_update</td>');
+    expect(html).toContain(
+      '<td style="padding:4px 10px;border-bottom:1px solid #ddd;vertical-align:top">price_update</td>',
+    );
     expect(html).toContain('>on_hold</td>');
     expect(html).toMatch(/>flagged<\/th><td[^>]*>17<\/td>/);
   });
@@ -119,26 +168,34 @@ describe('report formats', () => {
     expect(monthRows.find((r) => r.section === 'top_customers')!.item).toBe("'+79001234567");
   });
 
-  it.each(docs)('the %s report as XLSX has a summary sheet and a sheet per table with every figure', async (_kind, doc, data) => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await renderReport(doc, data, 'xlsx')).body as never);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['summary', ...doc.tables.map((t) => t.name)]);
-    const summary = new Map<string, unknown>();
-    workbook.getWorksheet('summary')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
-    for (const [measure, value] of doc.headline) expect(summary.get(measure), measure).toBe(value);
-    for (const table of doc.tables) {
-      const sheet = workbook.getWorksheet(table.name)!;
-      expect(sheet.rowCount, table.name).toBe(table.rows.length + 1);
-      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(table.columns);
-      table.rows.forEach((row, r) => {
-        const cells = (sheet.getRow(r + 2).values as unknown[]).slice(1);
-        row.forEach((value, i) => {
-          if (typeof value === 'number') expect(cells[i], `${table.name} ${r} ${i}`).toBe(value);
-          else expect(unneutralised(String(cells[i])).startsWith(value.slice(0, 100)), `${table.name} ${r} ${i}`).toBe(true);
+  it.each(docs)(
+    'the %s report as XLSX has a summary sheet and a sheet per table with every figure',
+    async (_kind, doc, data) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await renderReport(doc, data, 'xlsx')).body as never);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['summary', ...doc.tables.map((t) => t.name)]);
+      const summary = new Map<string, unknown>();
+      workbook
+        .getWorksheet('summary')!
+        .eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+      for (const [measure, value] of doc.headline) expect(summary.get(measure), measure).toBe(value);
+      for (const table of doc.tables) {
+        const sheet = workbook.getWorksheet(table.name)!;
+        expect(sheet.rowCount, table.name).toBe(table.rows.length + 1);
+        expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(table.columns);
+        table.rows.forEach((row, r) => {
+          const cells = (sheet.getRow(r + 2).values as unknown[]).slice(1);
+          row.forEach((value, i) => {
+            if (typeof value === 'number') expect(cells[i], `${table.name} ${r} ${i}`).toBe(value);
+            else
+              expect(unneutralised(String(cells[i])).startsWith(value.slice(0, 100)), `${table.name} ${r} ${i}`).toBe(
+                true,
+              );
+          });
         });
-      });
-    }
-  });
+      }
+    },
+  );
 
   it('cuts an XLSX cell over 32,767 characters and marks it as cut', async () => {
     const workbook = new ExcelJS.Workbook();
@@ -162,6 +219,8 @@ describe('report formats', () => {
     const json = await renderReport(dailyDocument(daily), daily, 'json');
     expect(JSON.parse(String(json.body))).toEqual(daily);
     expect(json.filename).toBe('synclog-daily-2026-11-28.json');
-    expect((await renderReport(weeklyDocument(weekly), weekly, 'csv')).filename).toBe('synclog-weekly-2026-11-16_2026-11-22.csv');
+    expect((await renderReport(weeklyDocument(weekly), weekly, 'csv')).filename).toBe(
+      'synclog-weekly-2026-11-16_2026-11-22.csv',
+    );
   });
 });

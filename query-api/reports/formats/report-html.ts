@@ -19,14 +19,24 @@ const tdNumber = 'style="padding:4px 10px;border-bottom:1px solid #ddd;text-alig
  * a browser and for a mail body. Every value is escaped.
  */
 export function reportHtml(doc: ReportDocument): string {
-  const headline = doc.headline.map(([measure, value]) => `<tr><th ${th} scope="row">${escapeHtml(label(measure))}</th><td ${tdNumber}>${escapeHtml(displayValue(measure, value))}</td></tr>`).join('');
+  const headline = doc.headline
+    .map(
+      ([measure, value]) =>
+        `<tr><th ${th} scope="row">${escapeHtml(label(measure))}</th><td ${tdNumber}>${escapeHtml(displayValue(measure, value))}</td></tr>`,
+    )
+    .join('');
   const tables = doc.tables
     .map((table) => {
       const head = table.columns.map((c) => `<th ${th} scope="col">${escapeHtml(label(c))}</th>`).join('');
       const body =
         table.rows.length === 0
           ? `<tr><td ${td} colspan="${table.columns.length}">none</td></tr>`
-          : table.rows.map((row) => `<tr>${row.map((value, i) => (typeof value === 'number' ? `<td ${tdNumber}>${escapeHtml(displayValue(table.columns[i]!, value))}</td>` : `<td ${td}>${escapeHtml(value)}</td>`)).join('')}</tr>`).join('');
+          : table.rows
+              .map(
+                (row) =>
+                  `<tr>${row.map((value, i) => (typeof value === 'number' ? `<td ${tdNumber}>${escapeHtml(displayValue(table.columns[i]!, value))}</td>` : `<td ${td}>${escapeHtml(value)}</td>`)).join('')}</tr>`,
+              )
+              .join('');
       return `<h2 style="font-size:16px;margin:24px 0 8px">${escapeHtml(table.title)}</h2><table style="border-collapse:collapse;font-size:14px" data-table="${escapeHtml(table.name)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     })
     .join('\n');

@@ -11,7 +11,14 @@ export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
   workbook.created = new Date(doc.to);
   const summary = workbook.addWorksheet('summary');
   summary.addRow(['measure', 'value']).font = { bold: true };
-  for (const [measure, value] of [['report', doc.title], ['period', doc.period], ['time_zone', doc.time_zone], ['from', doc.from], ['to', doc.to], ...doc.headline] as const) {
+  for (const [measure, value] of [
+    ['report', doc.title],
+    ['period', doc.period],
+    ['time_zone', doc.time_zone],
+    ['from', doc.from],
+    ['to', doc.to],
+    ...doc.headline,
+  ] as const) {
     summary.addRow([measure, cell(value)]);
   }
   summary.columns.forEach((column) => (column.width = 28));
