@@ -49,6 +49,11 @@ const layerZones = [
     message: 'the shipper sits below the service and the CLI.',
   },
   { target: './query-api', from: ['./cli', './bin'], message: 'the service sits below the CLI.' },
+  {
+    target: ['./opensearch', './shipper', './query-api', './cli', './bin', './dashboards'],
+    from: ['./test', './bench'],
+    message: 'test data and benchmarks are development code: production code never loads them.',
+  },
 ];
 
 export default defineConfig([
