@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { openSearchEnvSchema } from '../config/env.ts';
 import { parseEnv } from '../config/parse-env.ts';
 import { generateRecords } from '../../test/generator/index.ts';
@@ -10,7 +9,8 @@ import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { writeRecords } from '../../test/write-records.ts';
 import { alertEventSchema } from './alert-event.ts';
 import { alertRulesSchema, DEFAULT_ALERT_RULES } from './alert-rules.ts';
-import { renderChannels, renderMonitor } from './monitor-rendering.ts';
+import { actionsOf } from './fixtures/alerting-api-formats.ts';
+import { renderMonitor } from './monitor-rendering.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('monitors');
@@ -53,136 +53,7 @@ beforeAll(async () => {
 });
 afterAll(() => dropPrefix(client, prefix));
 
-// The documented request formats (Alerting and Notifications API references), as far as synclog uses them.
-const mustache = z.strictObject({ source: z.string().min(1), lang: z.literal('mustache') });
-const action = z.strictObject({
-  name: z.string().min(1),
-  destination_id: z.string().min(1),
-  subject_template: mustache,
-  message_template: mustache,
-  throttle_enabled: z.boolean(),
-  throttle: z.strictObject({ value: z.number().int().positive(), unit: z.literal('MINUTES') }).optional(),
-  action_execution_policy: z
-    .strictObject({
-      action_execution_scope: z.strictObject({
-        per_alert: z.strictObject({ actionable_alerts: z.array(z.enum(['DEDUPED', 'NEW', 'COMPLETED'])).min(1) }),
-      }),
-    })
-    .optional(),
-});
-const script = z.strictObject({ source: z.string().min(1), lang: z.literal('painless') });
-const severity = z.enum(['1', '2', '3', '4', '5']);
-const schedule = z.union([
-  z.strictObject({
-    period: z.strictObject({ interval: z.number().int().positive(), unit: z.enum(['MINUTES', 'HOURS', 'DAYS']) }),
-  }),
-  z.strictObject({
-    cron: z.strictObject({ expression: z.string().regex(/^\S+ \S+ \S+ \S+ \S+$/), timezone: z.string() }),
-  }),
-]);
-const common = { type: z.literal('monitor'), name: z.string().min(1), enabled: z.boolean(), schedule };
-const monitorFormat = z.discriminatedUnion('monitor_type', [
-  z.strictObject({
-    ...common,
-    monitor_type: z.literal('query_level_monitor'),
-    inputs: z
-      .array(
-        z.strictObject({
-          search: z.strictObject({ indices: z.array(z.string()).min(1), query: z.record(z.string(), z.unknown()) }),
-        }),
-      )
-      .length(1),
-    triggers: z
-      .array(
-        z.strictObject({
-          query_level_trigger: z.strictObject({
-            name: z.string(),
-            severity,
-            condition: z.strictObject({ script }),
-            actions: z.array(action).min(1),
-          }),
-        }),
-      )
-      .min(1),
-  }),
-  z.strictObject({
-    ...common,
-    monitor_type: z.literal('bucket_level_monitor'),
-    inputs: z
-      .array(
-        z.strictObject({
-          search: z.strictObject({ indices: z.array(z.string()).min(1), query: z.record(z.string(), z.unknown()) }),
-        }),
-      )
-      .length(1),
-    triggers: z
-      .array(
-        z.strictObject({
-          bucket_level_trigger: z.strictObject({
-            name: z.string(),
-            severity,
-            condition: z.strictObject({
-              buckets_path: z.record(z.string(), z.string()),
-              parent_bucket_path: z.string(),
-              script,
-            }),
-            actions: z.array(action).min(1),
-          }),
-        }),
-      )
-      .min(1),
-  }),
-  z.strictObject({
-    ...common,
-    monitor_type: z.literal('doc_level_monitor'),
-    inputs: z
-      .array(
-        z.strictObject({
-          doc_level_input: z.strictObject({
-            description: z.string(),
-            indices: z.array(z.string()).min(1),
-            queries: z
-              .array(z.strictObject({ id: z.string(), name: z.string(), query: z.string(), tags: z.array(z.string()) }))
-              .min(1),
-          }),
-        }),
-      )
-      .length(1),
-    triggers: z
-      .array(
-        z.strictObject({
-          document_level_trigger: z.strictObject({
-            name: z.string(),
-            severity,
-            condition: z.strictObject({ script }),
-            actions: z.array(action).min(1),
-          }),
-        }),
-      )
-      .min(1),
-  }),
-]);
-const channelFormat = z.strictObject({
-  config_id: z.string().min(1),
-  config: z.strictObject({
-    name: z.string(),
-    description: z.string(),
-    config_type: z.literal('webhook'),
-    is_enabled: z.boolean(),
-    webhook: z.strictObject({
-      url: z.url(),
-      method: z.enum(['POST', 'PUT', 'PATCH']),
-      header_params: z.record(z.string(), z.string()),
-    }),
-  }),
-});
-
 const monitors = () => DEFAULT_ALERT_RULES.map((rule) => renderMonitor(rule, names, ['chan-1', 'chan-2']));
-type Action = z.infer<typeof action>;
-const actionsOf = (monitor: Record<string, unknown>): Action[] =>
-  (monitor.triggers as Array<Record<string, { actions: Action[] }>>).flatMap((t) =>
-    Object.values(t).flatMap((trigger) => trigger.actions),
-  );
 
 /** Renders a mustache template with OpenSearch's own engine (`_render/template`) and returns the raw answer text. */
 async function renderOnNode(source: string, ctx: unknown): Promise<string> {
@@ -194,36 +65,6 @@ async function renderOnNode(source: string, ctx: unknown): Promise<string> {
 }
 
 describe('the native renderings of the default rules', () => {
-  it('match the documented monitor and channel formats', () => {
-    const rendered = monitors();
-    for (const monitor of rendered) expect(() => monitorFormat.parse(monitor), String(monitor.name)).not.toThrow();
-    expect(rendered.map((m) => m.monitor_type)).toEqual([
-      'query_level_monitor',
-      'bucket_level_monitor',
-      'doc_level_monitor',
-      'query_level_monitor',
-      'query_level_monitor',
-    ]);
-    for (const monitor of rendered)
-      expect(
-        actionsOf(monitor)
-          .map((a) => a.destination_id)
-          .sort(),
-      ).toEqual(expect.arrayContaining(['chan-1', 'chan-2']));
-    const channels = renderChannels(
-      prefix,
-      ['https://hooks.example.com/x', 'https://synclog.example.com/alerts/webhook'],
-      'receiver-secret-0123456789',
-    );
-    for (const channel of channels) channelFormat.parse(channel);
-    expect(channels[0]!.config.webhook).not.toHaveProperty(['header_params', 'X-Synclog-Alert-Secret']);
-    expect(
-      (channels[1]!.config.webhook as { header_params: Record<string, string> }).header_params[
-        'X-Synclog-Alert-Secret'
-      ],
-    ).toBe('receiver-secret-0123456789');
-  });
-
   it("have message templates that render, on the node's mustache engine, to valid alert events even for hostile error messages", async () => {
     const alert = {
       agg_alert_content: { bucket_keys: ['import_from_1c'] },
