@@ -1,8 +1,9 @@
 import type { DeadLetter, DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
+import { createAdmission } from './admission.ts';
 import type { BulkEntry } from './bulk-entry.ts';
 import { createCloser, type CloseReport } from './closer.ts';
 import { createDurableWrite } from './durable-write.ts';
-import { assembleEngineParts, type EngineDeps, type EngineOptions } from './engine-parts.ts';
+import { assembleEngineParts, type EngineDeps, type EngineOptions, type EngineParts } from './engine-parts.ts';
 import type { FlushReport } from './flush-epochs.ts';
 import { keepAlive } from './keep-alive.ts';
 
@@ -36,53 +37,35 @@ export interface DeliveryEngine {
 /** The composition root of the delivery engine; the parts and their wiring are in `engine-parts.ts`. */
 export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions): DeliveryEngine {
   const parts = assembleEngineParts(deps, options);
-  const { epochs, queue, limits, settlement, batcher, replay, isOutage } = parts;
+  const { epochs, queue, batcher, replay, isOutage } = parts;
   const { spool, wal } = deps;
 
-  /** Into the queue; when it is full, the oldest batch spills to disk before anything is dropped: audit logs are not sampled. */
-  function admit(entry: BulkEntry, urgent: boolean): void {
-    if (!queue.fits(entry.bytes)) {
-      if (!spool) return settlement.drop([entry], 'queue-full');
-      const oldest = queue.take(limits, true);
-      if (oldest) settlement.setAside(oldest, 'queue full');
-    }
-    queue.push(entry);
-    batcher.pump(urgent);
-  }
-  const counted = (entry: BulkEntry) => {
-    epochs.added(entry.epoch);
-    deps.metrics.queued(1);
-  };
   function flush(): Promise<FlushReport> {
     // Settled records include dead letters: the report waits until they are written too.
     const done = epochs.close().then(async (report) => (await deps.deadLetters.flush(), report));
     batcher.pump(true);
     return keepAlive(done);
   }
-  const closer = createCloser({
-    clock: parts.clock,
-    flush,
-    beginClosing: () => (parts.state.closing = true),
-    abandonQueue() {
-      const left = queue.takeAll();
-      settlement.setAside(left, 'closing');
-      return spool ? 0 : left.length;
-    },
-    drainSpool: (timeoutMs) => replay.drain(timeoutMs),
-    isOutage,
-    async release() {
-      batcher.stop();
-      await deps.deadLetters.flush();
-      await wal?.close();
-      await spool?.close();
-    },
+  const closer = createEngineCloser(parts, deps, flush);
+  const admission = createAdmission({
+    queue,
+    limits: parts.limits,
+    settlement: parts.settlement,
+    epochs,
+    metrics: deps.metrics,
+    pump: (urgent) => batcher.pump(urgent),
+    spool,
+    wal,
+    writeAhead: options.writeAhead,
+    isClosed: () => closer.closed,
+    warn: parts.warn,
   });
   const writeDurable = createDurableWrite({
     queue,
     wal,
     isOutage,
     isClosed: () => closer.closed,
-    admit: (entry, urgent) => (counted(entry), admit(entry, urgent)),
+    admit: (entry, urgent) => (admission.count(entry), admission.admit(entry, urgent)),
   });
 
   deps.metrics.watchDepth(() => ({
@@ -96,16 +79,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions): 
     get epoch() {
       return epochs.current;
     },
-    enqueue(entry) {
-      counted(entry);
-      if (closer.closed) return settlement.drop([entry], 'closed');
-      if (wal && options.writeAhead) {
-        const written = wal.append(entry.lines, 1);
-        if (written.ok) entry.walSegment = written.segment;
-        else parts.warn('synclog: write-ahead log is full; this record is held in memory only');
-      }
-      admit(entry, false);
-    },
+    enqueue: (entry) => admission.enqueue(entry),
     writeDurable,
     deadLetterAtCall: (letter) => parts.deadLettering.atCall(letter),
     flush,
@@ -122,6 +96,29 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions): 
       };
     },
   };
+}
+
+/** Close: what is still queued at the timeout goes to the spool (or is lost without one), then timers and files are let go. */
+function createEngineCloser(parts: EngineParts, deps: EngineDeps, flush: () => Promise<FlushReport>) {
+  const { queue, settlement, batcher, replay } = parts;
+  return createCloser({
+    clock: parts.clock,
+    flush,
+    beginClosing: () => (parts.state.closing = true),
+    abandonQueue() {
+      const left = queue.takeAll();
+      settlement.setAside(left, 'closing');
+      return deps.spool ? 0 : left.length;
+    },
+    drainSpool: (timeoutMs) => replay.drain(timeoutMs),
+    isOutage: parts.isOutage,
+    async release() {
+      batcher.stop();
+      await deps.deadLetters.flush();
+      await deps.wal?.close();
+      await deps.spool?.close();
+    },
+  });
 }
 
 export type { EngineDeps, EngineOptions };

@@ -10,7 +10,7 @@ import { createShipper, type ShipperEvent } from './create-shipper.ts';
 
 /**
  * The retry and outage policy, with a scripted client and a manual clock. What a real node answers
- * is tested in index-failures, record-failures and throttling (*.it.test.ts).
+ * is tested in index-creation, index-unavailable, mapping-conflicts, event-time-horizon and throttling (*.it.test.ts).
  */
 type Action = { index: string; id: string };
 type Answer = (actions: Action[]) => unknown;

@@ -43,6 +43,7 @@ export type BulkOutcome =
   | { readonly kind: 'refused'; readonly status: number; readonly reason: string };
 
 type Item = { create?: { status: number; error?: { type?: string; reason?: string } } };
+type BulkResponse = { errors?: boolean; items?: Item[] };
 
 export async function sendBulk(
   client: OpenSearchClient,
@@ -55,29 +56,38 @@ export async function sendBulk(
     entries.map((entry) => entry.lines),
     length,
   );
-  let response: { errors?: boolean; items?: Item[] };
+  let response: BulkResponse;
   try {
     const result = await client.bulk(
       // Only each item's status and error come back: a cheap response for the server and for us.
       { body, filter_path: 'errors,items.*.status,items.*.error.type,items.*.error.reason' } as never,
       { requestTimeout: requestTimeoutMs },
     );
-    response = result.body as typeof response;
+    response = result.body as BulkResponse;
   } catch (error) {
-    const { status, reason } = errorStatus(error);
-    if (status === undefined) return { kind: 'unavailable', reason };
-    if (status === 413) return { kind: 'too-large' };
-    if (status === 429 || status >= 500) {
-      const headers = (error as { meta?: { headers?: Record<string, string> } }).meta?.headers;
-      const after = retryAfterMs(headers?.['retry-after'], Date.now());
-      const kind = status === 429 ? 'throttled' : 'unavailable';
-      return after === undefined
-        ? { kind, reason: `HTTP ${status}: ${reason}` }
-        : { kind, reason: `HTTP ${status}: ${reason}`, retryAfterMs: after };
-    }
-    return { kind: 'refused', status, reason };
+    return requestFailure(error);
   }
+  return itemOutcomes(entries, response);
+}
 
+/** A request that failed as a whole: no answer, or a status that concerns the whole body. */
+function requestFailure(error: unknown): BulkOutcome {
+  const { status, reason } = errorStatus(error);
+  if (status === undefined) return { kind: 'unavailable', reason };
+  if (status === 413) return { kind: 'too-large' };
+  if (status === 429 || status >= 500) {
+    const headers = (error as { meta?: { headers?: Record<string, string> } }).meta?.headers;
+    const after = retryAfterMs(headers?.['retry-after'], Date.now());
+    const kind = status === 429 ? 'throttled' : 'unavailable';
+    return after === undefined
+      ? { kind, reason: `HTTP ${status}: ${reason}` }
+      : { kind, reason: `HTTP ${status}: ${reason}`, retryAfterMs: after };
+  }
+  return { kind: 'refused', status, reason };
+}
+
+/** Sorts each entry by its item's answer; an entry the response has no item for is sent again. */
+function itemOutcomes(entries: readonly BulkEntry[], response: BulkResponse): BulkOutcome {
   if (response.errors === false) {
     return {
       kind: 'items',

@@ -4,7 +4,8 @@ import { createOpenSearchClient, type OpenSearchClient } from '../../opensearch/
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { startFaultProxy, type FaultProxy } from '../../test/fault-proxy.ts';
 import { setUpPrefixes, testClient } from '../../test/opensearch.ts';
-import { balance, startShipper, type Harness } from './fixtures/isolation-harness.ts';
+import { expectBalanced } from './fixtures/index-failure-helpers.ts';
+import { startShipper, type Harness } from './fixtures/isolation-harness.ts';
 import { probeWritePath } from './write-probe.ts';
 
 const client = testClient();
@@ -25,12 +26,6 @@ afterAll(async () => {
   await proxied.close();
   await prefixes.dropAll();
 });
-
-async function expectBalanced(h: Harness) {
-  const b = balance(await h.counters());
-  expect(b.queuedOrRefused).toBe(b.calls);
-  expect(b.settled).toBe(b.entered);
-}
 
 describe('a busy cluster (429) is waited for in memory, never an outage', () => {
   it('backs off for Retry-After, past the retry deadline, without spooling or an outage, then delivers', async () => {
