@@ -3,6 +3,10 @@ import type { StoredAlert } from '../../opensearch/alerting/alert-inbox.ts';
 import { csrfField, type Fragment } from './console-layout.ts';
 import { can, type ConsoleUser } from './console-user.ts';
 
+/** Who acknowledged, when, and why, as one line of text: `by, at: comment`. */
+const acknowledgement = ({ by, at, comment }: NonNullable<StoredAlert['acknowledged']>) =>
+  html`${by}, ${at}${comment ? html`: ${comment}` : ''}`;
+
 /** Alerts, firing first then resolved, latest event first; admins acknowledge. */
 export function alertsPage(user: ConsoleUser, alerts: readonly StoredAlert[], state: string): Fragment {
   return html` <form class="filters" method="get" action="/console/alerts" aria-label="Filter alerts">
@@ -42,8 +46,7 @@ export function alertsPage(user: ConsoleUser, alerts: readonly StoredAlert[], st
                       <td>
                         ${
                           a.acknowledged
-                            ? html`${a.acknowledged.by},
-                              ${a.acknowledged.at}${a.acknowledged.comment ? html`: ${a.acknowledged.comment}` : ''}`
+                            ? acknowledgement(a.acknowledged)
                             : can(user, 'admin')
                               ? html`<form method="post" action="/console/alerts/ack">
                                   ${csrfField(user)}<input type="hidden" name="key" value="${a.dedup_key}" /><label

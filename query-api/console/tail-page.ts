@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { SeenCodes } from '../logs/seen-codes.ts';
 import { codeCheckboxes, flaggedCheckbox } from './code-choices.ts';
 import type { Fragment } from './console-layout.ts';
-import { filterQuery, valuesOf, type RawParams } from './logs-page.ts';
+import { filterQuery, valuesOf, type RawParams } from './log-filters.ts';
 
 /** Live tail: new records as they are indexed (Server-Sent Events), with the list's filters, paused and resumed at will. */
 export function tailPage(raw: RawParams, seen: SeenCodes): Fragment {

@@ -1,0 +1,27 @@
+import type { MiddlewareHandler } from 'hono';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { LifecyclePolicy } from '../../opensearch/lifecycle-policy/lifecycle-policy.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { Clock } from '../../opensearch/shared/clock.ts';
+import type { ApiTokens } from '../auth/api-tokens.ts';
+import type { AccessLogWriter } from '../audit/access-log-writer.ts';
+import type { QueryLimits } from '../logs/logs-query-schema.ts';
+
+export interface ConsoleDeps {
+  readonly client: OpenSearchClient;
+  readonly names: IndexNames;
+  readonly tokens: ApiTokens;
+  readonly accessLog: AccessLogWriter;
+  readonly limits: QueryLimits;
+  readonly reportTimeZone: string;
+  readonly lifecycle: LifecyclePolicy;
+  readonly clock: Clock;
+  /** How often the live tail looks for new records. Default 1 s. */
+  readonly tailPollMs?: number;
+}
+
+/** The session checks every console page sits behind: one for reading, one for acting. */
+export interface ConsoleGuards {
+  readonly viewer: MiddlewareHandler;
+  readonly admin: MiddlewareHandler;
+}

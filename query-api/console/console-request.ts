@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import { queryParams } from '../http/query-params.ts';
+import { NOTHING_SEEN, seenCodes, type SeenCodes } from '../logs/seen-codes.ts';
+import type { RawParams } from './log-filters.ts';
+
+/** An event id as the shipper writes it (a UUID); anything else is not looked up. */
+export const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Query parameters without the empty values a submitted form carries for "any". */
+export const formParams = (c: Context): RawParams =>
+  Object.fromEntries(
+    Object.entries(queryParams(c))
+      .map(([k, v]) => [k, Array.isArray(v) ? v.filter(Boolean) : v] as const)
+      .filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')),
+  );
+
+/** The first problem zod found, as the console shows it: `field: message`. */
+export const firstIssue = (error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }) => {
+  const issue = error.issues[0]!;
+  return `${String(issue.path[0] ?? 'filters')}: ${issue.message}`;
+};
+
+/** A form's optional comment: trimmed, at most 2,000 characters, absent when blank. */
+export const formComment = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, 2_000) : undefined;
+
+/** The filters offer every code the data holds; without them the story's codes still serve. */
+export const shownCodes = async (client: OpenSearchClient, names: IndexNames): Promise<SeenCodes> => {
+  const seen = await seenCodes(client, names);
+  return seen instanceof Error ? NOTHING_SEEN : seen;
+};

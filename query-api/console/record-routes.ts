@@ -1,0 +1,55 @@
+import { Hono, type Context } from 'hono';
+import { recordAccess } from '../audit/access-log.ts';
+import { logById } from '../logs/logs-search.ts';
+import { reviewRecord, reviewsOf } from '../reviews/review-store.ts';
+import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
+import { consolePage, notice } from './console-layout.ts';
+import { EVENT_ID, formComment } from './console-request.ts';
+import { consoleUserOf, type ConsoleUser } from './console-user.ts';
+import { recordPage } from './record-page.ts';
+
+const notFound = (c: Context, user: ConsoleUser, id: string) =>
+  consolePage(c, user, 'Not found', 'logs', notice(`No record with event id ${id}.`, true), 404);
+
+/** Back to the filtered list the record was opened from, or to the whole list. */
+const backLink = (referer: string | undefined) =>
+  referer?.includes('/console/logs?') ? new URL(referer).pathname + new URL(referer).search : '/console/logs';
+
+/** One record with its reviews (every view recorded in the access log), and its review by an admin. */
+export function recordRoutes(deps: ConsoleDeps, { viewer, admin }: ConsoleGuards) {
+  const { client, names } = deps;
+  const recordOf = (id: string) => (EVENT_ID.test(id) ? logById(client, names, id) : null);
+
+  return new Hono()
+    .get('/console/logs/:id', viewer, async (c) => {
+      const user = consoleUserOf(c);
+      const id = c.req.param('id');
+      const record = await recordOf(id);
+      await recordAccess(deps.accessLog, {
+        caller: user.caller,
+        method: 'GET',
+        route: '/console/logs/:id',
+        recordId: id,
+        filters: {},
+        rowCount: record ? 1 : 0,
+      });
+      if (!record) return notFound(c, user, id);
+      const back = backLink(c.req.header('referer'));
+      return consolePage(
+        c,
+        user,
+        `${record.operation_type ?? 'Record'} · ${record.status ?? record.level}`,
+        'logs',
+        recordPage(user, record, await reviewsOf(client, names, id), back),
+      );
+    })
+    .post('/console/logs/:id/review', admin, async (c) => {
+      const user = consoleUserOf(c);
+      const id = c.req.param('id');
+      const record = await recordOf(id);
+      if (!record) return notFound(c, user, id);
+      const form = await c.req.parseBody();
+      await reviewRecord(client, names, record, user.caller, formComment(form.comment));
+      return c.redirect(`/console/logs/${id}`, 303);
+    });
+}

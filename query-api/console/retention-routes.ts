@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import { readHolds } from '../../opensearch/lifecycle/legal-hold.ts';
+import { retentionStatus } from '../../opensearch/lifecycle/retention-status.ts';
+import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
+import { consolePage } from './console-layout.ts';
+import { consoleUserOf } from './console-user.ts';
+import { retentionPage } from './retention-page.ts';
+
+/** Each log index's lifecycle state, and the legal holds that keep indices past their retention. */
+export function retentionRoutes(deps: ConsoleDeps, { viewer }: ConsoleGuards) {
+  return new Hono().get('/console/retention', viewer, async (c) => {
+    const user = consoleUserOf(c);
+    const [rows, holds] = await Promise.all([
+      retentionStatus(deps.client, deps.names, deps.lifecycle, new Date(deps.clock.now())),
+      readHolds(deps.client, deps.names),
+    ]);
+    return consolePage(c, user, 'Retention', 'retention', retentionPage(rows, holds));
+  });
+}

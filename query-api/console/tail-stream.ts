@@ -1,0 +1,57 @@
+import type { SSEStreamingApi } from 'hono/streaming';
+import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { recordText } from './records-table.ts';
+
+/** How many records one look fetches; a full batch means more are waiting, so the next look comes at once. */
+const BATCH = 200;
+
+export interface TailSource {
+  readonly client: OpenSearchClient;
+  readonly names: IndexNames;
+  /** The list's filters, as an OpenSearch query. */
+  readonly filter: unknown;
+  /** The oldest `@timestamp` sent (ISO). */
+  readonly since: string;
+  readonly pollMs: number;
+}
+
+/** The fields the tail's rows show, as one `record` event's data. */
+const tailEvent = (r: SyncLogRecord) =>
+  JSON.stringify({
+    event_id: r.event_id,
+    time: r['@timestamp'],
+    operation_type: r.operation_type ?? '',
+    status: r.status ?? '',
+    customer: r.customer?.name ?? r.customer?.id ?? '',
+    text: recordText(r),
+  });
+
+/** Sends every matching record in indexing order, oldest first, until the browser goes away. */
+export async function streamTail(stream: SSEStreamingApi, { client, names, filter, since, pollMs }: TailSource) {
+  let open = true;
+  stream.onAbort(() => {
+    open = false;
+  });
+  let after: unknown[] | undefined;
+  while (open) {
+    const { body } = await client.search({
+      index: names.readAlias,
+      ignore_unavailable: true,
+      allow_no_indices: true,
+      body: {
+        size: BATCH,
+        sort: [{ '@timestamp': 'asc' }, { event_id: 'asc' }],
+        query: { bool: { filter: [filter, { range: { '@timestamp': { gte: since } } }] } },
+        ...(after ? { search_after: after } : {}),
+      },
+    } as never);
+    const hits = (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }).hits.hits;
+    for (const { _source: r, sort } of hits) {
+      after = sort;
+      await stream.writeSSE({ event: 'record', id: r.event_id, data: tailEvent(r) });
+    }
+    if (hits.length < BATCH) await stream.sleep(pollMs);
+  }
+}
