@@ -1,11 +1,10 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
+import { judgeEventTime, type EventWindowOptions } from '../record/event-window.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import type { Period } from '../record/index-period.ts';
-import { judgeEventTime, type EventWindowOptions } from '../record/event-window.ts';
-import { ismPolicyId } from '../lifecycle-policy/ism-policy-id.ts';
-import { readSetupMetadata } from '../metadata/read-setup-metadata.ts';
-import { errorStatus } from '../shared/response-errors.ts';
 import { creationFailure, type IndexReadiness } from './index-readiness.ts';
+import { createLogIndexCreation } from './log-index-creation.ts';
+import { createRefusalMemory } from './refusal-memory.ts';
 import { createShardHeadroom } from './shard-headroom.ts';
 
 export interface LogIndexEnsurer {
@@ -43,56 +42,12 @@ export function createLogIndexEnsurer(
   options: LogIndexEnsurerOptions = {},
 ): LogIndexEnsurer {
   const now = options.now ?? Date.now;
-  const memoryMs = options.refusalMemoryMs ?? 60_000;
   const headroom =
     options.shardReserveFraction === undefined
       ? null
       : createShardHeadroom(client, names, { reserveFraction: options.shardReserveFraction, now });
-  const known = new Set<string>();
-  const inFlight = new Map<string, Promise<string>>();
-  const refusals = new Map<string, { until: number; readiness: IndexReadiness }>();
-  let ismInCharge: Promise<boolean> | null = null;
-
-  async function create(index: string, period: Period): Promise<string> {
-    try {
-      await client.indices.create({
-        index,
-        body: { settings: { index: { creation_date: period.start.getTime() } } },
-        wait_for_active_shards: '1',
-      } as never);
-      // ISM's ism_template only attaches to indices created after the policy, judged by
-      // creation_date, which is back-dated here: where ISM runs retention, attach explicitly.
-      ismInCharge ??= readSetupMetadata(client, names.meta).then(
-        (m) => m?.executors.retention === 'ism',
-        () => false,
-      );
-      if (await ismInCharge) {
-        await client.transport
-          .request({
-            method: 'POST',
-            path: `/_plugins/_ism/add/${encodeURIComponent(index)}`,
-            body: { policy_id: ismPolicyId(names.prefix) },
-          } as never)
-          .catch(() => {}); // `synclog retention verify` reports an index left unmanaged
-      }
-    } catch (error) {
-      // Several producers create the same new period at once: the first wins, the rest are fine.
-      if (errorStatus(error).type !== 'resource_already_exists_exception') throw error;
-    }
-    known.add(index);
-    return index;
-  }
-
-  function ensure(period: Period): Promise<string> {
-    const index = names.logIndex(period);
-    if (known.has(index)) return Promise.resolve(index);
-    let pending = inFlight.get(index);
-    if (!pending) {
-      pending = create(index, period).finally(() => inFlight.delete(index));
-      inFlight.set(index, pending);
-    }
-    return pending;
-  }
+  const creation = createLogIndexCreation(client, names);
+  const refusals = createRefusalMemory(now, options.refusalMemoryMs ?? 60_000);
 
   /** A full cluster refuses a new index, not one that exists already (this process may not know it yet). */
   async function exists(index: string): Promise<boolean> {
@@ -102,50 +57,51 @@ export function createLogIndexEnsurer(
 
   async function prepare(period: Period): Promise<IndexReadiness> {
     const index = names.logIndex(period);
-    if (known.has(index)) return { ok: true, index };
-    const remembered = refusals.get(index);
-    if (remembered && remembered.until > now()) return remembered.readiness;
-    if (options.window && judgeEventTime(period.start.getTime(), now(), options.window) === 'expired') {
-      return {
-        ok: false,
-        kind: 'refused',
-        code: 'event_time_expired',
-        reason: `${index} holds a period past the ${options.window.deleteDays}-day delete horizon`,
-      };
-    }
-    if (options.window && period.start.getTime() > now() + options.window.clockSkewMs) {
-      return {
-        ok: false,
-        kind: 'refused',
-        code: 'index_refused',
-        reason: `${index} holds a period that has not begun`,
-      };
-    }
+    if (creation.isKnown(index)) return { ok: true, index };
+    const remembered = refusals.recall(index);
+    if (remembered) return remembered;
+    const outside = options.window && outsideWindow(index, period, now(), options.window);
+    if (outside) return outside;
     try {
-      if (headroom && !inFlight.has(index)) {
+      if (headroom && !creation.isCreating(index)) {
         const verdict = await headroom.check(index);
         if (!verdict.ok && verdict.kind === 'unreachable')
           return { ok: false, kind: 'retry', cause: 'connection', reason: verdict.reason };
         if (!verdict.ok && !(await exists(index)))
-          return remember(index, { ok: false, kind: 'refused', code: 'no_shard_headroom', reason: verdict.reason });
+          return refusals.remember(index, {
+            ok: false,
+            kind: 'refused',
+            code: 'no_shard_headroom',
+            reason: verdict.reason,
+          });
       }
-      return { ok: true, index: await ensure(period) };
+      return { ok: true, index: await creation.ensure(period) };
     } catch (error) {
       const failure = creationFailure(index, error);
-      return failure.kind === 'refused' ? remember(index, failure) : failure;
+      return failure.kind === 'refused' ? refusals.remember(index, failure) : failure;
     }
   }
 
-  function remember(index: string, readiness: IndexReadiness): IndexReadiness {
-    refusals.set(index, { until: now() + memoryMs, readiness });
-    return readiness;
-  }
+  return { ensure: creation.ensure, prepare, forget: creation.forget };
+}
 
-  return {
-    ensure,
-    prepare,
-    forget(index) {
-      known.delete(index);
-    },
-  };
+/** A period past the delete horizon, or one that has not begun (beyond the clock skew), gets no index. */
+export function outsideWindow(
+  index: string,
+  period: Period,
+  now: number,
+  window: EventWindowOptions,
+): IndexReadiness | undefined {
+  if (judgeEventTime(period.start.getTime(), now, window) === 'expired') {
+    return {
+      ok: false,
+      kind: 'refused',
+      code: 'event_time_expired',
+      reason: `${index} holds a period past the ${window.deleteDays}-day delete horizon`,
+    };
+  }
+  if (period.start.getTime() > now + window.clockSkewMs) {
+    return { ok: false, kind: 'refused', code: 'index_refused', reason: `${index} holds a period that has not begun` };
+  }
+  return undefined;
 }

@@ -16,3 +16,10 @@ export function rawText(value: unknown): string {
   }
   return text.length > LIMITS.rawValueChars ? text.slice(0, LIMITS.rawValueChars) : text;
 }
+
+/** A value as the text of a typed field (`message`, `error_message`): strings as they are, others as JSON, cut to `max`. */
+export function fieldText(value: unknown, max: number): string {
+  const s =
+    typeof value === 'string' ? value : value === undefined ? '' : (JSON.stringify(safeValue(value)) ?? String(value));
+  return s.length > max ? s.slice(0, max) : s;
+}
