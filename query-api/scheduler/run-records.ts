@@ -52,6 +52,33 @@ export interface RunRecords {
 }
 
 type Written = { _seq_no: number; _primary_term: number };
+type StoredDoc = { _id: string; _source: RunRecord } & Written;
+
+const storedRun = (doc: StoredDoc): StoredRun => ({
+  id: doc._id,
+  record: doc._source,
+  seqNo: doc._seq_no,
+  primaryTerm: doc._primary_term,
+});
+
+/** Failed runs whose next attempt is due, and running ones whose heartbeat stopped before `staleBefore`. */
+function attentionQuery(job: string, now: string, staleBefore: string) {
+  return {
+    bool: {
+      filter: [{ term: { job } }],
+      should: [
+        {
+          bool: {
+            filter: [{ term: { state: 'failed' } }, { range: { next_attempt_at: { lte: now } } }],
+            must_not: [{ term: { gave_up: true } }],
+          },
+        },
+        { bool: { filter: [{ term: { state: 'running' } }, { range: { heartbeat_at: { lt: staleBefore } } }] } },
+      ],
+      minimum_should_match: 1,
+    },
+  };
+}
 
 export function runRecords(client: OpenSearchClient, index: string): RunRecords {
   async function write(id: string, record: RunRecord, guard: Record<string, unknown>): Promise<StoredRun | null> {
@@ -70,11 +97,8 @@ export function runRecords(client: OpenSearchClient, index: string): RunRecords 
       const found = new Map<string, StoredRun>();
       if (ids.length === 0) return found;
       const { body } = await client.mget({ index, body: { ids: [...ids] } } as never);
-      const docs = (body as unknown as { docs: Array<{ _id: string; found: boolean; _source: RunRecord } & Written> })
-        .docs;
-      for (const doc of docs)
-        if (doc.found)
-          found.set(doc._id, { id: doc._id, record: doc._source, seqNo: doc._seq_no, primaryTerm: doc._primary_term });
+      const docs = (body as unknown as { docs: Array<StoredDoc & { found: boolean }> }).docs;
+      for (const doc of docs) if (doc.found) found.set(doc._id, storedRun(doc));
       return found;
     },
     create: (id, record) => write(id, record, { op_type: 'create' }),
@@ -83,36 +107,9 @@ export function runRecords(client: OpenSearchClient, index: string): RunRecords 
       const { body } = await client.search({
         index,
         seq_no_primary_term: true,
-        body: {
-          size: 100,
-          query: {
-            bool: {
-              filter: [{ term: { job } }],
-              should: [
-                {
-                  bool: {
-                    filter: [{ term: { state: 'failed' } }, { range: { next_attempt_at: { lte: now } } }],
-                    must_not: [{ term: { gave_up: true } }],
-                  },
-                },
-                {
-                  bool: { filter: [{ term: { state: 'running' } }, { range: { heartbeat_at: { lt: staleBefore } } }] },
-                },
-              ],
-              minimum_should_match: 1,
-            },
-          },
-          sort: [{ period: 'asc' }],
-        },
+        body: { size: 100, query: attentionQuery(job, now, staleBefore), sort: [{ period: 'asc' }] },
       } as never);
-      const hits = (body as unknown as { hits: { hits: Array<{ _id: string; _source: RunRecord } & Written> } }).hits
-        .hits;
-      return hits.map((hit) => ({
-        id: hit._id,
-        record: hit._source,
-        seqNo: hit._seq_no,
-        primaryTerm: hit._primary_term,
-      }));
+      return (body as unknown as { hits: { hits: Array<StoredDoc> } }).hits.hits.map(storedRun);
     },
     async latest(job, size, state) {
       const { body } = await client.search({
