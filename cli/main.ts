@@ -5,6 +5,7 @@ import { UnsupportedClusterError } from '../opensearch/cluster/cluster-capabilit
 import { errorStatus } from '../opensearch/shared/response-errors.ts';
 import { connect } from './connect.ts';
 import { alertsCommand } from './alerts-command.ts';
+import { capacityCommand } from './capacity-command.ts';
 import { dashboardsCommand } from './dashboards-command.ts';
 import { deadLetterCommand } from './dead-letter-command.ts';
 import { localClusterOptions } from './local-cluster-options.ts';
@@ -50,7 +51,9 @@ const USAGE = `usage: synclog <command>
   retention archive --before DATE | retention restore (INDEX | --from ISO --to ISO)
                                 snapshot now; restore archives under <prefix>-restored-<period>
   retention hold (INDEX | --from ISO --to ISO) --reason R | retention release ID | retention holds
-                                legal holds: what they cover is never deleted`;
+                                legal holds: what they cover is never deleted
+  capacity <records-per-day> [--json]
+                                indices, shards, disk and nodes per retention phase (docs/capacity.md)`;
 
 const say = (line: string) => console.log(line);
 
@@ -128,6 +131,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await alertsCommand(action, positionals.slice(2), values, env, say);
       case 'retention':
         return await retentionCommand(action, positionals.slice(2), values, env, say);
+      case 'capacity':
+        return capacityCommand(action, values, env, say);
       case 'dead-letter':
         return await deadLetterCommand(action, positionals.slice(2), values, env, say);
       default:
