@@ -19,11 +19,27 @@ export async function takeArchiveSnapshot(
       { requestTimeout: 3_600_000 },
     );
   } catch (error) {
-    // A pass cut short after starting this very snapshot: it is adopted below if it completed.
+    // A pass cut short after starting this very snapshot: it goes on inside OpenSearch, and is
+    // adopted below once it has ended.
     if (errorStatus(error).type !== 'invalid_snapshot_name_exception') throw error;
+    await snapshotEnded(client, repository, snapshot);
   }
   if (!(await snapshotHolds(client, repository, snapshot, index)))
     throw new Error(`snapshot ${repository}/${snapshot} did not complete for ${index}`);
+}
+
+const SNAPSHOT_POLL_MS = 500;
+const SNAPSHOT_WAIT_MS = 3_600_000;
+
+/** Resolves once the named snapshot is no longer in progress (or the hour a snapshot may take has passed). */
+async function snapshotEnded(client: OpenSearchClient, repository: string, snapshot: string): Promise<void> {
+  const deadline = Date.now() + SNAPSHOT_WAIT_MS;
+  while (Date.now() < deadline) {
+    const { body } = await client.snapshot.get({ repository, snapshot } as never);
+    const state = (body as unknown as { snapshots?: Array<{ state: string }> }).snapshots?.[0]?.state;
+    if (state !== 'IN_PROGRESS' && state !== 'STARTED') return;
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
+  }
 }
 
 /** The snapshot exists, succeeded on every shard, and holds the index. */
