@@ -3,6 +3,7 @@ import { createOpenSearchClient, type OpenSearchClient } from '../../opensearch/
 import { openSearchEnvSchema } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { startLocalCluster, stopLocalCluster } from '../../opensearch/local/local-cluster.ts';
+import { localClusterStatus } from '../../opensearch/local/local-cluster-status.ts';
 import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import { periodOf } from '../../opensearch/record/index-period.ts';
@@ -16,20 +17,25 @@ export interface BenchCluster {
   readonly url: string;
   readonly client: OpenSearchClient;
   readonly reused: boolean;
+  /** The node's Java process, for its CPU time and its affinity; `null` when it cannot be found. */
+  readonly pid: number | null;
   stop(): Promise<void>;
 }
 
-export async function startBenchCluster(log: (line: string) => void): Promise<BenchCluster> {
-  const options = { ...localClusterOptions(process.env), name: BENCH_CLUSTER, port: undefined, log };
+/** `name` gives a benchmark a cluster of its own while others run theirs on `bench`. */
+export async function startBenchCluster(log: (line: string) => void, name = BENCH_CLUSTER): Promise<BenchCluster> {
+  const options = { ...localClusterOptions(process.env), name, port: undefined, log };
   const cluster = await startLocalCluster(options);
   log(
-    `${cluster.reused ? 'reusing' : 'started'} local cluster "${BENCH_CLUSTER}" at ${cluster.url} (${(cluster.startMs / 1000).toFixed(1)} s)`,
+    `${cluster.reused ? 'reusing' : 'started'} local cluster "${name}" at ${cluster.url} (${(cluster.startMs / 1000).toFixed(1)} s)`,
   );
   const client = createOpenSearchClient({ urls: [cluster.url], requestTimeoutMs: 120_000 });
+  const status = await localClusterStatus(options);
   return {
     url: cluster.url,
     client,
     reused: cluster.reused,
+    pid: status.nodes.find((node) => node.state === 'running')?.pid ?? null,
     async stop() {
       await client.close();
       await stopLocalCluster(options);

@@ -2,7 +2,11 @@
  * Runs ONE contender in this process, so its CPU time and memory are its own, and prints its
  * result as a JSON line for `run.ts`:
  *
- *   node --import tsx bench/ingest/contender.ts <name> --file F --url U --prefix P --index I [--time-limit 120] [--chunk 1000]
+ *   node --import tsx bench/ingest/contender.ts <name> --file F --url U --prefix P --index I [--time-limit 120]
+ *                                               [--chunk 1000] [--rate N] [--server-pid PID]
+ *
+ * `--rate` logs N records a second instead of as fast as possible; `--server-pid` samples the
+ * OpenSearch process's CPU time at the edges of the measured window.
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -12,7 +16,10 @@ import { CONTENDERS, type ContenderContext } from './contenders/index.ts';
 import type { BulkSession, LoggerContender, LoggerSession } from './contenders/contender-types.ts';
 import { countUntil, type Counted } from './count-until.ts';
 import type { ContenderResult } from './contender-result.ts';
-import { readRecordLines, type RecordLines } from './records-file.ts';
+import { logRecords } from './log-loop.ts';
+import { readRecordLines } from './records-file.ts';
+import { markProfileWindow } from './profile-window.ts';
+import { processCpuMicros } from './server-cpu.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -23,6 +30,8 @@ const { positionals, values } = parseArgs({
     index: { type: 'string' },
     'time-limit': { type: 'string', default: '120' },
     chunk: { type: 'string', default: '1000' },
+    rate: { type: 'string' },
+    'server-pid': { type: 'string' },
   },
 });
 const name = positionals[0] ?? '';
@@ -35,6 +44,9 @@ if (!contender || !values.file || !values.url || !values.prefix || !values.index
 }
 const timeLimitMs = Number(values['time-limit']) * 1000;
 const chunk = Number(values.chunk);
+const ratePerSecond = values.rate ? Number(values.rate) : undefined;
+const serverPid = values['server-pid'] ? Number(values['server-pid']) : null;
+const delivers = contender.kind === 'bulk' || contender.delivers !== false;
 const notes: string[] = [];
 const note = (text: string) => notes.length < 12 && notes.push(text);
 // Peers throw from timers and promises; the measurement goes on and the report says so.
@@ -65,9 +77,10 @@ try {
 // The application's share (parsing the stored record, building the log call's argument), measured
 // apart on the same records so it can be taken out of the contender's CPU time.
 let inputCpuMicros = 0;
-if (contender.kind === 'logger') {
+if (contender.kind === 'logger' || contender.parsesRecords) {
+  const build = contender.kind === 'logger' ? contender.prepare : (record: unknown) => record;
   const before = process.cpuUsage();
-  for (let i = 0; i < lines.count; i++) contender.prepare(lines.record(i));
+  for (let i = 0; i < lines.count; i++) build(lines.record(i));
   const spent = process.cpuUsage(before);
   inputCpuMicros = spent.user + spent.system;
 }
@@ -77,6 +90,8 @@ let peakHeapUsed = 0;
 const heapSampler = setInterval(() => (peakHeapUsed = Math.max(peakHeapUsed, process.memoryUsage().heapUsed)), 250);
 const rssStart = process.memoryUsage.rss();
 const heapStart = process.memoryUsage().heapUsed;
+const windowFrom = process.hrtime.bigint();
+const serverBefore = serverPid === null ? null : processCpuMicros(serverPid);
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const deadline = started + timeLimitMs;
@@ -89,22 +104,23 @@ if (bulk) {
   logged = done;
 } else {
   const s = session!;
-  logged = logInChunks(contender as LoggerContender<unknown>, s, lines).then((n) => {
+  const c = contender as LoggerContender<unknown>;
+  const log = (i: number) => s.log(c.prepare(lines.record(i)));
+  logged = logRecords(log, lines.count, { chunk, deadline, ratePerSecond, note }).then((n) => {
     loggedCount = n;
     logEnded = performance.now();
   });
   done = logged.then(() => s.finish(deadline - performance.now()));
 }
 done.catch((error: unknown) => note(`finish failed: ${String((error as Error)?.message ?? error).slice(0, 200)}`));
-const counted: Counted = await countUntil({
-  client: counter,
-  index: values.index,
-  expected: lines.count,
-  deadline,
-  logged,
-  done,
-});
+// A logger that delivers nothing is done when it says so; there is nothing to count.
+const counted: Counted | { count: 0; at: number; end: 'nothing to count' } = delivers
+  ? await countUntil({ client: counter, index: values.index, expected: lines.count, deadline, logged, done })
+  : await done.then(() => ({ count: 0, at: performance.now(), end: 'nothing to count' as const }));
 const cpu = process.cpuUsage(cpuBefore);
+markProfileWindow(windowFrom, process.hrtime.bigint());
+const serverAfter = serverPid === null ? null : processCpuMicros(serverPid);
+const serverCpuMicros = serverBefore !== null && serverAfter !== null ? serverAfter - serverBefore : null;
 clearInterval(heapSampler);
 const cpuMicros = cpu.user + cpu.system;
 const seconds = (counted.at - started) / 1000;
@@ -117,12 +133,15 @@ const result: ContenderResult = {
   end: counted.end,
   seconds,
   docsPerSecond: counted.count / seconds,
+  ratePerSecond: ratePerSecond ?? null,
   logSeconds: contender.kind === 'logger' ? (logEnded - started) / 1000 : null,
   cpuMicros,
   inputCpuMicros,
   cpuPerDoc: (cpuMicros - inputCpuMicros * (loggedCount / lines.count)) / Math.max(1, loggedCount),
   cpuPerDelivered:
     counted.count > 0 ? (cpuMicros - inputCpuMicros * (loggedCount / lines.count)) / counted.count : null,
+  serverCpuMicros,
+  serverCpuPerDelivered: serverCpuMicros !== null && counted.count > 0 ? serverCpuMicros / counted.count : null,
   rssStartMb: rssStart / 2 ** 20,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   heapStartMb: heapStart / 2 ** 20,
@@ -130,22 +149,3 @@ const result: ContenderResult = {
   stats: (bulk ?? session)!.stats(),
 };
 reportAndExit(result);
-
-/** Like a busy application: `chunk` records per event-loop turn, so I/O runs between chunks. */
-async function logInChunks(
-  c: LoggerContender<unknown>,
-  s: LoggerSession<unknown>,
-  records: RecordLines,
-): Promise<number> {
-  let i = 0;
-  while (i < records.count) {
-    const end = Math.min(records.count, i + chunk);
-    for (; i < end; i++) s.log(c.prepare(records.record(i)));
-    await new Promise((resolve) => setImmediate(resolve));
-    if (i < records.count && performance.now() > deadline) {
-      note(`the time limit passed while logging: ${i} of ${records.count} records logged`);
-      break;
-    }
-  }
-  return i;
-}

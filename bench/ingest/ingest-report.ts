@@ -1,128 +1,75 @@
 import { fixed, formatTable, grouped } from '../shared/format-table.ts';
 import type { ContenderResult } from './contender-result.ts';
+import { LABELS, type IngestRun } from './ingest-plan.ts';
 
-export interface IngestRun {
-  readonly label: string;
-  readonly result: ContenderResult;
+/** The mean of the two raw runs of `runs` for a measure, `null` when neither has it. */
+export function rawMean(runs: readonly IngestRun[], measure: (r: ContenderResult) => number | null | undefined) {
+  const values = runs
+    .filter((r) => (r.label === LABELS.rawFirst || r.label === LABELS.rawLast) && r.result.status === 'ok')
+    .map((r) => measure(r.result))
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
-/** One row per contender run, in the order they ran. */
+const HEADER = [
+  'contender',
+  'docs/s',
+  'logged',
+  'counted',
+  'lost',
+  'spilled',
+  'end',
+  'time s',
+  'log calls s',
+  'CPU µs/doc',
+  'CPU µs/delivered',
+  'server CPU µs/doc',
+  'server ÷ raw',
+  'peak RSS MB',
+  'RSS growth MB',
+  'heap growth MB',
+];
+
+/** One row per contender run of one mode, in the order they ran. */
 export function resultsTable(runs: readonly IngestRun[]): string {
-  const header = [
-    'contender',
-    'docs/s',
-    'logged',
-    'counted',
-    'lost',
-    'end',
-    'time s',
-    'log calls s',
-    'CPU µs/doc',
-    'CPU µs/delivered',
-    'peak RSS MB',
-    'RSS growth MB',
-    'heap growth MB',
-  ];
+  const rawServer = rawMean(runs, (r) => r.serverCpuPerDelivered);
   const rows = runs.map(({ label, result: r }) => {
     if (r.status !== 'ok') {
       const counted = r.counted === undefined ? '–' : grouped(r.counted);
-      return [label, '–', '–', counted, '–', r.status, '–', '–', '–', '–', '–', '–', '–'];
+      return [label, '–', '–', counted, ...HEADER.slice(4).map(() => '–')].map((c, i) => (i === 6 ? r.status : c));
     }
     const counted = r.counted ?? 0;
+    const delivers = r.end !== 'nothing to count';
+    const server = r.serverCpuPerDelivered ?? null;
+    const spilled = r.stats?.['spooled'];
     return [
-      label,
-      grouped(r.docsPerSecond ?? 0),
+      r.ratePerSecond ? `${label} at ${grouped(r.ratePerSecond)}/s` : label,
+      delivers ? grouped(r.docsPerSecond ?? 0) : '–',
       grouped(r.logged ?? r.expected),
-      grouped(counted),
-      grouped((r.logged ?? r.expected) - counted),
+      delivers ? grouped(counted) : '–',
+      delivers ? grouped((r.logged ?? r.expected) - counted) : '–',
+      typeof spilled === 'number' ? grouped(spilled) : '–',
       r.end ?? '',
       fixed(r.seconds ?? NaN, 1),
       r.logSeconds == null ? '–' : fixed(r.logSeconds, 1),
       fixed(r.cpuPerDoc ?? NaN, 1),
       r.cpuPerDelivered == null ? '–' : fixed(r.cpuPerDelivered, 1),
+      server === null ? '–' : fixed(server, 1),
+      server === null || !rawServer ? '–' : `${(server / rawServer).toFixed(2)}×`,
       fixed(r.peakRssMb ?? NaN, 0),
       fixed((r.peakRssMb ?? NaN) - (r.rssStartMb ?? NaN), 0),
       fixed((r.peakHeapMb ?? NaN) - (r.heapStartMb ?? NaN), 0),
     ];
   });
-  return formatTable(header, rows);
-}
-
-interface Target {
-  readonly label: string;
-  /** `null` when it cannot be computed (a contender unavailable or failed). */
-  readonly value: number | null;
-  readonly target: string;
-  readonly met: ((value: number) => boolean) | null;
-  readonly why?: string;
-}
-
-/** The ratios the project's targets are stated in, each beside its target. */
-export function ratiosTable(runs: readonly IngestRun[]): string {
-  const ok = (label: string) => runs.find((r) => r.label === label && r.result.status === 'ok')?.result;
-  const synclog = ok('synclog');
-  const raws = runs
-    .filter((r) => r.label.startsWith('raw') && r.result.status === 'ok')
-    .map((r) => r.result.docsPerSecond ?? 0);
-  const raw = raws.length ? raws.reduce((a, b) => a + b, 0) / raws.length : null;
-  const rate = synclog?.docsPerSecond ?? null;
-  const perDoc = synclog?.cpuPerDoc ?? null;
-
-  const peerRatio = (label: string): Target => {
-    const peer = ok(label);
-    const status = runs.find((r) => r.label === label)?.result.status;
-    if (!peer || rate === null)
-      return { label: `synclog ÷ ${label} (docs/s)`, value: null, target: '≥ 3×', met: null, why: status ?? 'not run' };
-    return {
-      label: `synclog ÷ ${label} (docs/s)`,
-      value: (peer.docsPerSecond ?? 0) > 0 ? rate / peer.docsPerSecond! : Infinity,
-      target: '≥ 3×',
-      met: (v) => v >= 3,
-    };
-  };
-  const wos = ok('winston-opensearch');
-  const targets: Target[] = [
-    {
-      label: 'synclog ÷ raw (docs/s; raw = mean of first and last)',
-      value: rate !== null && raw ? rate / raw : null,
-      target: '≥ 0.95×',
-      met: (v) => v >= 0.95,
-    },
-    peerRatio('winston-opensearch'),
-    peerRatio('pino-opensearch'),
-    peerRatio('pino-opensearch (workaround)'),
-    {
-      label: 'synclog ÷ winston-opensearch (CPU µs/doc)',
-      value: perDoc !== null && wos?.cpuPerDoc ? perDoc / wos.cpuPerDoc : null,
-      target: '≤ 0.5×',
-      met: (v) => v <= 0.5,
-    },
-    {
-      label: 'drift: raw last ÷ raw first (docs/s)',
-      value: raws.length === 2 ? raws[1]! / raws[0]! : null,
-      target: '–',
-      met: null,
-    },
-  ];
-  const rows = targets.map((t) => [
-    t.label,
-    t.value === null
-      ? `n/a (${t.why ?? 'missing'})`
-      : t.value === Infinity
-        ? '∞ (peer delivered nothing)'
-        : `${t.value.toFixed(2)}×`,
-    t.target,
-    t.met && t.value !== null ? (t.met(t.value) ? 'yes' : 'NO') : '–',
-  ]);
-  return formatTable(['ratio', 'value', 'target', 'met'], rows);
+  return formatTable(HEADER, rows);
 }
 
 /** What each contender said about itself: counters and notes, for the losses in the table. */
 export function contenderNotes(runs: readonly IngestRun[]): string {
   return runs
-    .map(({ label, result: r }) => {
+    .map(({ mode, label, result: r }) => {
       const parts = [r.reason, r.stats ? JSON.stringify(r.stats) : undefined, ...r.notes].filter(Boolean);
-      return parts.length ? `- ${label}: ${parts.join('; ')}` : '';
+      return parts.length ? `- ${mode}, ${label}: ${parts.join('; ')}` : '';
     })
     .filter(Boolean)
     .join('\n');

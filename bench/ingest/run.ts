@@ -1,26 +1,29 @@
 /**
- * Ingest benchmark: the same records through a raw bulk loader (the ceiling), synclog and its peers,
- * each in its own process and into its own fresh index; docs/s until every document is counted.
+ * Ingest benchmark: the same records through raw bulk loaders (the ceiling), opensearch-js
+ * `helpers.bulk`, synclog (a burst and a steady rate), winston with a no-op transport, and synclog's
+ * peers, each in its own process and into its own fresh index; with the cores shared and, where
+ * `taskset` runs, with OpenSearch and the contender pinned to a core each.
  *
  *   node --import tsx bench/ingest/run.ts [--records 200000] [--seed 1] [--time-limit 120]
- *                                         [--only synclog,winston-opensearch] [--keep-node]
+ *                                         [--only synclog,helpers-bulk] [--modes shared,pinned]
+ *                                         [--steady 0.7] [--cpu-prof DIR] [--cluster bench] [--keep-node]
  *
  * Progress goes to stderr, the tables to stdout.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { normaliseRecord } from '../../shipper/record/normalise-record.ts';
 import { grouped } from '../shared/format-table.ts';
-import { runChild } from '../shared/run-child.ts';
-import { dropTarget, prepareTarget, startBenchCluster } from './bench-cluster.ts';
-import type { ContenderResult } from './contender-result.ts';
-import { contenderNotes, ratiosTable, resultsTable, type IngestRun } from './ingest-report.ts';
+import { startBenchCluster } from './bench-cluster.ts';
+import { createContenderRunner } from './contender-runner.ts';
+import { cpuSummary, ratiosTable } from './ingest-ratios.ts';
+import { runMode, type IngestRun, type Mode } from './ingest-plan.ts';
+import { contenderNotes, resultsTable } from './ingest-report.ts';
+import { tasksetAvailable } from './pinning.ts';
 import { winstonInfoOf } from './record-info.ts';
-import { readRecordLines, RECORDS_FROM, writeRecordsFile } from './records-file.ts';
+import { readRecordLines, writeRecordsFile } from './records-file.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,19 +33,22 @@ const { values } = parseArgs({
     chunk: { type: 'string', default: '1000' },
     'max-warmup': { type: 'string', default: '8' },
     only: { type: 'string' },
+    modes: { type: 'string', default: 'shared,pinned' },
+    steady: { type: 'string', default: '0.7' },
+    'cpu-prof': { type: 'string' },
+    cluster: { type: 'string', default: 'bench' },
     'keep-node': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.records);
 const timeLimit = Number(values['time-limit']);
 const progress = (line: string) => process.stderr.write(`[bench:ingest] ${line}\n`);
-const CONTENDER_SCRIPT = fileURLToPath(new URL('./contender.ts', import.meta.url));
-const PEERS = [
-  { name: 'synclog', label: 'synclog' },
-  { name: 'winston-opensearch', label: 'winston-opensearch' },
-  { name: 'pino-opensearch', label: 'pino-opensearch' },
-  { name: 'pino-opensearch-workaround', label: 'pino-opensearch (workaround)' },
-].filter((c) => !values.only || values.only.split(',').includes(c.name));
+const canPin = tasksetAvailable();
+const modes = values.modes
+  .split(',')
+  .filter((m): m is Mode => m === 'shared' || m === 'pinned')
+  .filter((m) => m === 'shared' || canPin);
+if (!canPin && values.modes.includes('pinned')) progress('taskset is not available: the pinned runs are skipped');
 
 const workDir = mkdtempSync(join(tmpdir(), 'synclog-bench-ingest-'));
 const file = join(workDir, 'records.ndjson');
@@ -53,15 +59,30 @@ progress(
   `records: ${grouped(summary.averageBytes)} B of JSON on average; synclog's own documents for them: ${grouped(synclogBytes)} B`,
 );
 
-const cluster = await startBenchCluster(progress);
+const cluster = await startBenchCluster(progress, values.cluster);
+const runner = createContenderRunner({
+  cluster,
+  file,
+  workDir,
+  count,
+  timeLimitSeconds: timeLimit,
+  chunk: Number(values.chunk),
+  progress,
+});
 const runs: IngestRun[] = [];
-let warmup: number[] = [];
+const warmups: string[] = [];
 try {
-  warmup = await warmUp(Number(values['max-warmup']));
-  runs.push({ label: 'raw (first)', result: await runContender('raw', 'bench-raw-first') });
-  for (const peer of PEERS)
-    runs.push({ label: peer.label, result: await runContender(peer.name, `bench-${peer.name}`) });
-  runs.push({ label: 'raw (last)', result: await runContender('raw', 'bench-raw-last') });
+  for (const mode of modes) {
+    const outcome = await runMode(runner, mode, cluster.pid, {
+      only: values.only ? values.only.split(',') : null,
+      maxWarmup: Number(values['max-warmup']),
+      steadyFraction: Number(values.steady),
+      profileArgs: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : null,
+      progress,
+    });
+    runs.push(...outcome.runs);
+    warmups.push(`${mode}: ${outcome.warmup.map((v) => grouped(v)).join(' → ')} docs/s`);
+  }
 } finally {
   if (cluster.reused || values['keep-node']) await cluster.client.close();
   else await cluster.stop();
@@ -72,88 +93,26 @@ console.log(
   `## Ingest: ${grouped(count)} records, ${grouped(summary.averageBytes)} B JSON each (synclog's documents ${grouped(synclogBytes)} B), seed ${values.seed}`,
 );
 console.log(
-  `node ${process.version}; local OpenSearch "bench" (1 node, 512 MB heap); time limit ${timeLimit} s per contender`,
+  `node ${process.version}; local OpenSearch "${values.cluster}" (1 node, 512 MB heap); time limit ${timeLimit} s per contender; ` +
+    `server CPU ${cluster.pid === null ? 'not measured (node process not found)' : `from /proc/${cluster.pid}/stat`}`,
 );
-console.log(`warm-up (raw loader, unreported): ${warmup.map((v) => grouped(v)).join(' → ')} docs/s\n`);
-console.log(resultsTable(runs));
+console.log(`warm-up (raw loader, unreported): ${warmups.join('; ')}`);
+for (const mode of modes) {
+  const title =
+    mode === 'shared'
+      ? 'cores shared (OpenSearch and the contender on both cores)'
+      : 'pinned apart (OpenSearch on core 0, the contender on core 1)';
+  console.log(`\n### ${title}\n`);
+  console.log(resultsTable(runs.filter((r) => r.mode === mode)));
+}
 console.log('');
 console.log(ratiosTable(runs));
 console.log('');
+console.log(cpuSummary(runs));
+console.log('');
 console.log(contenderNotes(runs));
+if (values['cpu-prof']) console.log(`\nCPU profiles of the synclog burst runs: ${values['cpu-prof']}`);
 console.log(`\nchild process logs: ${workDir}`);
-
-/** Raw passes, unreported, until two in a row agree within 5 %: a fresh node indexes at half speed. */
-async function warmUp(maxPasses: number): Promise<number[]> {
-  const rates: number[] = [];
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    const result = await runContender('raw', 'bench-warm');
-    rates.push(result.docsPerSecond ?? 0);
-    const [a, b] = rates.slice(-2);
-    const agree = rates.length >= 2 && Math.abs(a! - b!) <= 0.05 * Math.max(a!, b!);
-    progress(
-      `warm-up pass ${pass}: ${grouped(result.docsPerSecond ?? 0)} docs/s${agree ? ' (agrees with the previous pass within 5 %)' : ''}`,
-    );
-    if (agree) return rates;
-  }
-  progress(`warm-up: no two passes agreed within 5 % in ${maxPasses}; the numbers below may drift`);
-  return rates;
-}
-
-async function runContender(name: string, prefix: string): Promise<ContenderResult> {
-  const index = await prepareTarget(cluster.client, prefix, RECORDS_FROM);
-  const args = [
-    name,
-    '--file',
-    file,
-    '--url',
-    cluster.url,
-    '--prefix',
-    prefix,
-    '--index',
-    index,
-    '--time-limit',
-    String(timeLimit),
-    '--chunk',
-    values.chunk,
-  ];
-  const stderrFile = join(workDir, `${prefix}.stderr.log`);
-  const began = performance.now();
-  const outcome = await runChild<ContenderResult>(CONTENDER_SCRIPT, args, {
-    timeoutMs: (timeLimit + 180) * 1000,
-    stderrFile,
-  });
-  // A contender that dies (a peer running out of memory) still delivered something: count it here.
-  const result = outcome.result ?? {
-    name,
-    status: 'failed' as const,
-    reason: `${crashReason(stderrFile, outcome.stderrTail)} after ${((performance.now() - began) / 1000).toFixed(0)} s (process start-up included)`,
-    expected: count,
-    counted: await countIndex(index),
-    notes: [],
-  };
-  await dropTarget(cluster.client, prefix);
-  if (name !== 'raw' || prefix !== 'bench-warm') {
-    const counted = `${grouped(result.counted ?? 0)}/${grouped(count)} counted`;
-    progress(
-      `${name}: ${result.status === 'ok' ? `${grouped(result.docsPerSecond ?? 0)} docs/s, ${counted} (${result.end})` : `${result.status}: ${result.reason}; ${counted}`}`,
-    );
-  }
-  return result;
-}
-
-function crashReason(stderrFile: string, tail: readonly string[]): string {
-  const fatal = /FATAL ERROR: .*/.exec(readFileSync(stderrFile, 'utf8'))?.[0];
-  return fatal ? `crashed: ${fatal}` : `exited without a result: ${tail.join(' | ')}`;
-}
-
-async function countIndex(index: string): Promise<number | undefined> {
-  try {
-    await cluster.client.indices.refresh({ index });
-    return ((await cluster.client.count({ index })).body as { count: number }).count;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The size of what synclog itself stores for the same records (it adds its own envelope), from a sample. */
 function synclogDocumentBytes(path: string): number {

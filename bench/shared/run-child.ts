@@ -17,6 +17,10 @@ export interface RunChildOptions {
   readonly timeoutMs: number;
   /** Where the child's stderr goes in full; peers can be loud. */
   readonly stderrFile: string;
+  /** A command the child runs under, e.g. `['taskset', '-c', '1']` to keep it on one core. */
+  readonly prefix?: readonly string[];
+  /** Flags for node itself, before `--import tsx` (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /**
@@ -29,7 +33,16 @@ export function runChild<T>(
   options: RunChildOptions,
 ): Promise<ChildOutcome<T>> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...commandArgs] = [
+      ...(options.prefix ?? []),
+      process.execPath,
+      ...(options.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      script,
+      ...args,
+    ];
+    const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderrFile = createWriteStream(options.stderrFile);
     const tail: string[] = [];
     let stdout = '';

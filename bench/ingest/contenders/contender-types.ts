@@ -18,6 +18,8 @@ export interface LoggerContender<I> {
   readonly kind: 'logger';
   /** The npm packages it needs; a failed import reports the contender as unavailable. */
   readonly packages: readonly string[];
+  /** `false` for a logger that sends nothing (winston with a no-op transport): nothing is counted. */
+  readonly delivers?: boolean;
   /** The log call's argument, built by the application: measured apart and subtracted. */
   prepare(record: SyncLogRecord): I;
   /** Builds the logger (not measured). */
@@ -34,11 +36,16 @@ export interface LoggerSession<I> {
   stats(): ContenderStats;
 }
 
-/** The raw loader: sends pre-serialised bulk bodies, no logger in between. */
+/** A bulk loader: sends `_bulk` bodies itself, no logger in between. */
 export interface BulkContender {
   readonly kind: 'bulk';
   readonly packages: readonly string[];
-  /** Builds the request bodies (not measured). */
+  /**
+   * True when `load()` parses each record itself (`lines.record(i)`): that parsing is the
+   * application's input, measured apart and subtracted as the loggers' `prepare` is.
+   */
+  readonly parsesRecords: boolean;
+  /** Whatever must exist before the clock starts (the pre-serialised loader builds its bodies). */
   open(context: ContenderContext, lines: RecordLines): Promise<BulkSession>;
 }
 
