@@ -1,38 +1,24 @@
-import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { SHARD_RESERVE_FRACTION } from '../../opensearch/capacity/shard-budget.ts';
 import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
-import { systemClock, type Clock } from '../../opensearch/shared/clock.ts';
+import { systemClock } from '../../opensearch/shared/clock.ts';
 import { countOperation } from '../metrics/count-operation.ts';
-import type { ShipperMetrics } from '../metrics/shipper-metrics.ts';
 import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 import { normaliseRecord } from '../record/normalise-record.ts';
 import { recordRules } from '../record/record-rules.ts';
 import { bulkEntry } from './bulk-entry.ts';
 import type { CloseReport } from './closer.ts';
-import type { DeadLetterSink } from './dead-letter-sink.ts';
-import { createDeliveryEngine, type EngineStats } from './delivery-engine.ts';
+import { createDeliveryEngine, type EngineDeps, type EngineStats } from './delivery-engine.ts';
 import { logIndexDestination } from './destination.ts';
 import type { FlushReport } from './flush-epochs.ts';
 import { sameDayIndex } from './same-day-index.ts';
-import type { ShipperEvent } from './shipper-event.ts';
-import type { SpoolPort } from './spool-port.ts';
 
 export type { CloseReport } from './closer.ts';
 export type { ShipperEvent } from './shipper-event.ts';
 
-export interface ShipperDeps {
-  readonly client: OpenSearchClient;
-  readonly metrics: ShipperMetrics;
-  readonly deadLetters: DeadLetterSink;
-  /** Outage and overflow spool; `null` without a spool directory. */
-  readonly spool: SpoolPort | null;
-  /** Write-ahead log: appended to in write-ahead mode; always replayed for crashed producers. */
-  readonly wal: SpoolPort | null;
-  readonly emit: (event: ShipperEvent) => void;
-  readonly clock?: Clock;
-  readonly random?: () => number;
+/** The engine's dependencies, less what the record shipper derives itself (log indices, the probe's index). */
+export interface ShipperDeps extends Omit<EngineDeps, 'destination' | 'probeIndex'> {
   /** Sync metrics every stored operation record is counted in (those a sync logger counted already aside). */
   readonly syncMetrics?: SyncMetrics;
   /** Share of the cluster's shard capacity a new log index must leave free (`no_shard_headroom` otherwise). Default 0.05. */

@@ -9,7 +9,7 @@ import { createDiskSpool } from '../spool/index.ts';
 import { documentEntry } from './bulk-entry.ts';
 import { CLOSE_TIMEOUT_MS, type CloseReport } from './closer.ts';
 import { createDeadLetterSink } from './dead-letter-sink.ts';
-import { createDeliveryEngine, type EngineStats } from './delivery-engine.ts';
+import { createDeliveryEngine, type EngineOptions, type EngineStats } from './delivery-engine.ts';
 import { existingIndexDestination } from './destination.ts';
 import type { FlushReport } from './flush-epochs.ts';
 import type { ShipperEvent } from './shipper-event.ts';
@@ -26,23 +26,12 @@ export interface DocumentToWrite {
 /** Bounds, batching and retry: the shipper's options of the same names, with the same defaults. */
 export type DocumentWriterTuning = Pick<
   ShipperOptionsInput,
+  | Exclude<keyof EngineOptions, 'writeAhead'>
   | 'indexPrefix'
-  | 'maxQueueRecords'
-  | 'maxQueueBytes'
-  | 'batchRecords'
-  | 'batchBytes'
-  | 'flushIntervalMs'
-  | 'maxInFlight'
-  | 'requestTimeoutMs'
-  | 'retryDeadlineMs'
-  | 'initialBackoffMs'
-  | 'maxBackoffMs'
-  | 'maxProbeIntervalMs'
   | 'maxSpoolBytes'
   | 'spoolFsync'
   | 'spoolWhenFull'
   | 'metricsPrefix'
-  | 'dropReportIntervalMs'
 >;
 
 export interface DocumentWriterOptions extends DocumentWriterTuning {

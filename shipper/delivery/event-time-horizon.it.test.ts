@@ -4,9 +4,9 @@ import { normaliseRecord } from '../record/normalise-record.ts';
 import { deadPid, tempRoot, writeProducerDir } from '../spool/fixtures/spool-fixtures.ts';
 import { bulkEntry } from './bulk-entry.ts';
 import { expectBalanced } from './fixtures/index-failure-helpers.ts';
-import { DAY, RETENTION_DAYS, recordFailureShippers } from './fixtures/record-failure-shippers.ts';
+import { DAY, RETENTION_DAYS, failureShippers } from './fixtures/failure-shippers.ts';
 
-const { client, names, start } = recordFailureShippers('records-horizon');
+const { client, names, start } = failureShippers('records-horizon');
 
 /** A small seeded generator (mulberry32): the same "random" times on every run. */
 function seeded(seed: number) {

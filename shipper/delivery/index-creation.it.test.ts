@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createOpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { periodOf } from '../../opensearch/record/index-period.ts';
-import type { IndexNames } from '../../opensearch/record/index-names.ts';
-import { setUpPrefixes, testClient } from '../../test/opensearch.ts';
 import { expectBalanced, inside, log, monthsAgo } from './fixtures/index-failure-helpers.ts';
-import { startShipper, type Harness } from './fixtures/isolation-harness.ts';
+import { failureShippers } from './fixtures/failure-shippers.ts';
+import type { HarnessOptions } from './fixtures/isolation-harness.ts';
 
-const client = testClient();
-const prefixes = setUpPrefixes(client, 'isolate-new');
-const harnesses: Harness[] = [];
 // One setup for the file (it takes seconds); each test has its own periods and its own producer.
-let names: IndexNames;
-beforeAll(async () => {
-  names = await prefixes.fresh();
-});
-afterAll(async () => {
-  for (const h of harnesses) await h.shipper.close({ timeoutMs: 5_000 });
-  await prefixes.dropAll();
-});
-
-async function shipper(options: Parameters<typeof startShipper>[2] = {}, through = client) {
-  // One batch per flush: every record of a test meets the failure in the same bulk request.
-  const h = await startShipper(through, names, { flushIntervalMs: 60_000, batchRecords: 5_000, ...options });
-  harnesses.push(h);
-  return h;
-}
+const suite = failureShippers('isolate-new');
+const client = suite.client;
+const names = () => suite.names();
+const shipper = (options: HarnessOptions = {}, through = client) => suite.start(names(), options, through);
 
 describe('an index the cluster refuses to create holds up only its own records', () => {
   it('dead-letters the records of a period whose index creation is refused (400) as index_refused, asking the cluster once', async () => {
@@ -33,19 +18,19 @@ describe('an index the cluster refuses to create holds up only its own records',
     // A higher-priority template gives exactly that index an alias named like an existing index:
     // the template is valid, creating the index is not.
     await client.indices.putIndexTemplate({
-      name: `${names.prefix}-refuse`,
+      name: `${names().prefix}-refuse`,
       body: {
-        index_patterns: [names.logIndex(refused)],
+        index_patterns: [names().logIndex(refused)],
         priority: 500,
-        template: { aliases: { [`${names.prefix}-blocker`]: {} } },
+        template: { aliases: { [`${names().prefix}-blocker`]: {} } },
       } as never,
     });
-    await client.indices.create({ index: `${names.prefix}-blocker` });
+    await client.indices.create({ index: `${names().prefix}-blocker` });
     const observed = createOpenSearchClient({ urls: [inject('opensearchUrl')] });
     const creations: string[] = [];
     observed.on('request', (_error, event) => {
       const { method, path } = event.meta.request.params;
-      if (method === 'PUT' && path === `/${names.logIndex(refused)}`) creations.push(path);
+      if (method === 'PUT' && path === `/${names().logIndex(refused)}`) creations.push(path);
     });
     const h = await shipper({}, observed);
     try {
@@ -62,7 +47,7 @@ describe('an index the cluster refuses to create holds up only its own records',
       expect(letters[0]).toMatchObject({
         status: 400,
         error_type: 'invalid_alias_name_exception',
-        target_index: names.logIndex(refused),
+        target_index: names().logIndex(refused),
       });
       expect(h.outages()).toBe(0);
       await expectBalanced(h);
@@ -83,7 +68,7 @@ describe('an index the cluster refuses to create holds up only its own records',
     expect(letter).toMatchObject({
       reason_code: 'index_refused',
       status: 400,
-      target_index: `${names.prefix}-logs-1965.06`,
+      target_index: `${names().prefix}-logs-1965.06`,
     });
     expect(letter!.reason).toContain('creation_date');
     expect(h.outages()).toBe(0);
@@ -107,7 +92,7 @@ describe('an index that would break the shard budget holds up only its own recor
     );
     const dataNodes = health.number_of_data_nodes;
     const current = periodOf(Date.now(), 'month');
-    await createLogIndexEnsurer(client, names).ensure(current);
+    await createLogIndexEnsurer(client, names()).ensure(current);
     const full = monthsAgo(6);
 
     const h = await shipper({ shardReserveFraction: 0.999 });
@@ -119,7 +104,7 @@ describe('an index that would break the shard budget holds up only its own recor
     const held = Number(/holds (\d+) of (\d+)/.exec(letters[0]!.reason)?.[1]);
     expect(letters[0]!.reason).toContain(`of ${perNode * dataNodes} (${perNode} per node × ${dataNodes} data node(s))`);
     expect(held).toBeGreaterThan(1); // this prefix's own indices alone hold more than 0.1 % of 1,000
-    const { body: exists } = await client.indices.exists({ index: names.logIndex(full) });
+    const { body: exists } = await client.indices.exists({ index: names().logIndex(full) });
     expect(exists).toBe(false);
     expect(h.outages()).toBe(0);
     await expectBalanced(h);
@@ -140,9 +125,9 @@ describe('an index that would break the shard budget holds up only its own recor
     const refused = monthsAgo(7);
     // 1,000 primaries and a replica each: more than the node's limit whatever it holds, so nothing is created.
     await client.indices.putIndexTemplate({
-      name: `${names.prefix}-huge`,
+      name: `${names().prefix}-huge`,
       body: {
-        index_patterns: [names.logIndex(refused)],
+        index_patterns: [names().logIndex(refused)],
         priority: 500,
         template: { settings: { index: { number_of_shards: 1_000, number_of_replicas: 1 } } },
       } as never,

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { periodOf } from '../../opensearch/record/index-period.ts';
 import { recordAnalysis, recordMapping } from '../../opensearch/record/mapping.ts';
 import { expectBalanced } from './fixtures/index-failure-helpers.ts';
-import { DAY, recordFailureShippers } from './fixtures/record-failure-shippers.ts';
+import { DAY, failureShippers } from './fixtures/failure-shippers.ts';
 
-const { client, fresh, names, start } = recordFailureShippers('records-mapping');
+const { client, fresh, names, start } = failureShippers('records-mapping');
 
 describe('one bad record affects that record only', () => {
   it('dead-letters poison records as mapping and delivers the valid records of the same bulk request', async () => {
