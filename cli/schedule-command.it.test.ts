@@ -107,21 +107,22 @@ describe('synclog schedule', () => {
     });
     try {
       const lines = createInterface({ input: child.stdout });
+      // Serving, and leading the scheduler: no other instance runs under this prefix, so its first pass takes the lease.
+      const awaited = ['is serving on', 'scheduler: leading'];
       await new Promise<void>((resolve, reject) => {
-        lines.on('line', (line) => line.includes('is serving on') && resolve());
+        lines.on('line', (line) => {
+          const at = awaited.findIndex((text) => line.includes(text));
+          if (at >= 0) awaited.splice(at, 1);
+          if (awaited.length === 0) resolve();
+        });
         child.once('exit', () => reject(new Error('serve exited early')));
       });
       const token = (await readFile(join(home, 'api-token'), 'utf8')).trim();
       const url = `http://127.0.0.1:${port}`;
       expect((await fetch(`${url}/schedule`)).status).toBe(401);
       const auth = { headers: { Authorization: `Bearer ${token}` } };
-      // The service takes the lease on its first pass; no other instance runs under this prefix.
-      let leader: string | undefined;
-      for (let i = 0; i < 100 && !leader; i++) {
-        const body = (await (await fetch(`${url}/schedule`, auth)).json()) as { leader: { holder: string } | null };
-        leader = body.leader?.holder;
-        if (!leader) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const body = (await (await fetch(`${url}/schedule`, auth)).json()) as { leader: { holder: string } | null };
+      const leader = body.leader?.holder;
       expect(leader).toMatch(/-\d+-[0-9a-f]{4}$/);
       const metrics = await (await fetch(`${url}/metrics`, auth)).text();
       expect(metrics).toMatch(/^synclog_scheduler_leader 1$/m);

@@ -29,6 +29,13 @@ function setUp(hold: () => Promise<boolean>, busy: string[] = []) {
 }
 
 describe('a scheduler pass', () => {
+  it('says once when this instance takes the lease and once when it loses it', async () => {
+    const holding = [true, true, false, false, true];
+    const { pass, lines } = setUp(async () => holding.shift()!);
+    for (let i = 0; i < 5; i++) await pass.tick();
+    expect(lines).toEqual(['scheduler: leading', 'scheduler: no longer leading', 'scheduler: leading']);
+  });
+
   it('as leader runs every enabled job that is not still busy, after reporting the run records', async () => {
     const { pass, ran, leader, counts } = setUp(async () => true, ['b']);
     await pass.tick();

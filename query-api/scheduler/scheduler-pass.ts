@@ -28,6 +28,7 @@ export interface SchedulerPassDeps {
 export function createSchedulerPass(deps: SchedulerPassDeps): SchedulerPass {
   const { jobs, lease, dueRuns, inFlight } = deps;
   let ticking: Promise<void> | null = null;
+  let leading = false;
 
   async function pass(): Promise<void> {
     if (deps.stopped.aborted) return;
@@ -38,6 +39,9 @@ export function createSchedulerPass(deps: SchedulerPassDeps): SchedulerPass {
       deps.log(`scheduler: cannot reach the lease: ${(error as Error).message}`);
     }
     deps.metrics?.leader(leader);
+    // Operators (and whoever waits for a leader) see the moment leadership changes, once.
+    if (leader !== leading) deps.log(leader ? 'scheduler: leading' : 'scheduler: no longer leading');
+    leading = leader;
     await deps.observe();
     if (!leader) return;
     const idle = jobs.filter((job) => job.enabled && !dueRuns.busy(job.name));
