@@ -118,13 +118,23 @@ describe('@synclog/shipper installed from its packed tarball', () => {
     const { compileErrors, misuseFile, app, runId } = example('esm-app');
     expect(compileErrors.filter((error) => error.file !== misuseFile)).toEqual([]);
     expect(app, app.stderr).toMatchObject({ code: 0 });
-    const delivered = { delivered: 3, spooled: 0, deadLettered: 0, dropped: 0, undelivered: 0 };
-    expect(summaryOf(app)).toMatchObject({ runId, report: delivered, sent: 3 });
+    const delivered = { delivered: 4, spooled: 0, deadLettered: 0, dropped: 0, undelivered: 0 };
+    expect(summaryOf(app)).toMatchObject({ runId, report: delivered, sent: 4 });
 
     const records = await storedRecords(runId);
-    expect(records.map((record) => (record.service as { name: string }).name)).toEqual(Array(3).fill('esm-example'));
+    expect(records.map((record) => (record.service as { name: string }).name)).toEqual(Array(4).fill('esm-example'));
     const types = records.map((record) => record.operation_type ?? 'none').sort();
-    expect(types).toEqual(['conflict_resolution', 'import_from_1c', 'none']);
+    expect(types).toEqual(['conflict_resolution', 'import_from_1c', 'none', 'none']);
+    const plain = records.find((record) => record.message === 'price list pushed to 1C');
+    expect(plain).toMatchObject({
+      event_time_raw: '04.12.2026 10:15:00',
+      invalid: { operation_type: 'price_update', status: 'done' },
+    });
+    expect([...(plain!.validation_issues as string[])].sort()).toEqual([
+      'event_time_unreadable',
+      'operation_type_unknown',
+      'status_unknown',
+    ]);
     const imported = records.find((record) => record.operation_type === 'import_from_1c');
     expect(imported).toMatchObject({ onec_id: 'ЦБ-000042', created_new: true });
   });

@@ -39,6 +39,15 @@ runWithContext({ correlation_id: runId }, () => {
     customer: { id: 'c-43', name: 'ИП Петров' },
     conflict: { type: 'field_mismatch', field: 'phone', resolution: 'manual', manualReviewRequired: true },
   });
+  // What apps also send: a plain winston call with the app's own codes and its own time format.
+  // It is stored, with the refused values kept and the record flagged. A plain call carries only
+  // what it is given: the synclog loggers add the correlation context, winston does not.
+  logger.info('price list pushed to 1C', {
+    operation_type: 'price_update',
+    status: 'done',
+    '@timestamp': '04.12.2026 10:15:00',
+    correlation_id: runId,
+  });
 });
 
 // Before the process exits: delivers what is queued and says what happened to it.
