@@ -1,6 +1,6 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import { logsQuerySchema } from '../../query-api/logs/logs-query-schema.ts';
-import { logsFilter } from '../../query-api/logs/logs-search.ts';
+import { logsFilter } from '../../query-api/logs/logs-filter.ts';
 
 /** Four typical list queries: a status, type and status lists, a role with a month's range, a free-text word. */
 export const LIST_QUERIES = [

@@ -1,7 +1,7 @@
 import { Client, errors } from '@opensearch-project/opensearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
-import { searchJson } from './search-json.ts';
+import { searchJson, searchRawHits } from './search-json.ts';
 
 const client = testClient();
 const index = `${uniquePrefix('search-json')}-docs`;
@@ -74,5 +74,16 @@ describe('searchJson', () => {
       name: 'ResponseError',
       statusCode: 404,
     });
+  });
+
+  it('reads raw hits whose source bytes are the documents as indexed, ids, sort values and total intact', async () => {
+    const raw = await searchRawHits(client, request);
+    const { body: theirs } = await client.search(request as never);
+    const parsed = theirs as unknown as Hits;
+    expect(raw.total).toEqual(parsed.hits.total);
+    expect(raw.hits.map((hit) => hit.id)).toEqual(parsed.hits.hits.map((hit) => hit._id));
+    expect(raw.hits.map((hit) => hit.sort)).toEqual(parsed.hits.hits.map((hit) => hit.sort));
+    const expected = docs.filter((doc) => doc.tag === 'a');
+    expect(raw.hits.map((hit) => hit.source.toString('utf8'))).toEqual(expected.map((doc) => JSON.stringify(doc)));
   });
 });

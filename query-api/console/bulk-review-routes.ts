@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
-import { logsFilter } from '../logs/logs-search.ts';
+import { logsFilter } from '../logs/logs-filter.ts';
 import { reviewMatching } from '../reviews/review-store.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
 import { consolePage } from './console-layout.ts';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { recordAccess } from '../audit/access-log.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
-import { logsFilter } from '../logs/logs-search.ts';
+import { logsFilter } from '../logs/logs-filter.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
 import { consolePage } from './console-layout.ts';
 import { firstIssue, formParams, shownCodes } from './console-request.ts';

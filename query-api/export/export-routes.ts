@@ -7,7 +7,7 @@ import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
-import { logsFilter } from '../logs/logs-search.ts';
+import { logsFilter } from '../logs/logs-filter.ts';
 import { readManifest } from './export-manifest.ts';
 import { runExport } from './run-export.ts';
 import type { XlsxLimits } from './xlsx-writer.ts';

@@ -9,8 +9,9 @@ import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { CursorError } from './cursor.ts';
 import { DEFAULT_QUERY_LIMITS, logsQuerySchemaFor, type QueryLimits } from './logs-query-schema.ts';
-import { logById, searchLogs } from './logs-search.ts';
+import { logById, logsPageJson, searchLogsRaw } from './logs-search.ts';
 
+const JSON_TYPE = { 'content-type': 'application/json' };
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `GET /logs` (search, filters, cursor pages) and `GET /logs/:id` (one record): the viewer role. */
@@ -28,7 +29,7 @@ export function logsRoutes(deps: {
       if (!parsed.success) return invalidInput(c, parsed.error);
       let page;
       try {
-        page = await searchLogs(deps.client, deps.names, parsed.data);
+        page = await searchLogsRaw(deps.client, deps.names, parsed.data);
       } catch (error) {
         if (error instanceof CursorError) return badRequest(c, 'cursor', error.message);
         throw error;
@@ -40,7 +41,7 @@ export function logsRoutes(deps: {
         filters: raw,
         rowCount: page.records.length,
       });
-      return c.json(page);
+      return c.body(logsPageJson(page), 200, JSON_TYPE);
     })
     .get('/logs/:id', async (c) => {
       const id = c.req.param('id');

@@ -1,58 +1,25 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { RawHit } from '../../opensearch/client/raw-hits.ts';
+import { searchRawHits } from '../../opensearch/client/search-json.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
-import { timeRangeClause } from '../../opensearch/shared/time-range.ts';
-import { recordOfCopy, type ReviewedCopy } from '../reviews/reviewed-copy.ts';
+import { REVIEW_FIELDS } from '../reviews/reviewed-copy.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import type { LogsFilterQuery, LogsQuery } from './logs-query-schema.ts';
+import { logsFilter } from './logs-filter.ts';
+import type { LogsQuery } from './logs-query-schema.ts';
 
-export interface LogsPage {
+export interface LogsPageOf<R> {
   readonly total: { readonly value: number; readonly relation: 'eq' | 'gte' };
-  readonly records: readonly SyncLogRecord[];
+  readonly records: readonly R[];
   /** Pass as `cursor` for the next page; `null` on the last one. */
   readonly next_cursor: string | null;
 }
 
+export type LogsPage = LogsPageOf<SyncLogRecord>;
+/** A page whose records are each document's JSON as OpenSearch sent it. */
+export type RawLogsPage = LogsPageOf<Buffer>;
+
 const TOTAL_CAP = 10_000;
-/** A record is flagged when the shipper noted at least one validation issue on it. */
-const FLAGGED = { exists: { field: 'validation_issues' } };
-
-/** The bool query of a `GET /logs` request: filters as terms and a range, free text only through `match`/`term`. */
-export function logsFilter(query: LogsFilterQuery): Record<string, unknown> {
-  const filter: unknown[] = [];
-  if (query.operation_type) filter.push({ terms: { operation_type: query.operation_type } });
-  if (query.status) filter.push({ terms: { status: query.status } });
-  if (query.customer_role) filter.push({ terms: { 'customer.role': query.customer_role } });
-  if (query.validation_issue) filter.push({ terms: { validation_issues: query.validation_issue } });
-  if (query.flagged !== undefined) filter.push(query.flagged ? FLAGGED : { bool: { must_not: [FLAGGED] } });
-  if (query.correlation_id) filter.push({ term: { correlation_id: query.correlation_id } });
-  const range = timeRangeClause(query.from, query.to);
-  if (range) filter.push(range);
-  const must = query.q ? [freeSearch(query.q)] : [];
-  return { bool: { filter, must } };
-}
-
-/**
- * User text is matched as values, never parsed as query syntax: exact e-mail (the field is
- * lower-case normalised), 1C id and correlation id, or every word of it in the customer's name or
- * the error message.
- */
-function freeSearch(text: string): Record<string, unknown> {
-  return {
-    bool: {
-      should: [
-        { term: { customer_email: text } },
-        { term: { onec_id: text } },
-        { term: { correlation_id: text } },
-        { match: { 'customer.name': { query: text, operator: 'and' } } },
-        { match: { error_message: { query: text, operator: 'and' } } },
-      ],
-      minimum_should_match: 1,
-    },
-  };
-}
-
-type Hit = { _id: string; _source: ReviewedCopy; sort: unknown[] };
 
 const sortOf = (sortParam: string) => {
   const [field, order] = sortParam.split(':') as [string, 'asc' | 'desc'];
@@ -64,8 +31,6 @@ const sortOf = (sortParam: string) => {
   ];
 };
 
-const recordOf = (hit: Hit) => recordOfCopy(hit._source);
-
 async function page(
   client: OpenSearchClient,
   index: string,
@@ -73,11 +38,14 @@ async function page(
   size: number,
   after: unknown[] | undefined,
   trackTotal: boolean | number,
+  reviewedSet = false,
 ) {
-  const { body } = await client.search({
+  return searchRawHits(client, {
     index,
     ignore_unavailable: true,
     allow_no_indices: true,
+    // The reviewed set's copies carry who reviewed first: left out, each hit is the record as logged.
+    ...(reviewedSet ? { _source_excludes: REVIEW_FIELDS } : {}),
     body: {
       size,
       query: logsFilter(query),
@@ -85,8 +53,7 @@ async function page(
       track_total_hits: trackTotal,
       ...(after ? { search_after: after } : {}),
     },
-  } as never);
-  return (body as unknown as { hits: { total?: { value: number; relation: 'eq' | 'gte' }; hits: Hit[] } }).hits;
+  });
 }
 
 async function count(client: OpenSearchClient, index: string, query: LogsQuery): Promise<number> {
@@ -106,18 +73,48 @@ async function count(client: OpenSearchClient, index: string, query: LogsQuery):
  * in sort order and skips those in the reviewed set, a batch at a time, so pages stay exact too;
  * its total is the difference of two exact counts.
  */
-export async function searchLogs(client: OpenSearchClient, names: IndexNames, query: LogsQuery): Promise<LogsPage> {
+export async function searchLogsRaw(
+  client: OpenSearchClient,
+  names: IndexNames,
+  query: LogsQuery,
+): Promise<RawLogsPage> {
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
   if (query.reviewed === false) return unreviewedPage(client, names, query, after);
-  const index = query.reviewed === true ? names.reviewed : names.readAlias;
-  const hits = await page(client, index, query, query.size + 1, after, query.exact_total ? true : TOTAL_CAP);
+  const reviewedSet = query.reviewed === true;
+  const index = reviewedSet ? names.reviewed : names.readAlias;
+  const hits = await page(
+    client,
+    index,
+    query,
+    query.size + 1,
+    after,
+    query.exact_total ? true : TOTAL_CAP,
+    reviewedSet,
+  );
   const shown = hits.hits.slice(0, query.size);
   return {
     total: hits.total!,
-    records: shown.map(recordOf),
+    records: shown.map(sourceOf),
     next_cursor: hits.hits.length > query.size ? encodeCursor(shown.at(-1)!.sort, query.sort) : null,
   };
 }
+
+/** {@link searchLogsRaw} with each record parsed, for pages rendered here rather than passed on. */
+export async function searchLogs(client: OpenSearchClient, names: IndexNames, query: LogsQuery): Promise<LogsPage> {
+  const raw = await searchLogsRaw(client, names, query);
+  return { ...raw, records: raw.records.map((source) => JSON.parse(source.toString('utf8')) as SyncLogRecord) };
+}
+
+/** The page as the API's JSON answer, the records spliced in as OpenSearch sent them. */
+export function logsPageJson(page: RawLogsPage): Buffer<ArrayBuffer> {
+  const parts: Buffer[] = [Buffer.from(`{"total":${JSON.stringify(page.total)},"records":[`)];
+  page.records.forEach((source, i) => parts.push(...(i === 0 ? [source] : [COMMA, source])));
+  parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(page.next_cursor)}}`));
+  return Buffer.concat(parts);
+}
+
+const COMMA = Buffer.from(',');
+const sourceOf = (hit: RawHit) => hit.source;
 
 const SKIP_BATCH = 1_000;
 /** At most this many records are looked at for one page; a sparse page comes back short, with its cursor. */
@@ -128,8 +125,8 @@ async function unreviewedPage(
   names: IndexNames,
   query: LogsQuery,
   start: unknown[] | undefined,
-): Promise<LogsPage> {
-  const collected: Hit[] = [];
+): Promise<RawLogsPage> {
+  const collected: RawHit[] = [];
   let after = start;
   let examined = 0;
   let exhausted = false;
@@ -142,7 +139,7 @@ async function unreviewedPage(
     const { body } = await client.search({
       index: names.reviewed,
       ignore_unavailable: true,
-      body: { size: batch.length, _source: false, query: { ids: { values: batch.map((h) => h._id) } } },
+      body: { size: batch.length, _source: false, query: { ids: { values: batch.map((h) => h.id) } } },
     } as never);
     const reviewed = new Set(
       (body as unknown as { hits: { hits: Array<{ _id: string }> } }).hits.hits.map((h) => h._id),
@@ -152,7 +149,7 @@ async function unreviewedPage(
       consumed++;
       examined++;
       after = hit.sort;
-      if (!reviewed.has(hit._id)) collected.push(hit);
+      if (!reviewed.has(hit.id)) collected.push(hit);
       if (collected.length === query.size) break;
     }
     if (consumed === batch.length && batch.length < SKIP_BATCH) exhausted = true;
@@ -163,7 +160,7 @@ async function unreviewedPage(
   ]);
   return {
     total: { value: all - reviewedCount, relation: 'eq' },
-    records: collected.map(recordOf),
+    records: collected.map(sourceOf),
     next_cursor: exhausted || !after ? null : encodeCursor(after, query.sort),
   };
 }

@@ -7,7 +7,8 @@ import { jsonBody } from '../http/json-body.ts';
 import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
-import { logById, logsFilter } from '../logs/logs-search.ts';
+import { logsFilter } from '../logs/logs-filter.ts';
+import { logById } from '../logs/logs-search.ts';
 import { reviewMatching, reviewRecord, reviewsOf } from './review-store.ts';
 
 const comment = z.string().trim().min(1).max(2_000).optional();
