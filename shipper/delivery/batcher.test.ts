@@ -70,6 +70,24 @@ describe('the batcher', () => {
     expect(sent.map((s) => s.ids).at(-1)).toEqual(['7', '8', '9']);
   });
 
+  it('sends a partial batch whose interval ran out while every slot was busy as soon as a slot frees', async () => {
+    const { sent, inFlight, log, advance, settle } = setup({ maxInFlight: 1 });
+    log('1', '2', '3');
+    log('a');
+    advance(1_000);
+    expect(sent.map((s) => s.ids)).toEqual([['1', '2', '3']]);
+    advance(100);
+    log('b');
+    advance(100);
+    inFlight.shift()!();
+    await settle();
+    const start = sent[0]!.at;
+    expect(sent.map((s) => [s.at - start, s.ids])).toEqual([
+      [0, ['1', '2', '3']],
+      [1_200, ['a', 'b']],
+    ]);
+  });
+
   it('lets spool replay take a request slot before new batches', () => {
     const { order, log } = setup({ replayWork: 1 });
     log('1', '2', '3');

@@ -23,17 +23,20 @@ export interface BatcherDeps {
 /**
  * Turns the queue into bulk requests: a full batch leaves at once, a partial one when the timer
  * started by its first entry fires (the clock's timers are unref'd), with at most `maxInFlight`
- * requests out. The timer is not reset by later entries, so a steady trickle still flushes.
+ * requests out. The timer is not reset by later entries, so a steady trickle still flushes; a
+ * partial batch whose time came while every slot was busy leaves with the next free slot.
  */
 export function createBatcher(deps: BatcherDeps) {
   let inFlight = 0;
   let timer: unknown = null;
+  /** The timer fired but some of what was queued then could not be sent yet. */
+  let overdue = false;
 
   function run(work: Promise<void>): void {
     inFlight++;
     work.catch(deps.onError).finally(() => {
       inFlight--;
-      pump(false);
+      pump(overdue);
     });
   }
 
@@ -67,6 +70,8 @@ export function createBatcher(deps: BatcherDeps) {
         run(deps.send(batch));
       }
     }
+    // Entries logged meanwhile do not make an overdue batch wait for another interval.
+    if (force || deps.queue.length === 0) overdue = force && deps.queue.length > 0;
     syncTimer();
   }
 
