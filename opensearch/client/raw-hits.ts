@@ -36,9 +36,9 @@ function hitsOf(scan: Scanner, start: number): { end: number; hits: RawHits } {
   let total: RawHits['total'];
   const hits: RawHit[] = [];
   const end = scan.members(start, (key, at) => {
+    if (key === 'hits') return scan.elements(at, (hitStart) => hitOf(scan, hitStart, hits));
     const valueEnd = scan.valueEnd(at);
     if (key === 'total') total = scan.parse(at, valueEnd) as RawHits['total'];
-    if (key === 'hits') scan.elements(at, (hitStart) => hitOf(scan, hitStart, hits));
     return valueEnd;
   });
   return { end, hits: total === undefined ? { hits } : { total, hits } };
