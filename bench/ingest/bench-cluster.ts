@@ -22,9 +22,16 @@ export interface BenchCluster {
   stop(): Promise<void>;
 }
 
-/** `name` gives a benchmark a cluster of its own while others run theirs on `bench`. */
-export async function startBenchCluster(log: (line: string) => void, name = BENCH_CLUSTER): Promise<BenchCluster> {
-  const options = { ...localClusterOptions(process.env), name, port: undefined, log };
+/**
+ * `name` gives a benchmark a cluster of its own while others run theirs on `bench`; with `nodes` 2
+ * or more, node 0 is `temp=hot` and the others `temp=cold`.
+ */
+export async function startBenchCluster(
+  log: (line: string) => void,
+  name = BENCH_CLUSTER,
+  nodes = 1,
+): Promise<BenchCluster> {
+  const options = { ...localClusterOptions(process.env), name, nodes, port: undefined, log };
   const cluster = await startLocalCluster(options);
   log(
     `${cluster.reused ? 'reusing' : 'started'} local cluster "${name}" at ${cluster.url} (${(cluster.startMs / 1000).toFixed(1)} s)`,

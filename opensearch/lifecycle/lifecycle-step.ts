@@ -69,7 +69,8 @@ export async function executeStep(
   return facts;
 }
 
-async function makeCold(
+/** The cold step on one index: read-only, its cold replicas and priority, on `temp=cold` nodes when there are any, merged. */
+export async function makeCold(
   client: OpenSearchClient,
   index: string,
   policy: LifecyclePolicy,
