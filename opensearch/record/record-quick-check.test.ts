@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recordFields, type RecordFieldName } from './fields.ts';
 import { generateRecords } from '../../test/generator/index.ts';
 import { passesQuickCheck } from './record-quick-check.ts';
@@ -104,5 +104,30 @@ describe('the quick record check', () => {
     // Both answers occur: the check is neither a constant yes nor a constant no.
     expect(passed).toBeGreaterThan(1_000);
     expect(refused).toBeGreaterThan(1_000);
+  });
+
+  it('refuses an empty time even in the first record it checks, before any time has passed', async () => {
+    vi.resetModules();
+    const fresh = await import('./record-quick-check.ts');
+    const record = { ...records[0]! } as Record<string, unknown>;
+    expect(fresh.passesQuickCheck({ ...record, '@timestamp': '' })).toBe(false);
+    expect(fresh.passesQuickCheck({ ...record, ingested_at: '' })).toBe(false);
+    expect(fresh.passesQuickCheck(record)).toBe(true);
+  });
+
+  it('refuses a record whose envelope fields were tampered with after a valid one passed', () => {
+    const record = { ...records[1]! } as Record<string, unknown>;
+    expect(passesQuickCheck(record)).toBe(true);
+    for (const [field, value] of Object.entries({
+      '@timestamp': '2026-02-30T00:00:00.000Z',
+      ingested_at: 'yesterday',
+      event_id: String(record.event_id).toUpperCase(),
+      producer_id: '',
+      producer_seq: -1,
+      level: 'fatal',
+      service: { ...(record.service as object), region: 'eu' },
+    })) {
+      expect(passesQuickCheck({ ...record, [field]: value }), field).toBe(false);
+    }
   });
 });

@@ -10,13 +10,19 @@ import { LEVELS, LIMITS } from './vocabulary.ts';
  */
 export function passesQuickCheck(candidate: Record<string, unknown>): candidate is SyncLogRecord {
   // Only the fields a record has are checked (most optional ones are absent); the required ones
-  // must all have been among them.
+  // must all have been among them. One map lookup per field gives both its check and whether it
+  // is required, and an absent optional value is settled here without calling a check.
   let required = 0;
   for (const key in candidate) {
-    if (!Object.hasOwn(CHECKS, key) || !CHECKS[key as RecordFieldName](candidate[key])) return false;
-    if (REQUIRED.has(key)) required++;
+    const rule = RULES.get(key);
+    if (rule === undefined) return false;
+    const value = candidate[key];
+    if (value === undefined) {
+      if (rule.required) return false;
+    } else if (!rule.check(value)) return false;
+    else if (rule.required) required++;
   }
-  return required === REQUIRED.size;
+  return required === REQUIRED_COUNT;
 }
 
 type Check = (value: unknown) => boolean;
@@ -47,14 +53,17 @@ function isCalendarDay(iso: string): boolean {
   if (month === 2 && day === 29) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= DAYS_IN_MONTH[month - 1]!;
 }
-// A record's two times are usually one string, and records logged in the same millisecond share
-// it: the last time that passed is remembered.
-let lastTimestamp = '';
-const timestamp: Check = (value) => {
-  if (value === lastTimestamp) return true;
-  if (typeof value !== 'string' || !ISO_UTC.test(value) || !isCalendarDay(value)) return false;
-  lastTimestamp = value;
-  return true;
+// Records logged in the same millisecond share a time string: each time field remembers the last
+// one that passed (one memory per field, so a record's two different times do not evict each other).
+const timestamp = (): Check => {
+  let lastPassed: string | undefined;
+  return (value) => {
+    if (typeof value !== 'string') return false;
+    if (value === lastPassed) return true;
+    if (!ISO_UTC.test(value) || !isCalendarDay(value)) return false;
+    lastPassed = value;
+    return true;
+  };
 };
 // Versions 1–8 with the RFC 9562 variant, lower case: a subset of what `z.uuid()` accepts.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -62,19 +71,21 @@ const uuid: Check = (value) => typeof value === 'string' && UUID.test(value);
 const plainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const strictObject = (checks: Record<string, Check>): Check => {
-  const names = Object.keys(checks);
+  const known = new Set(Object.keys(checks));
+  const entries = Object.entries(checks);
   return (value) => {
     if (!plainObject(value)) return false;
-    for (const key in value) if (!Object.hasOwn(checks, key)) return false;
-    return names.every((name) => checks[name]!(value[name]));
+    for (const key in value) if (!known.has(key)) return false;
+    for (let i = 0; i < entries.length; i++) if (!entries[i]![1](value[entries[i]![0]])) return false;
+    return true;
   };
 };
 
 const customer = strictObject({ id, name: optional(text(LIMITS.idChars)), role: optional(id) });
 
 const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
-  '@timestamp': timestamp,
-  ingested_at: timestamp,
+  '@timestamp': timestamp(),
+  ingested_at: timestamp(),
   event_id: uuid,
   producer_id: id,
   producer_seq: count,
@@ -108,7 +119,13 @@ const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
   invalid: optional((value) => plainObject(value) && Object.values(value).every(text(LIMITS.rawValueChars))),
 };
 
-/** Fields every record has: their checks refuse `undefined`. */
-const REQUIRED: ReadonlySet<string> = new Set(
-  (Object.keys(CHECKS) as RecordFieldName[]).filter((name) => !CHECKS[name](undefined)),
+interface Rule {
+  readonly check: Check;
+  /** A field every record has: its check refuses `undefined`. */
+  readonly required: boolean;
+}
+
+const RULES: ReadonlyMap<string, Rule> = new Map(
+  Object.entries(CHECKS).map(([name, check]) => [name, { check, required: !check(undefined) }]),
 );
+const REQUIRED_COUNT = [...RULES.values()].filter((rule) => rule.required).length;

@@ -16,28 +16,53 @@ export function givenEventTime(info: Record<string, unknown>): unknown {
   return info['@timestamp'] ?? info.event_time ?? info.timestamp;
 }
 
-// Consecutive records usually carry the same time string (winston's `timestamp()` per millisecond).
-let lastGiven: unknown;
-let lastMs = 0;
-
 export function eventTimeOutcome(given: unknown, now: number, window: EventWindowOptions): EventTimeOutcome {
-  let ms: number;
-  if (typeof given === 'string' && given === lastGiven) ms = lastMs;
-  else {
-    const reading = readEventTime(given);
-    if (!reading.ok) return { kind: 'flagged', issue: 'event_time_unreadable', raw: rawText(given) };
-    ms = reading.ms;
-    if (typeof given === 'string') {
-      lastGiven = given;
-      lastMs = ms;
-    }
-  }
-  switch (judgeEventTime(ms, now, window)) {
+  const time = givenTime(given);
+  if (time === undefined) return { kind: 'flagged', issue: 'event_time_unreadable', raw: rawText(given) };
+  switch (judgeEventTime(time.ms, now, window)) {
     case 'in_window':
-      return { kind: 'stored', timestamp: new Date(ms).toISOString() };
+      return { kind: 'stored', timestamp: time.iso };
     case 'future':
       return { kind: 'flagged', issue: 'event_time_future', raw: rawText(given) };
     case 'expired':
       return { kind: 'expired', raw: rawText(given) };
   }
+}
+
+/** A readable event time: its epoch ms and how it is stored. */
+interface GivenTime {
+  readonly ms: number;
+  readonly iso: string;
+}
+
+// Consecutive records usually carry the same time string (winston's `timestamp()` per millisecond).
+let lastGiven: string | undefined;
+let lastTime: GivenTime | undefined;
+
+function givenTime(given: unknown): GivenTime | undefined {
+  if (typeof given !== 'string') return strictTime(given);
+  if (given === lastGiven) return lastTime;
+  const time = canonicalTime(given) ?? strictTime(given);
+  if (time !== undefined) {
+    lastGiven = given;
+    lastTime = time;
+  }
+  return time;
+}
+
+function strictTime(given: unknown): GivenTime | undefined {
+  const reading = readEventTime(given);
+  return reading.ok ? { ms: reading.ms, iso: new Date(reading.ms).toISOString() } : undefined;
+}
+
+/**
+ * A time written as `Date#toISOString` writes it (winston's `timestamp()` does) is its own stored
+ * form: one parse and one format check it, where the strict reader would match, convert and then
+ * format it anew. The strict reader reads such a string as the same instant, except for years
+ * 0–999, which it leaves to `Date.UTC` (years 0–99 become 1900–1999): those take the strict path.
+ */
+function canonicalTime(given: string): GivenTime | undefined {
+  if (given.length !== 24 || given.charCodeAt(0) === 0x30) return undefined;
+  const ms = Date.parse(given);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === given ? { ms, iso: given } : undefined;
 }

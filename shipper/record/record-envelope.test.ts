@@ -35,6 +35,13 @@ describe('the record envelope', () => {
     expect(envelope.service).toEqual({ name: 'billing', environment: 'staging' });
   });
 
+  it("keeps the context's service keys first and adds the call's others in the call's order", () => {
+    const service = { version: '2.1', region: 'eu', name: 'billing' };
+    const envelope = recordEnvelope({ message: 'x', service }, context, 'e-1', undefined);
+    expect(Object.keys(envelope.service as object)).toEqual(['name', 'environment', 'version']);
+    expect(envelope.service).toEqual({ name: 'billing', environment: 'prod', version: '2.1' });
+  });
+
   it('writes a non-text message as JSON', () => {
     expect(recordEnvelope({ message: { a: 1 } }, context, 'e-1', undefined).message).toBe('{"a":1}');
   });

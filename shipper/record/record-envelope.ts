@@ -22,7 +22,7 @@ export function recordEnvelope(
     producer_seq: context.producerSeq,
     level: toLevel(info.level),
     message: fieldText(info.message, LIMITS.messageChars),
-    service: info.service === undefined ? context.service : { ...context.service, ...serviceOverride(info.service) },
+    service: info.service === undefined ? context.service : serviceWithOverride(context.service, info.service),
   };
 }
 
@@ -38,10 +38,18 @@ function isoOf(now: number): string {
   return lastIso;
 }
 
-/** A call may name its own service `name`, `environment` or `version`; nothing else of it is kept. */
-function serviceOverride(value: unknown): Record<string, string> {
-  if (!value || typeof value !== 'object') return {};
-  return Object.fromEntries(
-    Object.entries(value).filter(([k, v]) => ['name', 'environment', 'version'].includes(k) && typeof v === 'string'),
-  );
+const SERVICE_TEXT_KEYS = new Set(['name', 'environment', 'version']);
+
+/**
+ * A call may name its own service `name`, `environment` or `version`; nothing else of it is kept.
+ * The context's service comes first, keys it lacks follow in the call's order.
+ */
+function serviceWithOverride(service: NormaliseContext['service'], value: unknown): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...service };
+  if (!value || typeof value !== 'object') return merged;
+  for (const key of Object.keys(value)) {
+    const text = (value as Record<string, unknown>)[key];
+    if (SERVICE_TEXT_KEYS.has(key) && typeof text === 'string') merged[key] = text;
+  }
+  return merged;
 }
