@@ -32,6 +32,19 @@ describe('normaliseRecord', () => {
     expect(syncLogRecordSchema.safeParse(record).success).toBe(true);
   });
 
+  it("stores a call's service text as its name, and flags one no service may be named", () => {
+    expect(ok({ level: 'info', message: 'hi', service: 'user-service' }).service).toEqual({
+      name: 'user-service',
+      environment: 'test',
+    });
+    for (const name of ['', 'x'.repeat(LIMITS.idChars + 1)]) {
+      const record = ok({ level: 'info', message: 'hi', service: name });
+      expect(record.service).toEqual({ name: 'crm-sync', environment: 'test' });
+      expect(record.validation_issues).toEqual(['service_invalid']);
+      expect(syncLogRecordSchema.safeParse(record).success).toBe(true);
+    }
+  });
+
   it('keeps an explicit event time for backfills', () => {
     expect(ok({ level: 'info', message: 'old', '@timestamp': '2025-01-02T03:04:05Z' })['@timestamp']).toBe(
       '2025-01-02T03:04:05.000Z',

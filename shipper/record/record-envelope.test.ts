@@ -35,6 +35,13 @@ describe('the record envelope', () => {
     expect(envelope.service).toEqual({ name: 'billing', environment: 'staging' });
   });
 
+  it("takes a call's service text as the service's name, as winston's defaultMeta idiom sends it", () => {
+    const envelope = recordEnvelope({ message: 'x', service: 'user-service' }, context, 'e-1', undefined);
+    expect(envelope.service).toEqual({ name: 'user-service', environment: 'prod' });
+    const numeric = recordEnvelope({ message: 'x', service: 42 }, context, 'e-1', undefined);
+    expect(numeric.service).toEqual({ name: 'sync', environment: 'prod' });
+  });
+
   it("keeps the context's service keys first and adds the call's others in the call's order", () => {
     const service = { version: '2.1', region: 'eu', name: 'billing' };
     const envelope = recordEnvelope({ message: 'x', service }, context, 'e-1', undefined);

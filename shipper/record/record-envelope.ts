@@ -42,10 +42,15 @@ const SERVICE_TEXT_KEYS = new Set(['name', 'environment', 'version']);
 
 /**
  * A call may name its own service `name`, `environment` or `version`; nothing else of it is kept.
- * The context's service comes first, keys it lacks follow in the call's order.
+ * The context's service comes first, keys it lacks follow in the call's order. A text is the
+ * service's name: winston's own idiom is `defaultMeta: { service: 'user-service' }`.
  */
 function serviceWithOverride(service: NormaliseContext['service'], value: unknown): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...service };
+  if (typeof value === 'string') {
+    merged.name = value;
+    return merged;
+  }
   if (!value || typeof value !== 'object') return merged;
   for (const key of Object.keys(value)) {
     const text = (value as Record<string, unknown>)[key];
