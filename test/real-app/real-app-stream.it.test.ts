@@ -60,7 +60,9 @@ describe('a CRM logging through plain winston calls, its own vocabulary and wron
       format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
       transports: [transport],
     });
+    // The legacy module names itself the winston way, with defaultMeta.
     const legacy = winston.createLogger({
+      defaultMeta: { service: 'crm-legacy' },
       format: winston.format.combine(
         winston.format.timestamp({ format: 'DD.MM.YYYY HH:mm:ss' }),
         winston.format.json(),
@@ -113,6 +115,9 @@ describe('a CRM logging through plain winston calls, its own vocabulary and wron
     await client.indices.refresh({ index: `${prefix}-*` });
     const stored = all.length - expired;
     expect(await count(names.readAlias, { match_all: {} })).toBe(stored);
+    const legacyStored = wrong.filter((c) => c.expect.kind !== 'expired').length;
+    expect(await count(names.readAlias, { term: { 'service.name': 'crm-legacy' } })).toBe(legacyStored);
+    expect(await count(names.readAlias, { term: { 'service.name': 'crm' } })).toBe(stored - legacyStored);
     for (const role of APP_ROLES) {
       const expected = onDay.filter((c) => (c.meta.customer as { role: string }).role === role).length;
       expect(await count(names.readAlias, { term: { 'customer.role': role } }), role).toBe(expected);
