@@ -103,6 +103,7 @@ export function assembleEngineParts(deps: EngineDeps, options: EngineOptions) {
     spool,
     wal,
     batchRecords: options.batchRecords,
+    batchBytes: options.batchBytes,
     deliver: send,
     replayed: (n) => metrics.replayed(n),
     isOutage,

@@ -9,7 +9,11 @@ const lines = (...ids: string[]) => Buffer.concat(ids.map((id) => documentEntry(
 type Tools = { advance: (ms: number) => void; respool: (batch: readonly BulkEntry[]) => void };
 
 function setup(
-  options: { batchRecords?: number; deliver?: (batch: readonly BulkEntry[], tools: Tools) => Promise<void> } = {},
+  options: {
+    batchRecords?: number;
+    batchBytes?: number;
+    deliver?: (batch: readonly BulkEntry[], tools: Tools) => Promise<void>;
+  } = {},
 ) {
   const { clock, advance } = manualClock();
   const spool = memorySpool();
@@ -21,6 +25,7 @@ function setup(
     spool: spool.port,
     wal: wal.port,
     batchRecords: options.batchRecords ?? 100,
+    batchBytes: options.batchBytes ?? 1_000_000,
     deliver: async (batch) => {
       if (options.deliver) return options.deliver(batch, { advance, respool });
       delivered.push(batch.map((e) => e.id));
@@ -47,6 +52,15 @@ describe('spool replay', () => {
     expect(state.replayed).toBe(4);
     expect([spool.held().length, wal.held().length]).toEqual([0, 0]);
     expect(replay.mayHaveWork).toBe(false);
+  });
+
+  it('keeps replayed batches within the byte limit of new ones, a larger entry going alone', async () => {
+    const entry = (id: string, size: number) => documentEntry('docs', id, { pad: 'x'.repeat(size) }, 0).lines;
+    const sizes: Record<string, number> = { a: 300, b: 300, c: 300, big: 2_000, d: 100 };
+    const { replay, spool, delivered } = setup({ batchRecords: 100, batchBytes: 1_000 });
+    spool.port.append(Buffer.concat(Object.entries(sizes).map(([id, size]) => entry(id, size))), 5);
+    await replay.drain(10_000);
+    expect(delivered).toEqual([['a', 'b'], ['c'], ['big'], ['d']]);
   });
 
   it('looks at the disk at start, then only after a spool write or a recovery', async () => {

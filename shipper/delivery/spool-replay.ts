@@ -9,6 +9,8 @@ export interface SpoolReplayDeps {
   /** Write-ahead log: only what crashed producers left behind is replayed from it. */
   readonly wal: SpoolPort | null;
   readonly batchRecords: number;
+  /** Replayed batches keep to the same byte limit as new ones (a single larger entry goes alone). */
+  readonly batchBytes: number;
   /** Delivers one batch; what it cannot deliver it spools again (and `written()` is called). */
   readonly deliver: (batch: readonly BulkEntry[]) => Promise<void>;
   readonly replayed: (records: number) => void;
@@ -37,8 +39,7 @@ export function createSpoolReplay(deps: SpoolReplayDeps) {
     }
     const entries = entriesFromLines(segment.lines);
     deps.replayed(entries.length);
-    for (let i = 0; i < entries.length; i += deps.batchRecords)
-      await deps.deliver(entries.slice(i, i + deps.batchRecords));
+    for (const batch of batchesOf(entries, deps.batchRecords, deps.batchBytes)) await deps.deliver(batch);
     // Whatever could not be delivered was spooled again: the segment is done.
     await segment.done();
   }
@@ -79,3 +80,21 @@ export function createSpoolReplay(deps: SpoolReplayDeps) {
 }
 
 export type SpoolReplay = ReturnType<typeof createSpoolReplay>;
+
+/** Consecutive runs of entries, each at most `records` long and `bytes` big (or one entry bigger than that). */
+function batchesOf(entries: readonly BulkEntry[], records: number, bytes: number): BulkEntry[][] {
+  const batches: BulkEntry[][] = [];
+  let batch: BulkEntry[] = [];
+  let size = 0;
+  for (const entry of entries) {
+    if (batch.length > 0 && (batch.length === records || size + entry.bytes > bytes)) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(entry);
+    size += entry.bytes;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
