@@ -22,6 +22,7 @@ import {
   type MetricsServer,
 } from '../shipper/index.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../test/opensearch.ts';
+import { until } from '../test/until.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const RULES = here('./prometheus/rules.yml');
@@ -47,14 +48,6 @@ async function query(expr: string): Promise<Array<{ metric: Record<string, strin
   };
   if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
   return body.data.result;
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 beforeAll(async () => {
@@ -133,8 +126,13 @@ beforeAll(async () => {
   );
   for (let round = 1; round < 20; round++) {
     logRound(round);
-    await new Promise((resolve) => setTimeout(resolve, 250));
     await fetch(`${api.url}/health`);
+    // Each round lands in a scrape of its own: rates and quantiles see the counts grow.
+    const total = [...logged.values()].reduce((sum, n) => sum + n, 0);
+    await until(`the scrape of round ${round}`, async () => {
+      const series = await query('synclog_sync_operations_total');
+      return series.reduce((sum, s) => sum + Number(s.value[1]), 0) === total;
+    });
   }
   await transport.flush();
 }, 180_000);

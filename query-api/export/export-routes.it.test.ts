@@ -13,6 +13,7 @@ import { seedPrefix } from '../../test/seeded-prefix.ts';
 import { apiTokens } from '../auth/api-tokens.ts';
 import { createApp } from '../create-app.ts';
 import { startServer, type RunningServer } from '../start-server.ts';
+import { until } from '../../test/until.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('export');
@@ -193,21 +194,20 @@ describe('exports of 100,000 records', () => {
       await reader.read();
       controller.abort();
       let manifest: Record<string, unknown> = {};
-      for (let i = 0; i < 100 && manifest.status !== 'aborted'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      await until('the manifest to say aborted', async () => {
         manifest = (await (await fetch(`${server.url}/exports/${id}`, { headers: auth })).json()) as Record<
           string,
           unknown
         >;
-      }
+        return manifest.status === 'aborted';
+      });
       expect(manifest.status).toBe('aborted');
       expect(manifest.row_count as number).toBeLessThan(COUNT);
       // Other test files open (short-lived) points in time on the same node: wait for them; a leaked one lives 2 minutes.
       let open = await openPits();
-      for (let i = 0; i < 100 && open > before; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        open = await openPits();
-      }
+      await until('the export to close its point in time', async () => (open = await openPits()) <= before, {
+        timeoutMs: 10_000,
+      });
       expect(open).toBeLessThanOrEqual(before);
     },
   );

@@ -10,6 +10,7 @@ import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { currentLease } from './lease.ts';
 import { runRecords } from './run-records.ts';
+import { until } from '../../test/until.ts';
 
 const INSTANCE = fileURLToPath(new URL('./fixtures/scheduler-instance.ts', import.meta.url));
 const client = testClient();
@@ -46,21 +47,12 @@ async function succeededPeriods(): Promise<string[]> {
   return (await runs.latest('every-2s', 1_000, 'succeeded')).map((r) => r.period).sort();
 }
 
-/** Polls OpenSearch (no fixed sleeps) until `check` holds, or fails after `timeoutMs`. */
-async function until<T>(what: string, check: () => Promise<T | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const WITHIN = { timeoutMs: 30_000 };
 
 /** Waits for `count` more succeeded periods, then returns at once (the next fire is up to 2 s away). */
 async function morePeriods(count: number): Promise<void> {
   const before = (await succeededPeriods()).length;
-  await until(`${count} more periods`, async () => (await succeededPeriods()).length >= before + count);
+  await until(`${count} more periods`, async () => (await succeededPeriods()).length >= before + count, WITHIN);
 }
 
 const leader = async () => (await currentLease(client, names.schedulerLeases))?.holder ?? null;
@@ -70,21 +62,29 @@ describe('three scheduler processes against one cluster', () => {
     await Promise.all(['i1', 'i2', 'i3'].map(startInstance));
     await morePeriods(4);
 
-    const killed = await until('a leader', async () => (await leader()) ?? false);
+    const killed = await until('a leader', async () => (await leader()) ?? false, WITHIN);
     await morePeriods(1);
     children.get(killed)!.kill('SIGKILL');
-    const second = await until('a new leader', async () => {
-      const holder = await leader();
-      return holder !== null && holder !== killed ? holder : false;
-    });
+    const second = await until(
+      'a new leader',
+      async () => {
+        const holder = await leader();
+        return holder !== null && holder !== killed ? holder : false;
+      },
+      WITHIN,
+    );
     await morePeriods(4);
 
     await morePeriods(1);
     children.get(second)!.kill('SIGSTOP');
-    const third = await until('a leader after the pause', async () => {
-      const holder = await leader();
-      return holder !== null && holder !== second && holder !== killed ? holder : false;
-    });
+    const third = await until(
+      'a leader after the pause',
+      async () => {
+        const holder = await leader();
+        return holder !== null && holder !== second && holder !== killed ? holder : false;
+      },
+      WITHIN,
+    );
     await morePeriods(3);
     children.get(second)!.kill('SIGCONT');
     await morePeriods(3);

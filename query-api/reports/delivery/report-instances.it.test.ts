@@ -10,6 +10,7 @@ import { indexNames } from '../../../opensearch/record/index-names.ts';
 import { currentLease } from '../../scheduler/lease.ts';
 import { runRecords } from '../../scheduler/run-records.ts';
 import { runIdOf } from '../../scheduler/scheduled-job.ts';
+import { until } from '../../../test/until.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('report-pair');
@@ -50,11 +51,8 @@ describe('the daily report with two service instances against one cluster', () =
       await a.lineMatching(/is serving on/);
       const b = startSynclog(['serve'], await env('b'));
       await b.lineMatching(/is serving on/);
-      const waitForRuns = async (count: number) => {
-        const deadline = Date.now() + 60_000;
-        while ((await succeeded()).length < count && Date.now() < deadline)
-          await new Promise((resolve) => setTimeout(resolve, 200));
-      };
+      const waitForRuns = (count: number) =>
+        until(`${count} successful runs`, async () => (await succeeded()).length >= count, { intervalMs: 200 });
       try {
         await waitForRuns(3);
         // The leader stops (SIGTERM: it finishes its send and gives up the lease); the other takes over.
