@@ -1,11 +1,7 @@
+import type { DeliveryCounts } from '../shared/delivery-counts.ts';
+
 /** What the freshness producer hands back to `run.ts` (its log-call times go to a file of their own). */
-export interface ProducerResult {
-  readonly logged: number;
-  readonly delivered: number;
-  readonly spooled: number;
-  readonly dropped: number;
-  readonly deadLettered: number;
-  readonly undelivered: number;
+export interface ProducerResult extends DeliveryCounts {
   /** Wall-clock ms of the first and the last log call. */
   readonly firstCallAt: number;
   readonly lastCallAt: number;

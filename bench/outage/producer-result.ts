@@ -1,3 +1,5 @@
+import type { DeliveryCounts } from '../shared/delivery-counts.ts';
+
 /** One look at the producer process, every 250 ms. */
 export interface Sample {
   readonly at: number;
@@ -12,13 +14,7 @@ export interface Sample {
   readonly cpuMicros: number;
 }
 
-export interface ProducerResult {
-  readonly logged: number;
-  readonly delivered: number;
-  readonly spooled: number;
-  readonly dropped: number;
-  readonly deadLettered: number;
-  readonly undelivered: number;
+export interface ProducerResult extends DeliveryCounts {
   readonly maxQueueBytes: number;
   readonly startAt: number;
   readonly loggingEndedAt: number;
