@@ -108,7 +108,10 @@ export async function searchLogs(client: OpenSearchClient, names: IndexNames, qu
 /** The page as the API's JSON answer, the records spliced in as OpenSearch sent them. */
 export function logsPageJson(page: RawLogsPage): Buffer<ArrayBuffer> {
   const parts: Buffer[] = [Buffer.from(`{"total":${JSON.stringify(page.total)},"records":[`)];
-  page.records.forEach((source, i) => parts.push(...(i === 0 ? [source] : [COMMA, source])));
+  page.records.forEach((source, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(source);
+  });
   parts.push(Buffer.from(`],"next_cursor":${JSON.stringify(page.next_cursor)}}`));
   return Buffer.concat(parts);
 }
