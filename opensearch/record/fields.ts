@@ -49,6 +49,14 @@ export const recordFields = {
   event_id: field(z.uuid(), { type: 'keyword' }),
   producer_id: field(id, keyword),
   producer_seq: field(z.number().int().nonnegative(), { type: 'long' }),
+  /** SHA-256 of the producer's previous record (`opensearch/integrity/record-hash.ts`): the tamper-evident chain. */
+  chain_prev: field(
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    { type: 'keyword' },
+  ),
 
   level: field(z.enum(LEVELS), { type: 'keyword' }),
   category: field(id.optional(), keyword),

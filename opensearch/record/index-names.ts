@@ -33,6 +33,8 @@ export interface IndexNames {
   readonly schedulerRuns: string;
   readonly holds: string;
   readonly retentionLog: string;
+  /** Producers' signed chain checkpoints (`opensearch/integrity/checkpoint.ts`). */
+  readonly checkpoints: string;
   /** Which targets each scheduled report run reached. */
   readonly reportDeliveries: string;
   /** Pattern of indices restored from archive snapshots; never under the read alias. */
@@ -63,6 +65,7 @@ export function indexNames(prefix: string): IndexNames {
     schedulerRuns: `${prefix}-scheduler-runs`,
     holds: `${prefix}-holds`,
     retentionLog: `${prefix}-retention-log`,
+    checkpoints: `${prefix}-checkpoints`,
     reportDeliveries: `${prefix}-report-deliveries`,
     restoredPattern: `${prefix}-restored-*`,
     logIndex: (period) => `${logsBase}${period.suffix}`,

@@ -68,6 +68,8 @@ const timestamp = (): Check => {
 // Versions 1–8 with the RFC 9562 variant, lower case: a subset of what `z.uuid()` accepts.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const uuid: Check = (value) => typeof value === 'string' && UUID.test(value);
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const sha256Hex: Check = (value) => typeof value === 'string' && SHA256_HEX.test(value);
 const plainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const strictObject = (checks: Record<string, Check>): Check => {
@@ -89,6 +91,7 @@ const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
   event_id: uuid,
   producer_id: id,
   producer_seq: count,
+  chain_prev: optional(sha256Hex),
   level: oneOf(LEVELS),
   category: optional(id),
   message: text(LIMITS.messageChars),
