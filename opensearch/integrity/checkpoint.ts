@@ -49,7 +49,8 @@ export type Checkpoint = z.infer<typeof checkpointSchema>;
 export type Predecessor = z.infer<typeof predecessorSchema>;
 
 /** The checkpoint's document id: one per (producer, kind, seq), so a rewrite is a 409, not a second copy. */
-export const checkpointId = (c: Pick<Checkpoint, 'producer_id' | 'kind' | 'seq'>) => `${c.producer_id}:${c.kind}:${c.seq}`;
+export const checkpointId = (c: Pick<Checkpoint, 'producer_id' | 'kind' | 'seq'>) =>
+  `${c.producer_id}:${c.kind}:${c.seq}`;
 
 export { CHAIN_START };
 

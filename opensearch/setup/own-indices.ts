@@ -1,3 +1,4 @@
+import { checkpointsMapping } from '../integrity/checkpoint.ts';
 import { deadLetterMapping } from '../record/dead-letter.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import { accessLogIndexBody, exportsIndexBody } from './access-log-index.ts';
@@ -7,6 +8,7 @@ import { reportDeliveriesIndexBody } from './report-indices.ts';
 import { holdsIndexBody, retentionLogIndexBody } from './retention-indices.ts';
 import { reviewedIndexBody, reviewsIndexBody } from './review-indices.ts';
 import { schedulerRunsIndexBody, schedulerStateIndexBody } from './scheduler-indices.ts';
+import { sessionsIndexBody } from './sessions-index.ts';
 import { metaIndexBody } from './setup-metadata.ts';
 
 /**
@@ -29,5 +31,7 @@ export function ownIndices(names: IndexNames): ReadonlyArray<readonly [string, I
     [names.alertState, alertStateIndexBody],
     [names.alerts, alertsIndexBody],
     [names.alertEvents, alertEventsIndexBody],
+    [names.sessions, sessionsIndexBody],
+    [names.checkpoints, { mappings: checkpointsMapping }],
   ];
 }

@@ -2,6 +2,7 @@ import { SHARD_RESERVE_FRACTION } from '../../opensearch/capacity/shard-budget.t
 import { createLogIndexEnsurer } from '../../opensearch/log-indices/ensure-log-index.ts';
 import { indexNames } from '../../opensearch/record/index-names.ts';
 import { systemClock } from '../../opensearch/shared/clock.ts';
+import { createProducerIntegrity } from '../integrity/producer-integrity.ts';
 import { countOperation } from '../metrics/count-operation.ts';
 import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
@@ -73,6 +74,15 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     },
     options,
   );
+  const integrity = createProducerIntegrity(
+    {
+      client,
+      index: names.checkpoints,
+      clock,
+      warn: (message) => emit({ type: 'warning', message }),
+    },
+    { ...options, producerId: options.producerId },
+  );
   let seq = 0;
 
   return {
@@ -100,16 +110,22 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           };
           return engine.deadLetterAtCall(letter);
         }
+        const index = indexFor(normalised.record['@timestamp']);
+        integrity.link(normalised.record, seq, index);
         seq++;
         countOperation(syncMetrics, info, normalised.record);
-        engine.enqueue(bulkEntry(indexFor(normalised.record['@timestamp']), normalised.record, engine.epoch));
+        engine.enqueue(bulkEntry(index, normalised.record, engine.epoch));
       } catch (error) {
         // A bug must not reach the application's log call.
         emit({ type: 'warning', message: `synclog: could not queue a record: ${String(error)}` });
       }
     },
     flush: () => engine.flush(),
-    close: (closeOptions) => engine.close(closeOptions),
+    async close(closeOptions) {
+      const report = await engine.close(closeOptions);
+      await integrity.close(Math.min(closeOptions?.timeoutMs ?? 10_000, 5_000));
+      return report;
+    },
     stats: () => engine.stats(),
   };
 }

@@ -90,6 +90,15 @@ export const shipperOptionsSchema = z.strictObject({
   writeAhead: z.boolean().default(false),
   /** Where dead letters go when the dead-letter index cannot be reached. Default `<spoolDir>/dead-letters.ndjson`. */
   deadLetterFile: z.string().optional(),
+  /**
+   * Default `<spoolDir>/checkpoints/signing-key.pem`, created on first start: the Ed25519 private key
+   * (PKCS#8 PEM) that signs the chain's checkpoints. The auditor holds the public key.
+   */
+  signingKeyFile: z.string().min(1).optional(),
+  /** Default 1 000: a signed checkpoint of the record chain after this many records. */
+  checkpointRecords: positive.default(1_000),
+  /** Default 10 000 ms: a checkpoint this long after the last one, when records came since. */
+  checkpointIntervalMs: positive.default(10_000),
   /** Default `synclog_shipper_`: metric name prefix, for two transports sharing one registry. */
   metricsPrefix: z
     .string()
