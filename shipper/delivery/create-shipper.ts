@@ -58,6 +58,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
     ...(options.version ? { version: options.version } : {}),
   };
   const { client, metrics, deadLetters, spool, wal, emit, syncMetrics } = deps;
+  const personalData = deps.personalData ?? null;
   const random = deps.random ?? Math.random;
   const engine = createDeliveryEngine(
     {
@@ -71,6 +72,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
       random,
       destination: logIndexDestination(ensurer, names),
       probeIndex: names.meta,
+      personalData,
     },
     options,
   );
@@ -80,6 +82,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
       index: names.checkpoints,
       clock,
       warn: (message) => emit({ type: 'warning', message }),
+      settled: () => engine.settled(),
     },
     { ...options, producerId: options.producerId },
   );
@@ -96,6 +99,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           producerSeq: seq,
           service,
           rules,
+          personalData,
         });
         if (!normalised.ok) {
           const { reason, code, eventId, raw } = normalised;

@@ -27,6 +27,8 @@ export interface DeliveryEngine {
   deadLetterAtCall(letter: DeadLetter & { reason_code: DeadLetterReason }): void;
   /** Resolves when every entry queued before the call is delivered, spooled, dead-lettered (letter written) or dropped. */
   flush(): Promise<FlushReport>;
+  /** Like `flush()` but without hurrying a batch or taking counts from its report: resolves once what was queued before has settled. */
+  settled(): Promise<void>;
   /** Delivers what waits in the spool and in crashed producers' logs, while the cluster is up, within `timeoutMs`. */
   drainSpool(timeoutMs: number): Promise<void>;
   /** Flushes (within `timeoutMs`, default 10 000), spools what is left, releases timers and files. Idempotent. */
@@ -83,6 +85,7 @@ export function createDeliveryEngine(deps: EngineDeps, options: EngineOptions): 
     writeDurable,
     deadLetterAtCall: (letter) => parts.deadLettering.atCall(letter),
     flush,
+    settled: () => epochs.mark(),
     drainSpool: (timeoutMs) => keepAlive(replay.drain(timeoutMs)),
     close: (closeOptions) => closer.close(closeOptions),
     stats() {

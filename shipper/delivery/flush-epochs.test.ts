@@ -47,4 +47,35 @@ describe('flush epochs', () => {
     epochs.settled(-1, 'delivered');
     expect(epochs.pendingRecords()).toBe(0);
   });
+
+  it('resolves a mark once the records logged before it settle, whatever is logged after', async () => {
+    const epochs = createFlushEpochs();
+    epochs.added(epochs.current);
+    let marked = false;
+    const mark = epochs.mark().then(() => (marked = true));
+    epochs.added(epochs.current);
+    await Promise.resolve();
+    expect(marked).toBe(false);
+    epochs.settled(0, 'spooled');
+    await mark;
+    expect(epochs.pendingRecords()).toBe(1);
+  });
+
+  it('leaves every settled record to the next flush report when marks came in between', async () => {
+    const epochs = createFlushEpochs();
+    const marks: Promise<void>[] = [];
+    for (let round = 0; round < 5; round++) {
+      const epoch = epochs.current;
+      epochs.added(epoch);
+      epochs.added(epoch);
+      marks.push(epochs.mark());
+      epochs.settled(epoch, 'delivered');
+      epochs.settled(epoch, round === 2 ? 'dropped' : 'spooled');
+    }
+    await Promise.all(marks);
+    epochs.added(epochs.current);
+    const flushed = epochs.close();
+    epochs.settled(epochs.current - 1, 'deadLettered');
+    expect(await flushed).toEqual({ delivered: 5, spooled: 4, deadLettered: 1, dropped: 1 });
+  });
 });

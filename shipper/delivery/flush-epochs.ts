@@ -17,6 +17,30 @@ export function createFlushEpochs() {
   let current = 0;
   const epochs = new Map<number, FlushReport & { pending: number }>();
   const waiters: Array<{ epoch: number; resolve: (report: FlushReport) => void }> = [];
+  const watchers: Array<{ epoch: number; resolve: () => void }> = [];
+
+  const pendingUpTo = (epoch: number) => [...epochs.entries()].some(([e, s]) => e <= epoch && s.pending > 0);
+
+  /**
+   * Resolves watchers whose epochs have settled, folding those epochs' counts into one entry so
+   * that marks without flushes keep the map small; flush reports still count every record once.
+   */
+  function notify() {
+    while (watchers.length > 0 && !pendingUpTo(watchers[0]!.epoch)) {
+      const { epoch, resolve } = watchers.shift()!;
+      const folded = { pending: 0, delivered: 0, spooled: 0, deadLettered: 0, dropped: 0 };
+      for (const [e, s] of [...epochs]) {
+        if (e > epoch) continue;
+        folded.delivered += s.delivered;
+        folded.spooled += s.spooled;
+        folded.deadLettered += s.deadLettered;
+        folded.dropped += s.dropped;
+        epochs.delete(e);
+      }
+      if (folded.delivered + folded.spooled + folded.deadLettered + folded.dropped > 0) epochs.set(epoch, folded);
+      resolve();
+    }
+  }
 
   const stats = (epoch: number) => {
     let s = epochs.get(epoch);
@@ -28,7 +52,7 @@ export function createFlushEpochs() {
   function release() {
     while (waiters.length > 0) {
       const waiter = waiters[0]!;
-      if ([...epochs.entries()].some(([epoch, s]) => epoch <= waiter.epoch && s.pending > 0)) return;
+      if (pendingUpTo(waiter.epoch)) return;
       const report: FlushReport = { delivered: 0, spooled: 0, deadLettered: 0, dropped: 0 };
       for (const [epoch, s] of [...epochs]) {
         if (epoch > waiter.epoch) continue;
@@ -55,7 +79,21 @@ export function createFlushEpochs() {
       const s = stats(epoch);
       s.pending -= count;
       s[how] += count;
-      if (s.pending === 0) release();
+      if (s.pending === 0) {
+        release();
+        notify();
+      }
+    },
+    /**
+     * Starts a new epoch without flushing and resolves once every record logged before the call has
+     * settled (delivered, spooled, dead-lettered or dropped); unlike `close()` it consumes no counts.
+     */
+    mark(): Promise<void> {
+      const epoch = current++;
+      return new Promise((resolve) => {
+        watchers.push({ epoch, resolve });
+        notify();
+      });
     },
     /** Closes the current epoch; resolves when it and all before it have settled. */
     close(): Promise<FlushReport> {

@@ -20,7 +20,11 @@ import { createRecordChain } from './record-chain.ts';
  * When checkpoints are taken and what they state. The requests are recorded, not sent: how the
  * cluster stores them is tested against a real node in producer-integrity.it.test.ts.
  */
-function setup(options: { checkpointRecords?: number; failWrites?: number } = {}) {
+function setup(options: { checkpointRecords?: number; failWrites?: number; holdSettling?: boolean } = {}) {
+  /** What the engine's settled() would wait for: released by the test when `holdSettling`. */
+  const unsettled: Array<() => void> = [];
+  const settled = () =>
+    options.holdSettling ? new Promise<void>((resolve) => unsettled.push(resolve)) : Promise.resolve();
   const pair = generateSigningKey();
   const key = signingKeyFromPem(pair.privatePem);
   const sent: Array<{ id: string; body: Record<string, unknown> }> = [];
@@ -41,7 +45,7 @@ function setup(options: { checkpointRecords?: number; failWrites?: number } = {}
   const file = openCheckpointFile(spoolDir, 'app-1', clock.now());
   const warnings: string[] = [];
   const checkpointer = createCheckpointer(
-    { client, index: 'p-checkpoints', chain, key, file, clock, warn: (m) => warnings.push(m) },
+    { client, index: 'p-checkpoints', chain, key, file, clock, warn: (m) => warnings.push(m), settled },
     {
       producerId: 'app-1',
       checkpointRecords: options.checkpointRecords ?? 3,
@@ -58,7 +62,7 @@ function setup(options: { checkpointRecords?: number; failWrites?: number } = {}
     checkpointer.recorded();
   };
   const publicKey = publicKeyFromPem(pair.publicPem).publicKey;
-  return { sent, advance, log, records, checkpointer, file, publicKey, warnings };
+  return { sent, advance, log, records, checkpointer, file, publicKey, warnings, unsettled };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -127,5 +131,21 @@ describe('the checkpointer', () => {
     await checkpointer.close(1_000);
     expect(sent.map((s) => s.body.kind)).toEqual(['genesis', 'periodic', 'final']);
     expect(warnings.some((w) => w.includes('sent again'))).toBe(true);
+  });
+
+  it('vouches only for settled records: the checkpoint taken at N waits for them, and states N', async () => {
+    const { sent, log, records, unsettled } = setup({ checkpointRecords: 2, holdSettling: true });
+    log();
+    log();
+    log();
+    log();
+    await settle();
+    expect(sent.map((s) => s.body.kind)).toEqual(['genesis']);
+    expect(unsettled.length).toBe(1);
+    unsettled[0]!();
+    await settle();
+    await settle();
+    const periodic = sent.filter((s) => s.body.kind === 'periodic').map((s) => s.body);
+    expect(periodic).toMatchObject([{ seq: 1, hash: recordHash(records[1]!), indices: { 'p-logs-2026.12': 2 } }]);
   });
 });

@@ -8,7 +8,7 @@ import { signCheckpoint, type SigningKey } from '../../opensearch/integrity/sign
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { Clock } from '../../opensearch/shared/clock.ts';
 import type { CheckpointFile } from './checkpoint-file.ts';
-import type { RecordChain } from './record-chain.ts';
+import type { ChainHead, RecordChain } from './record-chain.ts';
 
 export interface CheckpointerDeps {
   readonly client: OpenSearchClient;
@@ -20,6 +20,12 @@ export interface CheckpointerDeps {
   readonly file: CheckpointFile | null;
   readonly clock: Clock;
   readonly warn: (message: string) => void;
+  /**
+   * Resolves once every record logged before the call is delivered, spooled or otherwise settled:
+   * a checkpoint vouches only for records that outlive a kill of the process, so what a kill loses
+   * lies after the last checkpoint ("unverifiable"), never inside it ("missing").
+   */
+  readonly settled: () => Promise<void>;
 }
 
 export interface CheckpointerOptions {
@@ -35,7 +41,7 @@ export interface CheckpointerOptions {
 export interface Checkpointer {
   /** Call after each record is linked: checkpoints when `checkpointRecords` have come since the last. */
   recorded(): void;
-  /** Writes the `final` checkpoint and waits (within `timeoutMs`) for every checkpoint to be written. Idempotent. */
+  /** After the engine has closed: writes the `final` checkpoint and waits (within `timeoutMs`) for every checkpoint to be written. Idempotent. */
   close(timeoutMs: number): Promise<void>;
 }
 
@@ -53,16 +59,30 @@ export function createCheckpointer(deps: CheckpointerDeps, options: Checkpointer
   let sending: Promise<void> | null = null;
   let fileWrites: Promise<void> = Promise.resolve();
   let closed: Promise<void> | null = null;
+  /** The checkpoint waiting for its records to settle; one at a time. */
+  let waiting: Promise<void> | null = null;
 
-  const take = (kind: CheckpointKind) => {
+  /** Takes the chain's head now and writes the checkpoint once the records up to it have settled. */
+  const due = () => {
+    if (waiting) return;
     const head = deps.chain.head();
+    const indices = deps.chain.takeIndexCounts();
+    waiting = deps
+      .settled()
+      .then(() => write('periodic', head, indices))
+      .finally(() => (waiting = null));
+  };
+
+  const take = (kind: CheckpointKind) => write(kind, deps.chain.head(), deps.chain.takeIndexCounts());
+
+  const write = (kind: CheckpointKind, head: ChainHead, indices: Record<string, number>) => {
     const checkpoint = signCheckpoint(
       {
         producer_id: options.producerId,
         kind,
         seq: head.seq,
         hash: head.hash,
-        indices: deps.chain.takeIndexCounts(),
+        indices,
         at: new Date(deps.clock.now()).toISOString(),
         ...(kind === 'genesis' && options.predecessor ? { predecessor: options.predecessor } : {}),
         key_id: deps.key.keyId,
@@ -76,10 +96,20 @@ export function createCheckpointer(deps: CheckpointerDeps, options: Checkpointer
     }
     unsent.push(checkpoint);
     if (unsent.length > MAX_UNSENT) unsent.splice(0, unsent.length - MAX_UNSENT);
-    sending ??= send().finally(() => (sending = null));
+    kick();
   };
 
-  async function send(): Promise<void> {
+  /** Starts sending unless a send runs; one that ends while checkpoints wait starts again, unless it failed. */
+  const kick = () => {
+    if (sending) return;
+    sending = send().then((ok) => {
+      sending = null;
+      if (ok && unsent.length > 0) kick();
+    });
+  };
+
+  /** Sends the unsent checkpoints in order; false when the cluster refused one (it is kept for the next try). */
+  async function send(): Promise<boolean> {
     while (unsent.length > 0) {
       const checkpoint = unsent[0]!;
       try {
@@ -90,17 +120,18 @@ export function createCheckpointer(deps: CheckpointerDeps, options: Checkpointer
       } catch (error) {
         if ((error as { meta?: { statusCode?: number } }).meta?.statusCode !== 409) {
           deps.warn(`synclog: checkpoint not written to ${deps.index} (sent again with the next): ${String(error)}`);
-          return;
+          return false;
         }
       }
       unsent.shift();
     }
+    return true;
   }
 
   let timer: unknown;
   const tick = () => {
-    if (deps.chain.pending() > 0) take('periodic');
-    else if (unsent.length > 0) sending ??= send().finally(() => (sending = null));
+    if (deps.chain.pending() > 0) due();
+    else if (unsent.length > 0) kick();
     timer = deps.clock.setTimeout(tick, options.checkpointIntervalMs);
   };
   timer = deps.clock.setTimeout(tick, options.checkpointIntervalMs);
@@ -108,11 +139,13 @@ export function createCheckpointer(deps: CheckpointerDeps, options: Checkpointer
 
   return {
     recorded() {
-      if (deps.chain.pending() >= options.checkpointRecords) take('periodic');
+      if (deps.chain.pending() >= options.checkpointRecords) due();
     },
     close(timeoutMs) {
       closed ??= (async () => {
         deps.clock.clearTimeout(timer);
+        // After the engine has closed: every record is settled, so the last checkpoint waits no more.
+        await waiting;
         take('final');
         const settle = async () => {
           await fileWrites;

@@ -30,7 +30,14 @@ export interface ProducerIntegrity {
  * for them; that is said once, as a warning.
  */
 export function createProducerIntegrity(
-  deps: { client: OpenSearchClient; index: string; clock: Clock; warn: (message: string) => void },
+  deps: {
+    client: OpenSearchClient;
+    index: string;
+    clock: Clock;
+    warn: (message: string) => void;
+    /** The delivery engine's `settled()`. */
+    settled: () => Promise<void>;
+  },
   options: ProducerIntegrityOptions,
 ): ProducerIntegrity {
   const chain = createRecordChain();
@@ -52,7 +59,7 @@ export function createProducerIntegrity(
       }
     }
     checkpointer = createCheckpointer(
-      { client: deps.client, index: deps.index, chain, key: key.key, file, clock: deps.clock, warn: deps.warn },
+      { ...deps, chain, key: key.key, file },
       { ...options, predecessor },
     );
   }
