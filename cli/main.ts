@@ -24,8 +24,9 @@ const USAGE = `usage: synclog <command>
   setup                         apply templates, aliases, repository and metadata to the cluster
   opensearch start|stop|status|logs [--name NAME] [--nodes N] [--port PORT]
                                 the local OpenSearch node(s) used when no cluster is configured
-  verify [--producer ID|PREFIX*] [--from ISO] [--to ISO] [--json]
-                                check every producer's sequence for gaps and repeats (exit 1 if any)
+  verify --public-key PEM [--checkpoints DIR|FILE] [--producer ID|PREFIX*] [--from ISO] [--to ISO] [--json]
+                                check every producer's records against its chain and signed checkpoints:
+                                missing, duplicated, altered, inserted, reordered (exit 1 if any)
   dead-letter list [--limit N] [--reason-code CODE] [--error-type T] [--from ISO] [--to ISO] [--json]
   dead-letter show <id> [--json]
   dead-letter replay --id ID [--id ID ...] | --all [--reason-code CODE] [--error-type T] [--from ISO] [--to ISO] [--dry-run] [--json]
@@ -50,7 +51,7 @@ const USAGE = `usage: synclog <command>
                                 one pass of the lifecycle runner now (what the daily job runs)
   retention archive --before DATE | retention restore (INDEX | --from ISO --to ISO)
                                 snapshot now; restore archives under <prefix>-restored-<period>
-  retention hold (INDEX | --from ISO --to ISO) --reason R | retention release ID | retention holds
+  retention hold (INDEX | --from ISO --to ISO) --reason R | retention release ID [--reason R] | retention holds
                                 legal holds: what they cover is never deleted
   capacity <records-per-day> [--json]
                                 indices, shards, disk and nodes per retention phase (docs/capacity.md)`;
@@ -68,6 +69,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       producer: { type: 'string' },
+      'public-key': { type: 'string', multiple: true },
+      checkpoints: { type: 'string', multiple: true },
       from: { type: 'string' },
       to: { type: 'string' },
       json: { type: 'boolean' },

@@ -1,9 +1,14 @@
+import type { KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
+import { publicKeyFromPem } from '../opensearch/integrity/signing-key.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
-import { verifySequences, type ProducerSequence, type SequenceReport } from '../shipper/verify/verify-sequences.ts';
+import { readCheckpointFiles, type FileCheckpoints } from '../shipper/verify/checkpoint-files.ts';
+import { verifyIntegrity } from '../shipper/verify/verify-integrity.ts';
 import { connect } from './connect.ts';
+import { verifyReportLines } from './verify-report-lines.ts';
 
 /** An ISO 8601 date (`2026-11-01`, UTC midnight) or date-time with offset. */
 export const isoTimeOption = z
@@ -36,75 +41,63 @@ const verifyOptionsSchema = z
     from: isoTimeOption.optional(),
     to: isoTimeOption.optional(),
     json: z.boolean().default(false),
+    publicKey: z
+      .array(z.string().min(1), { error: 'required: the PEM file of the public key the producers sign with' })
+      .min(1, 'required: the PEM file of the public key the producers sign with'),
+    checkpoints: z.array(z.string().min(1)).default([]),
   })
   .refine((o) => !o.from || !o.to || o.from < o.to, { path: ['to'], message: 'must be later than --from' });
 
-const LISTED = 10;
-
 /**
- * `synclog verify [--producer P] [--from ISO] [--to ISO] [--json]`: checks every producer's
- * sequence for gaps and repeats. Exit code 0 when there are none, 1 otherwise.
+ * `synclog verify --public-key PEM [--public-key PEM …] [--checkpoints DIR|FILE …] [--producer P]
+ * [--from ISO] [--to ISO] [--json]`: checks every producer's stored records against its chain and
+ * its signed checkpoints. Exit code 0 without findings, 1 with any (an unverifiable tail, records
+ * deleted by retention and refused records are not findings).
  */
 export async function verifyCommand(
   values: Record<string, unknown>,
   env: Record<string, string | undefined>,
   say: (line: string) => void,
 ): Promise<number> {
-  const options = parseCommandOptions(verifyOptionsSchema, values);
+  const options = parseCommandOptions(verifyOptionsSchema, {
+    ...values,
+    publicKey: values['public-key'],
+    checkpoints: values.checkpoints,
+  });
+  const keys = await readPublicKeys(options.publicKey);
+  const files = await readFiles(options.checkpoints);
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const { names } = setupConfigFromEnv(openSearchEnv);
   // With --json, stdout carries the report only.
   const { client } = await connect(openSearchEnv, env, options.json ? (line) => console.error(line) : say);
   try {
-    const report = await verifySequences(client, names, options);
+    const report = await verifyIntegrity(client, names, { ...options, keys, files });
     if (options.json) say(JSON.stringify(report, null, 2));
     else
-      for (const line of describeSequences(report, options.from !== undefined || options.to !== undefined)) say(line);
+      for (const line of verifyReportLines(report, options.from !== undefined || options.to !== undefined)) say(line);
     return report.clean ? 0 : 1;
   } finally {
     await client.close();
   }
 }
 
-/** The report as a table, one row per producer, its gaps and repeats listed under it. */
-export function describeSequences(report: SequenceReport, windowed: boolean): string[] {
-  const { producers, totals } = report;
-  if (producers.length === 0) return ['verify: no records found'];
-  const width = Math.max('producer'.length, ...producers.map((p) => p.producerId.length));
-  const row = (cells: Array<string | number>, status = '') =>
-    `${String(cells[0]).padEnd(width)}  ${cells
-      .slice(1)
-      .map((c) => String(c).padStart(10))
-      .join(' ')}${status ? `  ${status}` : ''}`;
-  const lines = [row(['producer', 'first', 'last', 'records', 'missing', 'duplicates', 'dead-lettered'])];
-  for (const p of producers) {
-    lines.push(row([p.producerId, p.first, p.last, p.records, p.missing, p.duplicates, p.deadLettered], statusOf(p)));
-    lines.push(...detailsOf(p));
+async function readPublicKeys(paths: readonly string[]): Promise<Map<string, KeyObject>> {
+  const keys = new Map<string, KeyObject>();
+  for (const path of paths) {
+    try {
+      const { keyId, publicKey } = publicKeyFromPem(await readFile(path, 'utf8'));
+      keys.set(keyId, publicKey);
+    } catch (error) {
+      throw new ConfigError([{ variable: '--public-key', message: `${path}: ${(error as Error).message}` }]);
+    }
   }
-  const problems =
-    totals.missing + totals.duplicates === 0
-      ? 'no gaps, no repeats'
-      : `${totals.missing} missing, ${totals.duplicates} duplicate(s)`;
-  lines.push(`verify: ${totals.producers} producer(s), ${totals.records} record(s): ${problems}`);
-  if (windowed) lines.push('verify: in a time window, gaps are only checked between the first and last seq seen in it');
-  return lines;
+  return keys;
 }
 
-const statusOf = (p: ProducerSequence) =>
-  [p.missing > 0 ? 'GAPS' : '', p.duplicates > 0 ? 'REPEATS' : ''].filter(Boolean).join(', ') || 'ok';
-
-function detailsOf(p: ProducerSequence): string[] {
-  const lines = p.gaps
-    .slice(0, LISTED)
-    .map((g) =>
-      g.from === g.to ? `  gap: seq ${g.from} missing` : `  gap: seq ${g.from}..${g.to} missing (${g.to - g.from + 1})`,
-    );
-  const moreGaps = p.gaps.length - LISTED;
-  if (moreGaps > 0 || p.gapsTruncated)
-    lines.push(`  … ${p.gapsTruncated ? 'more' : moreGaps} gap(s) not shown (see --json)`);
-  lines.push(...p.repeats.slice(0, LISTED).map((r) => `  repeat: seq ${r.seq} stored ${r.count} times`));
-  const moreRepeats = p.repeats.length - LISTED;
-  if (moreRepeats > 0 || p.repeatsTruncated)
-    lines.push(`  … ${p.repeatsTruncated ? 'more' : moreRepeats} repeat(s) not shown (see --json)`);
-  return lines;
+async function readFiles(paths: readonly string[]): Promise<FileCheckpoints> {
+  try {
+    return await readCheckpointFiles(paths);
+  } catch (error) {
+    throw new ConfigError([{ variable: '--checkpoints', message: (error as Error).message }]);
+  }
 }

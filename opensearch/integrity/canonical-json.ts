@@ -10,7 +10,7 @@
  * them, so the text of a record and of its stored bytes read back are the same. Records are trees
  * (the shipper makes them so); a cycle would overflow the stack, which the caller catches.
  */
-export function canonicalJson(value: unknown, omitKey?: string): string | undefined {
+export function canonicalJson(value: unknown): string | undefined {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
@@ -29,7 +29,6 @@ export function canonicalJson(value: unknown, omitKey?: string): string | undefi
   let out = '{';
   let first = true;
   for (const key of keys) {
-    if (key === omitKey) continue;
     const text = canonicalJson(object[key]);
     if (text === undefined) continue;
     if (!first) out += ',';

@@ -9,12 +9,14 @@ export const CHAIN_START = '0'.repeat(64);
 
 /**
  * The hash that links a record into its producer's chain: hex SHA-256 over the RFC 8785 (JCS)
- * text of the record's `_source` without the chain field. It is computed from what is stored (after
+ * text of the record's whole `_source`, its own `chain_prev` included, so that each hash covers
+ * every record before it: altering one record and rewriting the next one's link breaks the link
+ * after that, and so on up to the next signed checkpoint. It is computed from what is stored (after
  * the personal data policy), so anyone holding the documents can recompute it; key order and number
  * spelling in the stored bytes do not matter.
  */
 export function recordHash(source: Readonly<Record<string, unknown>>): string {
-  const text = canonicalJson(source, CHAIN_PREV_FIELD) ?? 'null';
+  const text = canonicalJson(source) ?? 'null';
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 

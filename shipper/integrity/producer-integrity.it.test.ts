@@ -85,12 +85,13 @@ describe('a producer chains its records and signs checkpoints of the chain', () 
   it('keeps signed checkpoints in the cluster and beside the spool, the last one final and equal to the last record', async () => {
     const records = await storedRecords(first.producerId);
     const inCluster = await storedCheckpoints(first.producerId);
-    expect(inCluster.map((c) => [c.kind, c.seq])).toEqual([
-      ['genesis', -1],
-      ['periodic', 9],
-      ['periodic', 19],
-      ['final', 24],
-    ]);
+    // Every 10 records, once the records up to the checkpoint have settled: how many periodic ones
+    // a burst gets depends on delivery, so their seqs are checked, not their number.
+    expect(inCluster[0]).toMatchObject({ kind: 'genesis', seq: -1 });
+    expect(inCluster.at(-1)).toMatchObject({ kind: 'final', seq: 24 });
+    const periodic = inCluster.slice(1, -1);
+    expect(periodic.length).toBeGreaterThan(0);
+    expect(periodic.every((c, i) => c.kind === 'periodic' && c.seq >= 9 && c.seq > (periodic[i - 1]?.seq ?? -1))).toBe(true);
     for (const c of inCluster.slice(1)) expect(c.hash).toBe(recordHash(records[c.seq]!));
     expect(inCluster.slice(1).reduce((n, c) => n + Object.values(c.indices).reduce((a, b) => a + b, 0), 0)).toBe(25);
 

@@ -26,14 +26,14 @@ const record = (n: number): Record<string, unknown> => ({
 });
 
 describe('the record chain', () => {
-  it('links each record to the SHA-256 of the JCS text of the one before, the chain field left out', () => {
+  it('links each record to the SHA-256 of the JCS text of the one before, its own link included', () => {
     const chain = createRecordChain();
     const records = [record(0), record(1), record(2)];
     records.forEach((r, seq) => chain.link(r, seq, 'p-logs-2026.12'));
     expect(records[0]!.chain_prev).toBe(CHAIN_START);
     for (let i = 1; i < records.length; i++) {
-      const { chain_prev: _prev, ...previous } = records[i - 1]!;
-      expect(records[i]!.chain_prev).toBe(sha256(independentCanonical(previous)));
+      expect(records[i - 1]!.chain_prev).toMatch(/^[0-9a-f]{64}$/);
+      expect(records[i]!.chain_prev).toBe(sha256(independentCanonical(records[i - 1])));
     }
     expect(chain.head()).toEqual({ seq: 2, hash: recordHash(records[2]!) });
   });

@@ -38,7 +38,8 @@ interface CompositeBucket {
 }
 
 /**
- * Checks every producer's `producer_seq` for gaps and repeats, exactly: a composite aggregation
+ * Delivery's own check, without keys: `synclog verify` goes further (`verifyIntegrity`: hashes,
+ * links and signed checkpoints). Checks every producer's `producer_seq` for gaps and repeats, exactly: a composite aggregation
  * over (`producer_id`, `producer_seq`) is paged with `after_key`, so each (producer, seq) pair is
  * seen once, in order, whatever the volume (`cardinality` would only estimate). Memory stays
  * constant per producer apart from the `gaps`/`repeats` lists, capped at `maxListed` (default
