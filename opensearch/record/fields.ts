@@ -79,6 +79,8 @@ export const recordFields = {
     ignore_above: LIMITS.idChars,
   }),
   onec_id: field(id.optional(), keyword),
+  /** The id of the key that hashed this record's personal data (`opensearch/privacy/`): `hmac:<key id>:<hex>` values. */
+  pii_key_id: field(id.optional(), keyword),
 
   customer_type: field(id.optional(), keyword),
   created_new: field(z.boolean().optional(), { type: 'boolean' }),

@@ -102,6 +102,7 @@ const CHECKS: Readonly<Record<RecordFieldName, Check>> = {
   customer: (value) => value === undefined || value === null || customer(value),
   customer_email: optional(text(LIMITS.idChars)),
   onec_id: optional(id),
+  pii_key_id: optional(id),
   customer_type: optional(id),
   created_new: optional(flag),
   conflict_type: optional(id),

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { openSearchEnvSchema, type OpenSearchEnv } from '../../opensearch/config/env.ts';
 import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { synclogHome } from '../../opensearch/local/local-paths.ts';
+import {
+  personalDataConfig,
+  personalDataEnvSchema,
+  type PersonalDataConfig,
+} from '../../opensearch/privacy/personal-data-env.ts';
 import { setupConfigFromEnv, type SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import { alertEnvSchema, type AlertEnv } from '../alerts/alert-env.ts';
 import { authEnvSchema, type AuthEnv } from '../auth/api-tokens.ts';
@@ -25,6 +30,7 @@ export const SERVICE_CONFIG_FEATURES = {
   scheduler: schedulerEnvSchema,
   reports: reportDeliveryEnvSchema,
   alerts: alertEnvSchema,
+  privacy: personalDataEnvSchema,
 } as const;
 
 export type ServiceConfigFeature = keyof typeof SERVICE_CONFIG_FEATURES;
@@ -41,6 +47,7 @@ export const serviceConfigSchema = z
     ...schedulerEnvSchema.shape,
     ...reportDeliveryEnvSchema.shape,
     ...alertEnvSchema.shape,
+    ...personalDataEnvSchema.shape,
   })
   .superRefine(checkReportDelivery);
 
@@ -55,6 +62,8 @@ export interface ServiceConfig {
   readonly scheduler: SchedulerEnv;
   readonly reports: ReportSettings;
   readonly alerts: AlertEnv;
+  /** The personal data policy and its hashing keys (files read at start-up). */
+  readonly privacy: PersonalDataConfig;
   /** `SYNCLOG_HOME`: the local node, the generated API token, the access log's write-ahead log. */
   readonly home: string;
 }
@@ -86,6 +95,7 @@ export function serviceConfigFromEnv(env: Record<string, string | undefined>): S
     scheduler: sliceOf('scheduler', parsed),
     reports: { timeZone: http.SYNCLOG_REPORT_TIMEZONE, delivery: sliceOf('reports', parsed) },
     alerts: sliceOf('alerts', parsed),
+    privacy: personalDataConfig(sliceOf('privacy', parsed)),
     home: synclogHome(env),
   };
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { SearchPrivacy } from '../../opensearch/privacy/search-terms.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { callerOfRequest } from '../auth/require-role.ts';
 import { recordAccess } from '../audit/access-log.ts';
@@ -20,6 +21,8 @@ export function logsRoutes(deps: {
   names: IndexNames;
   accessLog: AccessLogWriter;
   limits?: QueryLimits;
+  /** Free text is also looked for as its hash under the personal data policy. Default: as given. */
+  privacy?: SearchPrivacy;
 }) {
   const schema = logsQuerySchemaFor(deps.limits ?? DEFAULT_QUERY_LIMITS);
   return new Hono()
@@ -29,13 +32,14 @@ export function logsRoutes(deps: {
       if (!parsed.success) return invalidInput(c, parsed.error);
       let page;
       try {
-        page = await searchLogsRaw(deps.client, deps.names, parsed.data);
+        page = await searchLogsRaw(deps.client, deps.names, parsed.data, deps.privacy);
       } catch (error) {
         if (error instanceof CursorError) return badRequest(c, 'cursor', error.message);
         throw error;
       }
       await recordAccess(deps.accessLog, {
         caller: callerOfRequest(c.req.raw),
+        event: 'search',
         method: 'GET',
         route: '/logs',
         filters: raw,
@@ -49,6 +53,7 @@ export function logsRoutes(deps: {
       const record = await logById(deps.client, deps.names, id);
       await recordAccess(deps.accessLog, {
         caller: callerOfRequest(c.req.raw),
+        event: 'record.view',
         method: 'GET',
         route: '/logs/:id',
         recordId: id,

@@ -1,4 +1,5 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { SearchPrivacy } from '../../opensearch/privacy/search-terms.ts';
 import type { RawHit } from '../../opensearch/client/raw-hits.ts';
 import { searchRawHits } from '../../opensearch/client/search-json.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
@@ -35,6 +36,7 @@ async function page(
   client: OpenSearchClient,
   index: string,
   query: LogsQuery,
+  filter: Record<string, unknown>,
   size: number,
   after: unknown[] | undefined,
   trackTotal: boolean | number,
@@ -48,7 +50,7 @@ async function page(
     ...(reviewedSet ? { _source_excludes: REVIEW_FIELDS } : {}),
     body: {
       size,
-      query: logsFilter(query),
+      query: filter,
       sort: sortOf(query.sort),
       track_total_hits: trackTotal,
       ...(after ? { search_after: after } : {}),
@@ -56,12 +58,12 @@ async function page(
   });
 }
 
-async function count(client: OpenSearchClient, index: string, query: LogsQuery): Promise<number> {
+async function count(client: OpenSearchClient, index: string, filter: Record<string, unknown>): Promise<number> {
   const { body } = await client.count({
     index,
     ignore_unavailable: true,
     allow_no_indices: true,
-    body: { query: logsFilter(query) },
+    body: { query: filter },
   } as never);
   return Number((body as unknown as { count: number }).count);
 }
@@ -77,15 +79,18 @@ export async function searchLogsRaw(
   client: OpenSearchClient,
   names: IndexNames,
   query: LogsQuery,
+  privacy?: SearchPrivacy,
 ): Promise<RawLogsPage> {
   const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-  if (query.reviewed === false) return unreviewedPage(client, names, query, after);
+  const filter = logsFilter(query, privacy);
+  if (query.reviewed === false) return unreviewedPage(client, names, query, filter, after);
   const reviewedSet = query.reviewed === true;
   const index = reviewedSet ? names.reviewed : names.readAlias;
   const hits = await page(
     client,
     index,
     query,
+    filter,
     query.size + 1,
     after,
     query.exact_total ? true : TOTAL_CAP,
@@ -100,8 +105,13 @@ export async function searchLogsRaw(
 }
 
 /** {@link searchLogsRaw} with each record parsed, for pages rendered here rather than passed on. */
-export async function searchLogs(client: OpenSearchClient, names: IndexNames, query: LogsQuery): Promise<LogsPage> {
-  const raw = await searchLogsRaw(client, names, query);
+export async function searchLogs(
+  client: OpenSearchClient,
+  names: IndexNames,
+  query: LogsQuery,
+  privacy?: SearchPrivacy,
+): Promise<LogsPage> {
+  const raw = await searchLogsRaw(client, names, query, privacy);
   return { ...raw, records: raw.records.map((source) => JSON.parse(source.toString('utf8')) as SyncLogRecord) };
 }
 
@@ -127,6 +137,7 @@ async function unreviewedPage(
   client: OpenSearchClient,
   names: IndexNames,
   query: LogsQuery,
+  filter: Record<string, unknown>,
   start: unknown[] | undefined,
 ): Promise<RawLogsPage> {
   const collected: RawHit[] = [];
@@ -134,7 +145,7 @@ async function unreviewedPage(
   let examined = 0;
   let exhausted = false;
   while (collected.length < query.size && examined < SKIP_SCAN_LIMIT) {
-    const batch = (await page(client, names.readAlias, query, SKIP_BATCH, after, false)).hits;
+    const batch = (await page(client, names.readAlias, query, filter, SKIP_BATCH, after, false)).hits;
     if (batch.length === 0) {
       exhausted = true;
       break;
@@ -158,8 +169,8 @@ async function unreviewedPage(
     if (consumed === batch.length && batch.length < SKIP_BATCH) exhausted = true;
   }
   const [all, reviewedCount] = await Promise.all([
-    count(client, names.readAlias, query),
-    count(client, names.reviewed, query),
+    count(client, names.readAlias, filter),
+    count(client, names.reviewed, filter),
   ]);
   return {
     total: { value: all - reviewedCount, relation: 'eq' },

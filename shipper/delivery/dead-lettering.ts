@@ -1,4 +1,5 @@
 import type { DeadLetter, DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
+import type { PersonalDataProtector } from '../../opensearch/privacy/personal-data-protector.ts';
 import type { Clock } from '../../opensearch/shared/clock.ts';
 import type { ShipperMetrics } from '../metrics/shipper-metrics.ts';
 import type { DeadLetterSink } from './dead-letter-sink.ts';
@@ -15,6 +16,8 @@ export interface DeadLetteringDeps {
   readonly clock: Clock;
   readonly epochs: FlushEpochs;
   readonly settlement: Pick<Settlements, 'settle'>;
+  /** Applied to a refused entry's document and the cluster's reason before the letter is kept. */
+  readonly personalData?: PersonalDataProtector | null;
 }
 
 /**
@@ -28,7 +31,7 @@ export function createDeadLettering(deps: DeadLetteringDeps) {
       const at = new Date(deps.clock.now()).toISOString();
       const byCode = new Map<DeadLetterReason, Rejection[]>();
       for (const r of rejections) {
-        deps.sink.add(rejectionLetter(r, at));
+        deps.sink.add(rejectionLetter(r, at, deps.personalData ?? null));
         byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
       }
       deps.settlement.settle(

@@ -1,4 +1,5 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { PersonalDataProtector } from '../../opensearch/privacy/personal-data-protector.ts';
 import { systemClock, type Clock } from '../../opensearch/shared/clock.ts';
 import type { ShipperMetrics } from '../metrics/shipper-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
@@ -33,6 +34,8 @@ export interface EngineDeps {
   readonly probeIndex: string;
   readonly clock?: Clock;
   readonly random?: () => number;
+  /** The personal data policy the dead letters of refused entries are kept under; absent or `null` keeps them as sent. */
+  readonly personalData?: PersonalDataProtector | null;
 }
 
 /** The bounds, batching, retry and outage options the engine uses (defaults in `shipperOptionsSchema`). */
@@ -70,7 +73,15 @@ export function assembleEngineParts(deps: EngineDeps, options: EngineOptions) {
   const limits = { records: options.batchRecords, bytes: options.batchBytes };
   const drops = createDropReporter({ clock, intervalMs: options.dropReportIntervalMs, warn });
   const settlement = createSettlement({ epochs, metrics, emit, drops, spool, wal, spooled: () => replay.written() });
-  const deadLettering = createDeadLettering({ sink: deps.deadLetters, metrics, emit, clock, epochs, settlement });
+  const deadLettering = createDeadLettering({
+    sink: deps.deadLetters,
+    metrics,
+    emit,
+    clock,
+    epochs,
+    settlement,
+    personalData: deps.personalData ?? null,
+  });
   const outage = createOutageMonitor({
     clock,
     random,

@@ -5,6 +5,7 @@ import { INDEX_PERIODS } from '../../opensearch/record/index-period.ts';
 import { indexPrefixSchema } from '../../opensearch/record/index-names.ts';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../../opensearch/record/event-window.ts';
+import { PRESETS, policyDefinitionSchema } from '../../opensearch/privacy/personal-data-policy.ts';
 
 const MiB = 1024 * 1024;
 const positive = z.number().int().positive();
@@ -106,6 +107,17 @@ export const shipperOptionsSchema = z.strictObject({
     .default('synclog_shipper_'),
   /** Default 10 000 ms: drops are logged at most once per interval. */
   dropReportIntervalMs: positive.default(10_000),
+
+  /**
+   * Default `SYNCLOG_PERSONAL_DATA_POLICY`, else `keep`: what happens to personal data before a
+   * record is queued (`keep`, `strict`, or a policy definition; docs/compliance.md).
+   */
+  personalData: z.union([z.enum(PRESETS), policyDefinitionSchema]).optional(),
+  /**
+   * Default `SYNCLOG_PERSONAL_DATA_KEYS_FILE` (or the inline `SYNCLOG_PERSONAL_DATA_KEYS`): the
+   * hashing keys, `<key id>:<secret>` lines, newest first. Required by a policy that hashes.
+   */
+  personalDataKeysFile: z.string().min(1).optional(),
 });
 
 export type ShipperOptionsInput = z.input<typeof shipperOptionsSchema>;

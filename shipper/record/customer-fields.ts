@@ -11,14 +11,15 @@ export function customerOf(value: unknown): { value: unknown; extra?: Record<str
   if (value === null) return { value: null };
   const safe = safeValue(value);
   if (typeof safe !== 'object' || safe === null || Array.isArray(safe)) return { value: safe };
-  // safeValue made a copy: it is changed in place, and the common case (no extra keys) allocates nothing more.
-  const customer = safe as Record<string, unknown>;
+  // safeValue hands plain JSON back uncopied: the application's object is never changed, and the
+  // common case (typed keys only, a text id) allocates nothing.
+  let customer = safe as Record<string, unknown>;
   let extra: Record<string, unknown> | undefined;
   for (const key in customer) {
-    if (TYPED.has(key)) continue;
-    (extra ??= {})[key] = customer[key];
-    delete customer[key];
+    if (!TYPED.has(key)) (extra ??= {})[key] = customer[key];
   }
-  if (typeof customer.id === 'number' && Number.isFinite(customer.id)) customer.id = String(customer.id);
+  if (extra) customer = Object.fromEntries(Object.entries(customer).filter(([key]) => TYPED.has(key)));
+  if (typeof customer.id === 'number' && Number.isFinite(customer.id))
+    customer = { ...customer, id: String(customer.id) };
   return extra ? { value: customer, extra } : { value: customer };
 }

@@ -4,6 +4,7 @@ import { passesQuickCheck } from '../../opensearch/record/record-quick-check.ts'
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { liftTypedFields } from '../../opensearch/record/typed-fields.ts';
 import type { DeadLetterReason } from '../../opensearch/record/dead-letter.ts';
+import type { PersonalDataProtector } from '../../opensearch/privacy/personal-data-protector.ts';
 import { copyCallFields } from './call-fields.ts';
 import { errorOf } from './call-error.ts';
 import { eventTimeOutcome, givenEventTime, type EventTimeOutcome } from './event-time-fields.ts';
@@ -22,6 +23,8 @@ export interface NormaliseContext {
   readonly service: { readonly name: string; readonly environment?: string; readonly version?: string };
   /** The event window and vocabularies; default {@link DEFAULT_RECORD_RULES}. */
   readonly rules?: RecordRules;
+  /** The personal data policy; absent or `null` (the `keep` policy) leaves every value as given. */
+  readonly personalData?: PersonalDataProtector | null;
 }
 
 /** Why a log call could not become a stored record at all. */
@@ -42,10 +45,13 @@ export type Normalised =
  * outside its vocabulary or of the wrong type is moved to `invalid.<field>` and flagged in
  * `validation_issues`; an unusable event time is replaced by the arrival time and kept in
  * `event_time_raw`. Only a record older than the delete horizon, or one that cannot be made
- * storable at all, comes back refused with its reason.
+ * storable at all, comes back refused with its reason. The personal data policy is applied to
+ * the record before it is checked (and to the error before its fingerprint is computed), and to
+ * the log call kept as a refused record's `raw`: nothing leaves here holding what it hides.
  */
 export function normaliseRecord(info: Record<string, unknown>, context: NormaliseContext): Normalised {
   const eventId = newEventId(context.now);
+  const privacy = context.personalData ?? null;
   try {
     const rules = context.rules ?? DEFAULT_RECORD_RULES;
     const given = givenEventTime(info);
@@ -55,7 +61,7 @@ export function normaliseRecord(info: Record<string, unknown>, context: Normalis
         ok: false,
         code: 'event_time_expired',
         reason: `event time ${time.raw} is older than the ${rules.window.deleteDays}-day delete horizon`,
-        raw: rawOf(info),
+        raw: rawOf(info, privacy),
         eventId,
       };
     }
@@ -67,22 +73,32 @@ export function normaliseRecord(info: Record<string, unknown>, context: Normalis
       rules,
       flags,
       time.kind === 'stored' ? time.timestamp : undefined,
+      privacy,
     );
     if (time.kind === 'flagged') {
       candidate.event_time_raw = time.raw;
       flags.add('@timestamp', undefined, time.issue);
     }
     flags.applyTo(candidate);
-    if (passesQuickCheck(candidate)) return { ok: true, record: candidate };
+    const record = privacy ? privacy.protectRecord(candidate) : candidate;
+    if (passesQuickCheck(record)) return { ok: true, record };
+    // The schema's fixes flag values from the clear candidate: the policy applies to their outcome.
     const stored = storableRecord(candidate, context.service, flags);
-    if (stored.ok) return stored;
-    return { ok: false, code: 'validation', reason: `invalid record: ${stored.reason}`, raw: rawOf(info), eventId };
+    if (stored.ok)
+      return privacy ? { ok: true, record: privacy.protectRecord(stored.record) as SyncLogRecord } : stored;
+    return {
+      ok: false,
+      code: 'validation',
+      reason: `invalid record: ${stored.reason}`,
+      raw: rawOf(info, privacy),
+      eventId,
+    };
   } catch (error) {
     return {
       ok: false,
       code: 'validation',
       reason: `unreadable record: ${(error as Error)?.message ?? String(error)}`,
-      raw: rawOf(info),
+      raw: rawOf(info, privacy),
       eventId,
     };
   }
@@ -98,6 +114,7 @@ function buildCandidate(
   rules: RecordRules,
   flags: FlaggedValues,
   eventTime: string | undefined,
+  privacy: PersonalDataProtector | null,
 ): Record<string, unknown> {
   let details = collectDetails(info);
   const record = recordEnvelope(info, context, eventId, eventTime);
@@ -109,13 +126,14 @@ function buildCandidate(
   if (typeof operationId === 'string' && operationId.length > 0) record.operation_key = operationId;
   else if (info.operation_type !== undefined && info.status !== undefined) record.operation_key = eventId;
   const error = errorOf(info);
-  if (error) Object.assign(record, errorFields(error));
+  if (error) Object.assign(record, errorFields(privacy ? privacy.protectError(error, record) : error));
   return record;
 }
 
-function rawOf(info: Record<string, unknown>): string {
+function rawOf(info: Record<string, unknown>, privacy: PersonalDataProtector | null): string {
   try {
-    return JSON.stringify(safeValue(info)) ?? '{}';
+    const safe = safeValue(info);
+    return JSON.stringify(privacy ? privacy.protectDocument(safe) : safe) ?? '{}';
   } catch {
     return '{"unserialisable":true}';
   }

@@ -17,6 +17,7 @@ import type { FlushReport } from '../delivery/flush-epochs.ts';
 import { createShipperMetrics } from '../metrics/shipper-metrics.ts';
 import { readSetupDrift } from './setup-drift.ts';
 import type { SyncMetrics } from '../metrics/sync-metrics.ts';
+import { personalDataOf } from '../options/personal-data-option.ts';
 import { resolveShipperOptions, ShipperOptionsError, type ShipperOptionsInput } from '../options/shipper-options.ts';
 import { createDiskSpool } from '../spool/index.ts';
 
@@ -56,6 +57,7 @@ export class OpenSearchTransport extends TransportStream {
       Object.entries(input).filter(([k]) => !TRANSPORT_KEYS.has(k)),
     ) as ShipperOptionsInput;
     const options = resolveShipperOptions(shipperInput, (message) => this.#warn(`synclog: ${message}`));
+    const personalData = personalDataOf(options);
     this.producerId = `${options.producerName}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
     this.#ownsClient = input.client === undefined;
     this.#client = input.client ?? clientFromEnvironment();
@@ -105,6 +107,7 @@ export class OpenSearchTransport extends TransportStream {
         emit: (event) => this.#emit(event),
         ...(input.clock ? { clock: input.clock } : {}),
         ...(input.syncMetrics ? { syncMetrics: input.syncMetrics } : {}),
+        personalData,
       },
       { ...options, producerId: this.producerId },
     );
