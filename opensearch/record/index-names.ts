@@ -37,6 +37,8 @@ export interface IndexNames {
   readonly checkpoints: string;
   /** Which targets each scheduled report run reached. */
   readonly reportDeliveries: string;
+  /** The console's sign-in sessions, one document per session (`_id` = SHA-256 of its id). */
+  readonly sessions: string;
   /** Pattern of indices restored from archive snapshots; never under the read alias. */
   readonly restoredPattern: string;
   /** Name of the log index that holds records of this period. */
@@ -67,6 +69,7 @@ export function indexNames(prefix: string): IndexNames {
     retentionLog: `${prefix}-retention-log`,
     checkpoints: `${prefix}-checkpoints`,
     reportDeliveries: `${prefix}-report-deliveries`,
+    sessions: `${prefix}-sessions`,
     restoredPattern: `${prefix}-restored-*`,
     logIndex: (period) => `${logsBase}${period.suffix}`,
     logIndexFor: (timestamp, unit) => `${logsBase}${periodOf(timestamp, unit).suffix}`,

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { envBoolean } from '../../opensearch/config/parse-env.ts';
+import { authSettingsSchema } from './auth-settings.ts';
 
 export const ROLES = ['viewer', 'analyst', 'admin', 'metrics'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,6 +40,7 @@ export const authEnvSchema = z.object({
     .optional(),
   /** Default false. true serves every route without a token: only for a trusted network. */
   SYNCLOG_API_OPEN: envBoolean.default(false),
+  ...authSettingsSchema.shape,
 });
 export type AuthEnv = z.infer<typeof authEnvSchema>;
 
@@ -46,6 +48,8 @@ export interface ApiTokens {
   readonly open: boolean;
   /** The role a presented token carries, or `null`. Compared in constant time. */
   roleOf(token: string): Role | null;
+  /** The role of the configured token with this fingerprint (`tokenFingerprint`), or `null` once it is removed. */
+  roleOfFingerprint(fingerprint: string): Role | null;
 }
 
 /** Who made a request, as the access log records it: the role and a fingerprint of the token (never the token). */
@@ -54,12 +58,18 @@ export interface Caller {
   readonly id: string;
 }
 
-export const callerOf = (role: Role, token: string): Caller => ({
+export const callerOf = (role: Role, token: string): Caller => callerOfFingerprint(role, tokenFingerprint(token));
+
+/** The caller of a token known only by its fingerprint, as `callerOf` names it. */
+export const callerOfFingerprint = (role: Role, fingerprint: string): Caller => ({
   role,
-  id: `${role}#${digest(token).toString('hex').slice(0, 12)}`,
+  id: `${role}#${fingerprint.slice(0, 12)}`,
 });
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
+
+/** SHA-256 of a token, hex: what a console session keeps instead of the token. */
+export const tokenFingerprint = (token: string) => digest(token).toString('hex');
 
 /** Whether a presented secret is the expected one, compared in constant time. */
 export const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
@@ -70,6 +80,11 @@ export function apiTokens(entries: ReadonlyArray<{ role: Role; token: string }>,
     open,
     roleOf(token) {
       const hash = digest(token);
+      return known.find((k) => timingSafeEqual(k.hash, hash))?.role ?? null;
+    },
+    roleOfFingerprint(fingerprint) {
+      const hash = Buffer.from(fingerprint, 'hex');
+      if (hash.length !== 32) return null;
       return known.find((k) => timingSafeEqual(k.hash, hash))?.role ?? null;
     },
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recordAlertEvent } from '../../opensearch/alerting/alert-inbox.ts';
 import { generateRecords } from '../../test/generator/index.ts';
 import { writeRecords } from '../../test/write-records.ts';
+import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import { consoleInBrowser, TOKENS } from './fixtures/console-in-browser.ts';
 
 // Reviews, live records and alerts change the data, so these run on a prefix of their own.
@@ -113,6 +114,27 @@ describe('the console in headless Chromium: what each role may do, and alerts', 
     const indices = await page.$$eval('#indices tbody tr td:first-child', (cells) => cells.map((c) => c.textContent));
     expect(indices.length).toBeGreaterThan(0);
     expect(indices.every((name) => name?.startsWith(`${world.prefix}-logs-`))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('the console in headless Chromium: signing out', () => {
+  it('ends the session: the page and a copy of the old cookie in another browser both land on the sign-in form', async () => {
+    const page = await world.signedIn('viewer');
+    const [cookie] = (await page.context().cookies()).filter((c) => c.name === SESSION_COOKIE);
+    const copy = await page.context().browser()!.newContext();
+    await copy.addCookies([cookie!]);
+    const replay = await copy.newPage();
+    await replay.goto(`${world.url}/console/logs`);
+    expect(replay.url()).toMatch(/\/console\/logs$/);
+    await page.click('button:has-text("Sign out")');
+    await page.waitForURL(/\/console\/login$/);
+    await page.goto(`${world.url}/console/logs`);
+    expect(page.url()).toContain('/console/login');
+    await replay.goto(`${world.url}/console/logs`);
+    expect(replay.url()).toContain('/console/login');
+    expect(await replay.evaluate(async () => (await fetch('/logs?size=1')).status)).toBe(401);
+    await copy.close();
     await page.context().close();
   });
 });

@@ -24,7 +24,7 @@ export function consolePage(
   title: string,
   current: string,
   content: Fragment,
-  status: 200 | 400 | 403 | 404 = 200,
+  status: 200 | 400 | 403 | 404 | 429 = 200,
 ) {
   c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   c.header('X-Content-Type-Options', 'nosniff');

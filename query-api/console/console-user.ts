@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { deleteCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
-import { allows, callerOf, sameSecret, type ApiTokens, type Caller, type Role } from '../auth/api-tokens.ts';
-import { csrfTokenOf, sessionToken } from '../auth/session-cookie.ts';
+import { allows, sameSecret, type Caller, type Role } from '../auth/api-tokens.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import { csrfTokenOf, SESSION_COOKIE, sessionIdOf } from '../auth/session-cookie.ts';
 
 /** Who uses the console: their role, their caller id for the records, and their CSRF token. */
 export interface ConsoleUser {
@@ -17,20 +19,30 @@ const OPEN_SESSION = randomBytes(32).toString('hex');
 export const consoleUserOf = (c: Context): ConsoleUser => users.get(c.req.raw)!;
 export const can = (user: ConsoleUser, needed: Role) => user.role === 'open' || allows(user.role, needed);
 
+/** The user of a request's session, or `null` without a good one. */
+async function userOf(auth: Authenticator, c: Context): Promise<ConsoleUser | null> {
+  if (auth.tokens.open) return { role: 'open', caller: { role: 'open', id: 'open' }, csrf: csrfTokenOf(OPEN_SESSION) };
+  const id = sessionIdOf(c);
+  const session = id ? await auth.sessions.resolve(id) : null;
+  return session && id ? { ...session, csrf: csrfTokenOf(id) } : null;
+}
+
 /**
- * Console pages for the session's role: without a session, to the login page; with a role too
- * low, a 403 page. A POST must carry the session's CSRF token in its `_csrf` field.
+ * Console pages for the session's role: without a good session (none, signed out, past its
+ * limits, its token removed), to the login page; with a role too low, a 403 page. A POST must
+ * carry the session's CSRF token in its `_csrf` field.
  */
-export function consoleRole(tokens: ApiTokens, needed: Role, forbidden: (c: Context) => Response | Promise<Response>) {
+export function consoleRole(
+  auth: Authenticator,
+  needed: Role,
+  forbidden: (c: Context) => Response | Promise<Response>,
+) {
   return createMiddleware(async (c, next) => {
-    let user: ConsoleUser | null = null;
-    if (tokens.open) user = { role: 'open', caller: { role: 'open', id: 'open' }, csrf: csrfTokenOf(OPEN_SESSION) };
-    else {
-      const token = sessionToken(c);
-      const role = token ? tokens.roleOf(token) : null;
-      if (role && token) user = { role, caller: callerOf(role, token), csrf: csrfTokenOf(token) };
+    const user = await userOf(auth, c);
+    if (!user) {
+      if (sessionIdOf(c)) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.redirect(`/console/login?next=${encodeURIComponent(c.req.path)}`, 303);
     }
-    if (!user) return c.redirect(`/console/login?next=${encodeURIComponent(c.req.path)}`, 303);
     if (!can(user, needed)) return forbidden(c);
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody();
