@@ -1,84 +1,65 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
-import type { Period } from '../record/index-period.ts';
 import type { IndexNames } from '../record/index-names.ts';
+import { orNullOn404 } from '../shared/response-errors.ts';
+import type { Hold, HoldIsmRecord } from '../lifecycle-policy/held-indices.ts';
 
-/** A legal hold: on one index, or on every index whose event-time period overlaps [from, to). */
-export type Hold =
-  | {
-      readonly id: string;
-      readonly index: string;
-      readonly reason: string;
-      readonly by: string;
-      readonly held_at: string;
-    }
-  | {
-      readonly id: string;
-      readonly from: string;
-      readonly to: string;
-      readonly reason: string;
-      readonly by: string;
-      readonly held_at: string;
-    };
+export { holdsOn, readHolds } from '../lifecycle-policy/held-indices.ts';
+export type { Hold, HoldIsmRecord } from '../lifecycle-policy/held-indices.ts';
+
+/**
+ * The hold documents in `<prefix>-holds`. Writing one is what keeps an index from the built-in
+ * runner; where ISM runs retention, `placeHold` (hold-enforcement.ts) takes the indices out of
+ * ISM first and only then writes the document, so no hold is stored that is not enforced.
+ */
+
+/** What a hold covers: one index, or every index whose event-time period overlaps [from, to). */
+export type HoldTarget = { readonly index: string } | { readonly from: Date; readonly to: Date };
+
+/** A hold's id: the index name, or `range:<from>..<to>`; placing the same hold again rewrites it. */
+export function holdId(target: HoldTarget): string {
+  return 'index' in target ? target.index : `range:${target.from.toISOString()}..${target.to.toISOString()}`;
+}
+
+/** The hold as `holdsOn` reads it, before it is stored. */
+export function holdOf(target: HoldTarget, fields: { reason: string; by: string; at: Date }): Hold {
+  const common = { id: holdId(target), reason: fields.reason, by: fields.by, held_at: fields.at.toISOString() };
+  return 'index' in target
+    ? { ...common, index: target.index }
+    : { ...common, from: target.from.toISOString(), to: target.to.toISOString() };
+}
+
+async function writeHold(client: OpenSearchClient, names: IndexNames, hold: Hold): Promise<string> {
+  const { id, ...body } = hold;
+  await client.index({ index: names.holds, id, refresh: true, body });
+  return id;
+}
 
 /** Puts a log index on hold: the lifecycle runner never deletes it (nor its archive) while the hold stands. */
 export async function holdIndex(
   client: OpenSearchClient,
   names: IndexNames,
-  hold: { index: string; reason: string; by: string; at: Date },
+  hold: { index: string; reason: string; by: string; at: Date; ism?: HoldIsmRecord },
 ): Promise<string> {
-  const id = hold.index;
-  await client.index({
-    index: names.holds,
-    id,
-    refresh: true,
-    body: { index: hold.index, reason: hold.reason, by: hold.by, held_at: hold.at.toISOString() },
-  });
-  return id;
+  return writeHold(client, names, { ...holdOf({ index: hold.index }, hold), ...(hold.ism ? { ism: hold.ism } : {}) });
 }
 
 /** Holds every index (and archive) whose records fall in [from, to): a query's time range. */
 export async function holdRange(
   client: OpenSearchClient,
   names: IndexNames,
-  hold: { from: Date; to: Date; reason: string; by: string; at: Date },
+  hold: { from: Date; to: Date; reason: string; by: string; at: Date; ism?: HoldIsmRecord },
 ): Promise<string> {
-  const id = `range:${hold.from.toISOString()}..${hold.to.toISOString()}`;
-  await client.index({
-    index: names.holds,
-    id,
-    refresh: true,
-    body: {
-      from: hold.from.toISOString(),
-      to: hold.to.toISOString(),
-      reason: hold.reason,
-      by: hold.by,
-      held_at: hold.at.toISOString(),
-    },
-  });
-  return id;
+  return writeHold(client, names, { ...holdOf(hold, hold), ...(hold.ism ? { ism: hold.ism } : {}) });
+}
+
+/** One hold by its id, or `null` when there is none. */
+export async function readHold(client: OpenSearchClient, names: IndexNames, id: string): Promise<Hold | null> {
+  const found = await orNullOn404(client.get({ index: names.holds, id }));
+  return found?.body.found ? ({ id, ...(found.body._source as object) } as Hold) : null;
 }
 
 /** Releases a hold by its id (the index name, or `range:<from>..<to>`); `false` when there was none. */
 export async function releaseHold(client: OpenSearchClient, names: IndexNames, id: string): Promise<boolean> {
   const { body } = await client.delete({ index: names.holds, id, refresh: true } as never, { ignore: [404] });
   return (body as unknown as { result?: string }).result === 'deleted';
-}
-
-export async function readHolds(client: OpenSearchClient, names: IndexNames): Promise<Hold[]> {
-  const { body } = await client.search({
-    index: names.holds,
-    body: { size: 10_000, query: { match_all: {} } },
-  } as never);
-  return (body as unknown as { hits: { hits: Array<{ _id: string; _source: Omit<Hold, 'id'> }> } }).hits.hits.map(
-    (hit) => ({ id: hit._id, ...hit._source }) as Hold,
-  );
-}
-
-/** The holds that cover an index of `period`. */
-export function holdsOn(holds: readonly Hold[], index: string, period: Pick<Period, 'start' | 'end'>): Hold[] {
-  return holds.filter((hold) =>
-    'index' in hold
-      ? hold.index === index
-      : Date.parse(hold.from) < period.end.getTime() && Date.parse(hold.to) > period.start.getTime(),
-  );
 }

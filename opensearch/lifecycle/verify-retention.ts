@@ -14,7 +14,8 @@ export interface RetentionCheck {
 
 /**
  * `synclog retention verify`: every index under the log pattern is a managed period index; under
- * ISM, each is attached to synclog's policy (`_plugins/_ism/explain`) and not stuck; otherwise none
+ * ISM, each is attached to synclog's policy (`_plugins/_ism/explain`) and not stuck, except that a
+ * held one is managed by no ISM policy at all; otherwise none
  * is older than the policy allows unless held; every deletion has its proof; every proof's
  * archive is still there unless its own retention deleted it.
  */
@@ -40,7 +41,14 @@ export async function verifyRetention(
   if ((await readSetupMetadata(client, names.meta))?.executors.retention === 'ism') {
     for (const { facts } of indices) {
       const explained = await explainIsm(client, facts.index);
-      if (explained.policyId !== ismPolicyId(names.prefix))
+      // A held index is out of ISM's hands (`retention hold` took it out, or it was created so).
+      if (facts.held) {
+        if (explained.policyId !== null)
+          problems.push({
+            index: facts.index,
+            problem: `on legal hold, yet the ISM policy ${explained.policyId} manages it: place the hold again to take it out`,
+          });
+      } else if (explained.policyId !== ismPolicyId(names.prefix))
         problems.push({
           index: facts.index,
           problem: `not attached to the ISM policy ${ismPolicyId(names.prefix)} (${explained.policyId ?? 'no policy'})`,

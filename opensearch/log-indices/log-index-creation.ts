@@ -1,5 +1,6 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
-import { ismPolicyId } from '../lifecycle-policy/ism-policy-id.ts';
+import { holdsOn, readHolds } from '../lifecycle-policy/held-indices.ts';
+import { ISM_AUTO_MANAGE_SETTING, ismPolicyId } from '../lifecycle-policy/ism-policy-id.ts';
 import { readSetupMetadata } from '../metadata/read-setup-metadata.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import type { Period } from '../record/index-period.ts';
@@ -19,20 +20,37 @@ export function createLogIndexCreation(client: OpenSearchClient, names: IndexNam
   const inFlight = new Map<string, Promise<string>>();
   let ismInCharge: Promise<boolean> | null = null;
 
+  /** Where ISM runs retention: kept out of it when a legal hold covers the index, or when the holds cannot be read. */
+  async function keptOutOfIsm(index: string, period: Period): Promise<boolean> {
+    try {
+      return holdsOn(await readHolds(client, names), index, period).length > 0;
+    } catch {
+      return true; // a held index must not reach ISM; `synclog retention verify` reports an unheld one left out
+    }
+  }
+
   async function create(index: string, period: Period): Promise<string> {
     try {
-      await client.indices.create({
-        index,
-        body: { settings: { index: { creation_date: period.start.getTime() } } },
-        wait_for_active_shards: '1',
-      } as never);
-      // ISM's ism_template only attaches to indices created after the policy, judged by
-      // creation_date, which is back-dated here: where ISM runs retention, attach explicitly.
       ismInCharge ??= readSetupMetadata(client, names.meta).then(
         (m) => m?.executors.retention === 'ism',
         () => false,
       );
-      if (await ismInCharge) {
+      const ism = await ismInCharge;
+      const keptOut = ism && (await keptOutOfIsm(index, period));
+      await client.indices.create({
+        index,
+        body: {
+          settings: {
+            index: { creation_date: period.start.getTime() },
+            // ISM's ism_template would attach a held index on its own (see legal holds in docs/retention.md).
+            ...(keptOut ? { [ISM_AUTO_MANAGE_SETTING]: false } : {}),
+          },
+        },
+        wait_for_active_shards: '1',
+      } as never);
+      // ISM's ism_template only attaches to indices created after the policy, judged by
+      // creation_date, which is back-dated here: where ISM runs retention, attach explicitly.
+      if (ism && !keptOut) {
         await client.transport
           .request({
             method: 'POST',

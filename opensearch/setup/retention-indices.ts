@@ -26,10 +26,21 @@ export const retentionLogIndexBody: IndexBody = {
   },
 };
 
-/** Legal holds: on one index (`_id` = its name) or on a time range (`_id` `range:<from>..<to>`). */
+/**
+ * Legal holds: on one index (`_id` = its name) or on a time range (`_id` `range:<from>..<to>`);
+ * `ism` records which indices a hold took out of ISM, where ISM runs retention.
+ */
 export const holdsIndexBody: IndexBody = {
   mappings: {
     dynamic: 'strict',
-    properties: { index: keyword, from: date, to: date, reason: { type: 'text' }, by: keyword, held_at: date },
+    properties: {
+      index: keyword,
+      from: date,
+      to: date,
+      reason: { type: 'text' },
+      by: keyword,
+      held_at: date,
+      ism: { properties: { policy_id: keyword, removed: keyword, at: date } },
+    },
   },
 };

@@ -6,6 +6,7 @@ import { detectCapabilities, type ClusterCapabilities } from '../cluster/cluster
 import { ensureAutoCreateExcludesLogs } from './ensure-auto-create.ts';
 import { catIndices } from '../lifecycle/lifecycle-facts.ts';
 import { attachIsmPolicy, installIsmPolicy } from '../lifecycle/ism-install.ts';
+import { holdsOn, readHolds } from '../lifecycle-policy/held-indices.ts';
 import { ismPolicyId } from '../lifecycle-policy/ism-policy-id.ts';
 import { renderIsmPolicy } from '../lifecycle/ism-policy.ts';
 import { ensureIndex } from './ensure-index.ts';
@@ -80,7 +81,11 @@ export async function runSetup(
     });
     const installed = await installIsmPolicy(client, ismPolicyId(names.prefix), body);
     changes.push(installed.change);
-    const indices = (await catIndices(client, names)).map((row) => row.index);
+    // A held index stays out of ISM (`retention hold` took it out); its release gives it back.
+    const holds = await readHolds(client, names);
+    const indices = (await catIndices(client, names))
+      .map((row) => row.index)
+      .filter((index) => holdsOn(holds, index, names.periodOfIndex(index)!).length === 0);
     changes.push(...(await attachIsmPolicy(client, ismPolicyId(names.prefix), installed.seqNo, indices)));
   }
   // Where the cluster has the Alerting and Notifications plugins, they run the rules.
