@@ -1,11 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ConfigError } from '../opensearch/config/parse-env.ts';
+import { commandAccessLog, commandUser } from '../query-api/audit/command-access-log.ts';
 import { serviceConfigFromEnv } from '../query-api/config/service-config.ts';
 import { buildReport, completedPeriod, periodOfDate } from '../query-api/reports/build-report.ts';
 import { deliverReport } from '../query-api/reports/delivery/deliver-report.ts';
 import { targetsOf } from '../query-api/reports/delivery/report-delivery-env.ts';
 import { createReportMailer } from '../query-api/reports/delivery/report-mailer.ts';
+import { reportSendAudit } from '../query-api/reports/delivery/report-send-audit.ts';
 import { displayValue } from '../query-api/reports/formats/report-html.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../query-api/reports/formats/render-report.ts';
 import type { ReportDocument } from '../query-api/reports/formats/report-document.ts';
@@ -68,11 +70,16 @@ export async function reportCommand(
     } else for (const line of textLines(report.doc)) say(line);
     if (values.email) {
       const { SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM } = settings.delivery;
+      const accessLog = commandAccessLog(client, names);
       const outcome = await deliverReport(
         report,
         { ...targets, webhooks: [] },
-        { mailer: createReportMailer(SYNCLOG_SMTP_URL!, SYNCLOG_MAIL_FROM), runId: null },
-      );
+        {
+          mailer: createReportMailer(SYNCLOG_SMTP_URL!, SYNCLOG_MAIL_FROM),
+          runId: null,
+          beforeSend: reportSendAudit(accessLog, commandUser(), report, `report ${kind} --email`),
+        },
+      ).finally(() => accessLog.close());
       for (const f of outcome.failed) console.error(`synclog: mail not sent: ${f.error}`);
       if (outcome.failed.length > 0) return 1;
       console.error(`mailed to ${targets.to.join(', ')}`);

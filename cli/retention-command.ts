@@ -2,13 +2,16 @@ import { userInfo } from 'node:os';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
 import { archiveBefore } from '../opensearch/lifecycle/archive-before.ts';
-import { holdIndex, holdRange, readHolds, releaseHold } from '../opensearch/lifecycle/legal-hold.ts';
+import { liftHold, placeHold } from '../opensearch/lifecycle/hold-enforcement.ts';
+import { readHolds } from '../opensearch/lifecycle/legal-hold.ts';
 import { runLifecyclePass, type IndexOutcome } from '../opensearch/lifecycle/lifecycle-runner.ts';
 import { restoreArchives } from '../opensearch/lifecycle/restore-archive.ts';
 import { retentionStatus } from '../opensearch/lifecycle/retention-status.ts';
 import { verifyRetention } from '../opensearch/lifecycle/verify-retention.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { recordHoldChange } from '../query-api/audit/hold-entries.ts';
 import { connect } from './connect.ts';
+import { holdReport, releaseReport } from './hold-report.ts';
 
 export interface RetentionValues {
   'dry-run'?: boolean | undefined;
@@ -25,7 +28,9 @@ const ACTIONS = ['status', 'run', 'archive', 'restore', 'hold', 'release', 'hold
  * `synclog retention …`: the lifecycle runner's view and controls. `status` (per index), `run
  * [--dry-run]` (one pass now, what the daily job runs), `archive --before DATE`, `restore INDEX |
  * --from --to`, `hold INDEX --reason R | hold --from --to --reason R`, `release ID`, `holds`,
- * `verify` (exit 1 on any problem). `run` and `archive` exit 1 when a step failed.
+ * `verify` (exit 1 on any problem). `run` and `archive` exit 1 when a step failed; `hold` when ISM
+ * runs retention and cannot be made to keep what it covers; `release` when there is no such hold
+ * or an index could not be given back to ISM.
  */
 export async function retentionCommand(
   action: string | undefined,
@@ -99,21 +104,29 @@ export async function retentionCommand(
         return restored.length === 0 ? 1 : 0;
       }
       case 'hold': {
-        const id = range
-          ? await holdRange(client, config.names, { ...range, reason: values.reason!, by: deps.by, at: new Date() })
-          : await holdIndex(client, config.names, {
-              index: args[0]!,
-              reason: values.reason!,
-              by: deps.by,
-              at: new Date(),
-            });
-        say(`hold ${id} is in place: what it covers will not be deleted until it is released`);
-        return 0;
+        const placement = await placeHold(deps, range ?? { index: args[0]! }, values.reason!);
+        const report = holdReport(placement, range !== undefined);
+        report.lines.forEach((line) => say(line));
+        if (!placement.ok) return report.code;
+        const covers: Record<string, string> = range
+          ? { from: range.from.toISOString(), to: range.to.toISOString() }
+          : { index: args[0]! };
+        const change = { event: 'hold.placed', holdId: placement.id, covers, reason: values.reason } as const;
+        return (await recordHoldChange(client, config.names, change, say)) ? report.code : 1;
       }
       case 'release': {
-        const released = await releaseHold(client, config.names, args[0]!);
-        say(released ? `hold ${args[0]} is released` : `there is no hold ${args[0]}`);
-        return released ? 0 : 1;
+        const held = (await readHolds(client, config.names)).find((h) => h.id === args[0]);
+        const release = await liftHold(deps, args[0]!);
+        const report = releaseReport(args[0]!, release);
+        report.lines.forEach((line) => say(line));
+        if (!release.released) return report.code;
+        const covers: Record<string, string> = !held
+          ? {}
+          : 'index' in held
+            ? { index: held.index }
+            : { from: held.from, to: held.to };
+        const change = { event: 'hold.released', holdId: args[0]!, covers, reason: values.reason } as const;
+        return (await recordHoldChange(client, config.names, change, say)) ? report.code : 1;
       }
       case 'holds': {
         const holds = await readHolds(client, config.names);

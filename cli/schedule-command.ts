@@ -1,5 +1,6 @@
 import { ConfigError } from '../opensearch/config/parse-env.ts';
 import { systemClock } from '../opensearch/shared/clock.ts';
+import { commandAccessLog } from '../query-api/audit/command-access-log.ts';
 import { serviceConfigFromEnv } from '../query-api/config/service-config.ts';
 import { createScheduler } from '../query-api/scheduler/create-scheduler.ts';
 import { scheduleStatus } from '../query-api/scheduler/schedule-status.ts';
@@ -29,9 +30,16 @@ export async function scheduleCommand(
   const service = serviceConfigFromEnv(env);
   const { names } = service.setup;
   const { client } = await connect(service.opensearch, env, (line) => !values.json && say(line));
+  const accessLog = commandAccessLog(client, names);
   try {
     const jobs = resolveJobs(
-      serviceJobs({ client, config: service.setup, reports: service.reports, alerts: { env: service.alerts } }),
+      serviceJobs({
+        client,
+        config: service.setup,
+        reports: service.reports,
+        accessLog,
+        alerts: { env: service.alerts },
+      }),
       service.scheduler,
     );
     if (action === 'status') {
@@ -69,6 +77,7 @@ export async function scheduleCommand(
     else say(`not run: ${outcome.reason}`);
     return outcome.ran && outcome.record.state === 'succeeded' ? 0 : 1;
   } finally {
+    await accessLog.close();
     await client.close();
   }
 }

@@ -2,9 +2,13 @@ import { Hono } from 'hono';
 import { Registry } from 'prom-client';
 import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
 import { indexNames, type IndexNames } from '../opensearch/record/index-names.ts';
+import { KEEP_SEARCH, type SearchPrivacy } from '../opensearch/privacy/search-terms.ts';
 import { apiTokens, type ApiTokens } from './auth/api-tokens.ts';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-settings.ts';
+import { createAuth } from './auth/create-auth.ts';
 import { createAccessLogWriter, type AccessLogWriter } from './audit/access-log-writer.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
+import { protectedAccessLog } from './audit/protected-access-log.ts';
 import { exportRoutes } from './export/export-routes.ts';
 import type { XlsxLimits } from './export/xlsx-writer.ts';
 import { healthRoutes } from './health/health-routes.ts';
@@ -33,6 +37,8 @@ export interface AppDeps {
   readonly client: OpenSearchClient;
   /** Default: no token is accepted, so every protected route answers 401. */
   readonly tokens?: ApiTokens;
+  /** Console sessions' limits, the trusted proxy, the limit on failed credentials. Default: `DEFAULT_AUTH_SETTINGS`. */
+  readonly auth?: AuthSettings;
   /** The service's metrics. Default: an empty registry. */
   readonly registry?: Registry;
   readonly names?: IndexNames;
@@ -54,25 +60,42 @@ export interface AppDeps {
   readonly clock?: Clock;
   /** The lifecycle policy, for the console's retention page. Default: the default policy. */
   readonly lifecycle?: LifecyclePolicy;
+  /**
+   * The personal data policy's search side: search terms hashed under every configured key, and
+   * the access log's and export manifests' filters kept as the policy says. Default `keep`.
+   */
+  readonly privacy?: SearchPrivacy;
 }
 
 /** The query API as a Hono app: tests call `app.request(...)`, the server wraps it. */
 export function createApp(deps: AppDeps): Hono {
   const tokens = deps.tokens ?? apiTokens([]);
   const names = deps.names ?? indexNames('synclog');
-  const accessLog =
-    deps.accessLog ?? createAccessLogWriter({ client: deps.client, names, walDir: null, producerId: 'access' });
+  const privacy = deps.privacy ?? KEEP_SEARCH;
+  const accessLog = protectedAccessLog(
+    deps.accessLog ?? createAccessLogWriter({ client: deps.client, names, walDir: null, producerId: 'access' }),
+    privacy,
+  );
   const registry = deps.registry ?? new Registry();
   const clock = deps.clock ?? systemClock;
   const limits = deps.limits ?? DEFAULT_QUERY_LIMITS;
   const reportTimeZone = deps.reportTimeZone ?? 'UTC';
   const document = openApiDocument();
+  const auth = createAuth({
+    client: deps.client,
+    names,
+    tokens,
+    settings: deps.auth ?? DEFAULT_AUTH_SETTINGS,
+    clock,
+    registry,
+    accessLog,
+  });
   const app = new Hono().onError(onAppError).use('*', httpMetrics(registry));
   guardRoutes(app, ROUTE_TABLE, {
     breaker: circuitBreakerMiddleware(
       deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock }),
     ),
-    role: (needed) => requireRole(tokens, needed),
+    role: (needed) => requireRole(auth, needed),
   });
   mountRoutes(app, ROUTE_TABLE, {
     health: healthRoutes(deps.client),
@@ -84,13 +107,15 @@ export function createApp(deps: AppDeps): Hono {
       names,
       accessLog,
       ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}),
+      privacy,
     }),
-    reviews: reviewRoutes({ client: deps.client, names }),
-    logs: logsRoutes({ client: deps.client, names, accessLog, limits }),
-    reports: reportRoutes({ client: deps.client, names, timeZone: reportTimeZone }),
+    reviews: reviewRoutes({ client: deps.client, names, accessLog, privacy }),
+    logs: logsRoutes({ client: deps.client, names, accessLog, limits, privacy }),
+    reports: reportRoutes({ client: deps.client, names, timeZone: reportTimeZone, accessLog }),
     alerts: alertRoutes({
       client: deps.client,
       names,
+      accessLog,
       clock,
       receiverSecret: deps.alertSecrets?.receiver,
       webhookSecret: deps.alertSecrets?.webhook,
@@ -99,9 +124,11 @@ export function createApp(deps: AppDeps): Hono {
       client: deps.client,
       names,
       tokens,
+      auth,
       accessLog,
       limits,
       reportTimeZone,
+      privacy,
       lifecycle: deps.lifecycle ?? defaultLifecyclePolicy({ archive_repository: `${names.prefix}-archive` }),
       clock,
     }),

@@ -3,11 +3,13 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { OpenSearchClient } from '../opensearch/client/create-client.ts';
+import { searchPrivacy } from '../opensearch/privacy/search-terms.ts';
 import { systemClock, type Clock } from '../opensearch/shared/clock.ts';
 import { createAlertMetrics } from './alerts/alert-metrics.ts';
 import { createAccessLogWriter } from './audit/access-log-writer.ts';
 import { deferredAccessLog } from './audit/deferred-access-log.ts';
 import { tokensFromEnv } from './auth/api-tokens.ts';
+import { authSettingsOf } from './auth/auth-settings.ts';
 import type { ServiceConfig } from './config/service-config.ts';
 import { createApp } from './create-app.ts';
 import { createCircuitBreaker } from './http/circuit-breaker.ts';
@@ -60,16 +62,6 @@ export function createService(config: ServiceConfig, deps: ServiceDeps): Service
   const clock = deps.clock ?? systemClock;
   const registry = deps.registry ?? withDefaultMetrics(new Registry());
   const { names, lifecycle } = config.setup;
-  const jobs = resolveJobs(
-    serviceJobs({
-      client,
-      config: config.setup,
-      reports: config.reports,
-      alerts: { env: config.alerts, metrics: createAlertMetrics(registry), log: say },
-    }),
-    config.scheduler,
-  );
-  const tokens = tokensFromEnv(config.auth, join(config.home, 'api-token'), say);
   const accessLog = deferredAccessLog(() =>
     createAccessLogWriter({
       client,
@@ -79,6 +71,17 @@ export function createService(config: ServiceConfig, deps: ServiceDeps): Service
       onError: (error) => say(`access log: ${(error as Error).message ?? String(error)}`),
     }),
   );
+  const jobs = resolveJobs(
+    serviceJobs({
+      client,
+      config: config.setup,
+      reports: config.reports,
+      accessLog: accessLog.writer,
+      alerts: { env: config.alerts, metrics: createAlertMetrics(registry), log: say },
+    }),
+    config.scheduler,
+  );
+  const tokens = tokensFromEnv(config.auth, join(config.home, 'api-token'), say);
   const instanceId = deps.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const scheduler = createScheduler(
     { client, names, clock, metrics: createSchedulerMetrics(registry), log: say },
@@ -89,6 +92,8 @@ export function createService(config: ServiceConfig, deps: ServiceDeps): Service
   const app = createApp({
     client,
     tokens,
+    auth: authSettingsOf(config.auth),
+    privacy: searchPrivacy(config.privacy.policy, config.privacy.keys),
     registry,
     names,
     jobs,

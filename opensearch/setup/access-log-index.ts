@@ -2,20 +2,28 @@ import type { IndexBody } from './ensure-index.ts';
 
 const keyword = { type: 'keyword' } as const;
 
-/** The access log of the query API: who searched, viewed or exported what. Append-only. */
+/** The access log of the query API: who searched, viewed, exported or held what. Append-only. */
 export const accessLogIndexBody: IndexBody = {
   mappings: {
     dynamic: 'strict',
     properties: {
       at: { type: 'date' },
+      event: keyword,
       who: keyword,
       role: keyword,
       method: keyword,
       route: keyword,
       record_id: keyword,
+      access_id: keyword,
       // Stored as given, searchable by key and value.
       filters: { type: 'flat_object' },
       row_count: { type: 'long' },
+      outcome: keyword,
+      bytes: { type: 'long' },
+      sha256: keyword,
+      recipients: keyword,
+      hold_id: keyword,
+      reason: { type: 'text' },
     },
   },
 };

@@ -8,6 +8,8 @@ import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { Clock } from '../../opensearch/shared/clock.ts';
 import { sameSecret } from '../auth/api-tokens.ts';
 import { callerOfRequest } from '../auth/require-role.ts';
+import { recordAccess } from '../audit/access-log.ts';
+import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { INVALID_JSON, jsonBody } from '../http/json-body.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
 
@@ -22,6 +24,7 @@ const SIGNATURE_TOLERANCE_S = 300;
 interface Deps {
   client: OpenSearchClient;
   names: IndexNames;
+  accessLog: AccessLogWriter;
   clock: Clock;
   /** `X-Synclog-Alert-Secret` must carry it; unset, the receiver answers 404. */
   receiverSecret?: string | undefined;
@@ -72,7 +75,16 @@ export function alertRoutes(deps: Deps) {
     .get('/alerts', async (c) => {
       const parsed = alertsQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
-      return c.json({ alerts: await listAlerts(client, names, parsed.data) });
+      const alerts = await listAlerts(client, names, parsed.data);
+      await recordAccess(deps.accessLog, {
+        caller: callerOfRequest(c.req.raw),
+        event: 'alerts.read',
+        method: 'GET',
+        route: '/alerts',
+        filters: c.req.query(),
+        rowCount: alerts.length,
+      });
+      return c.json({ alerts });
     })
     .post('/alerts/:key/ack', async (c) => {
       const key = c.req.param('key');

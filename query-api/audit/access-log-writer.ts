@@ -25,7 +25,9 @@ const MAX_QUEUED = 50_000;
  * The access log, written off the request path through the shipper's delivery engine: each entry
  * goes to a write-ahead log first (under `walDir`), then to OpenSearch in bounded batches as a
  * `create` with a fixed id (a retry or a replay never duplicates it), with backoff, the outage
- * spool and crash replay. A full queue makes callers wait, never drops.
+ * spool and crash replay. Entries are only ever created, never indexed over: OpenSearch refuses a
+ * `create` under an id it holds (409), so no write, retry or replay can change a stored entry.
+ * A full queue makes callers wait, never drops.
  */
 export function createAccessLogWriter(deps: {
   client: OpenSearchClient;
@@ -33,8 +35,11 @@ export function createAccessLogWriter(deps: {
   walDir: string | null;
   producerId: string;
   onError?: (error: unknown) => void;
+  /** Each entry's `_id`. Default a random UUID: unique, so a `create` under it only ever meets a replay of itself. */
+  newId?: () => string;
 }): AccessLogWriter {
   const onError = deps.onError ?? (() => {});
+  const newId = deps.newId ?? randomUUID;
   const writer = createDocumentWriter({
     client: deps.client,
     producerId: deps.producerId,
@@ -48,7 +53,7 @@ export function createAccessLogWriter(deps: {
     },
   });
   return {
-    write: (entry) => writer.writeDurable({ index: deps.names.accessLog, id: randomUUID(), document: { ...entry } }),
+    write: (entry) => writer.writeDurable({ index: deps.names.accessLog, id: newId(), document: { ...entry } }),
     flush: async () => {
       await writer.flush();
     },

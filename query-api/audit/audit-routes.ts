@@ -18,12 +18,17 @@ const time = z
 const auditQuerySchema = z.strictObject({
   who: z.string().min(1).max(100).optional(),
   route: z.string().min(1).max(100).optional(),
+  event: z.string().min(1).max(40).optional(),
+  access_id: z.string().min(1).max(100).optional(),
   from: time.optional(),
   to: time.optional(),
   size: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** `GET /audit` (admin): the access log, newest first. Reading it is itself recorded. */
+/**
+ * `GET /audit` (admin): the access log, newest first, optionally of one caller (`who`), `route`,
+ * `event` or export/tail (`access_id`) in a time range. Reading it is itself recorded.
+ */
 export function auditRoutes(deps: { client: OpenSearchClient; names: IndexNames; accessLog: AccessLogWriter }) {
   return new Hono().get('/audit', async (c) => {
     const raw = c.req.query();
@@ -32,6 +37,7 @@ export function auditRoutes(deps: { client: OpenSearchClient; names: IndexNames;
     const entries = await readAccessLog(deps.client, deps.names, parsed.data);
     await recordAccess(deps.accessLog, {
       caller: callerOfRequest(c.req.raw),
+      event: 'audit.read',
       method: 'GET',
       route: '/audit',
       filters: raw,

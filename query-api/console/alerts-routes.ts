@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { acknowledgeAlert, listAlerts } from '../../opensearch/alerting/alert-inbox.ts';
+import { recordAccess } from '../audit/access-log.ts';
 import { alertsPage } from './alerts-page.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
 import { consolePage, notice } from './console-layout.ts';
@@ -15,6 +16,14 @@ export function alertsRoutes(deps: ConsoleDeps, { viewer, admin }: ConsoleGuards
       const state =
         c.req.query('state') === 'firing' || c.req.query('state') === 'resolved' ? c.req.query('state')! : '';
       const alerts = await listAlerts(client, names, { state: state || undefined, limit: 200 });
+      await recordAccess(deps.accessLog, {
+        caller: user.caller,
+        event: 'alerts.read',
+        method: 'GET',
+        route: '/console/alerts',
+        filters: state ? { state } : {},
+        rowCount: alerts.length,
+      });
       return consolePage(c, user, 'Alerts', 'alerts', alertsPage(user, alerts, state));
     })
     .post('/console/alerts/ack', admin, async (c) => {

@@ -41,7 +41,7 @@ export function bulkReviewRoutes(deps: ConsoleDeps, { admin }: ConsoleGuards) {
         400,
       );
     }
-    await reviewMatching(client, names, logsFilter(parsed.data), user.caller, formComment(form.comment));
+    await reviewMatching(client, names, logsFilter(parsed.data, deps.privacy), user.caller, formComment(form.comment));
     return c.redirect(`/console/logs?${filterQuery(raw)}`, 303);
   });
 }

@@ -36,6 +36,7 @@ td.message { max-width: 420px; overflow-wrap: anywhere; }
 .status-success { color: var(--ok); }
 .status-warning, .status-pending { color: var(--warn); }
 .flag { font-size: 12px; padding: 0 5px; border: 1px solid var(--warn); border-radius: 3px; color: var(--warn); }
+.hashed, .masked { font-size: 12px; padding: 0 5px; border: 1px dashed currentColor; border-radius: 3px; }
 .muted { color: var(--muted); }
 dl.record { display: grid; grid-template-columns: minmax(140px, 220px) 1fr; gap: 4px 14px; }
 dl.record dt { color: var(--muted); }

@@ -15,15 +15,16 @@ export type { ConsoleDeps } from './console-deps.ts';
 
 /**
  * The web console, server-rendered: log list with filters, record detail, exports, reviews,
- * reports, alerts, retention and a live tail. Sessions carry an API token's role; every form is
- * CSRF-checked; every value is escaped; the Content-Security-Policy allows no inline code.
+ * reports, alerts, retention and a live tail. Sessions carry the role of the API token signed in
+ * with (the cookie holds only a session id); every form is CSRF-checked; every value is escaped;
+ * the Content-Security-Policy allows no inline code.
  * The pages are mounted in the route table's order.
  */
 export function consoleRoutes(deps: ConsoleDeps) {
-  const guards = consoleGuards(deps.tokens);
+  const guards = consoleGuards(deps.auth);
   return new Hono()
     .route('/', assetRoutes())
-    .route('/', sessionRoutes(deps.tokens, guards))
+    .route('/', sessionRoutes(deps.auth, guards))
     .route('/', logsRoutes(deps, guards))
     .route('/', recordRoutes(deps, guards))
     .route('/', bulkReviewRoutes(deps, guards))

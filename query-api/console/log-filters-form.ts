@@ -3,8 +3,8 @@ import type { SeenCodes } from '../logs/seen-codes.ts';
 import { codeCheckboxes, flaggedCheckbox } from './code-choices.ts';
 import { firstValueOf, valuesOf, type RawParams } from './log-filters.ts';
 
-/** The log list's filter form, showing the filters in force. */
-export function logFiltersForm(raw: RawParams, seen: SeenCodes) {
+/** The log list's filter form, showing the filters in force; `note` says what the personal data policy hides from search. */
+export function logFiltersForm(raw: RawParams, seen: SeenCodes, note = '') {
   const one = (key: string) => firstValueOf(raw, key);
   return html`<form class="filters" method="get" action="/console/logs" role="search" aria-label="Filter logs">
     ${codeCheckboxes('status', seen, valuesOf(raw, 'status'))}
@@ -25,7 +25,8 @@ export function logFiltersForm(raw: RawParams, seen: SeenCodes) {
     <div><label for="f-to">To</label><input id="f-to" type="text" name="to" value="${one('to')}" /></div>
     <div>
       <label for="f-q">Search: e-mail, name, 1C id, correlation id, error</label
-      ><input id="f-q" type="search" name="q" value="${one('q')}" />
+      ><input id="f-q" type="search" name="q" value="${one('q')}" ${note ? html`aria-describedby="search-note"` : ''} />
+      ${note ? html`<p class="muted" id="search-note">${note}</p>` : ''}
     </div>
     <div>
       <label for="f-corr">Correlation id</label

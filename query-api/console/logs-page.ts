@@ -23,15 +23,19 @@ function results(user: ConsoleUser, raw: RawParams, page: LogsPage) {
     ${can(user, 'admin') && page.total.value > 0 ? bulkReviewForm(user, raw, page.total.value) : ''}`;
 }
 
-/** The log list: filters, the page of records, the next-page link, exports and bulk review by role. */
+/**
+ * The log list: filters, the page of records, the next-page link, exports and bulk review by
+ * role; `searchNote` says what the personal data policy hides from search.
+ */
 export function logsPage(
   user: ConsoleUser,
   raw: RawParams,
   page: LogsPage | null,
   problem: string | null,
   seen: SeenCodes,
+  searchNote = '',
 ): Fragment {
-  return html` ${logFiltersForm(raw, seen)}
+  return html` ${logFiltersForm(raw, seen, searchNote)}
   ${problem ? html`<p class="notice error-box" role="alert">${problem}</p>` : ''}
   ${page ? results(user, raw, page) : ''}`;
 }

@@ -3,6 +3,7 @@ import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { Review } from '../reviews/review-store.ts';
 import { csrfField, type Fragment } from './console-layout.ts';
 import { can, type ConsoleUser } from './console-user.ts';
+import { personalValue } from './personal-value.ts';
 
 /** A JSON value as a nested list: keys, then values as text. */
 function tree(value: unknown): Fragment {
@@ -33,11 +34,11 @@ const SHOWN: ReadonlyArray<readonly [string, (r: SyncLogRecord) => unknown]> = [
     'customer',
     (r) =>
       r.customer
-        ? `${r.customer.name ?? ''} (${r.customer.id}${r.customer.role ? `, ${r.customer.role}` : ''})`
+        ? html`${personalValue(r.customer.name)} (${r.customer.id}${r.customer.role ? `, ${r.customer.role}` : ''})`
         : undefined,
   ],
-  ['e-mail', (r) => r.customer_email],
-  ['1C id', (r) => r.onec_id],
+  ['e-mail', (r) => (r.customer_email === undefined ? undefined : personalValue(r.customer_email))],
+  ['1C id', (r) => (r.onec_id === undefined ? undefined : personalValue(r.onec_id))],
   ['duration', (r) => (r.duration_ms === undefined ? undefined : `${r.duration_ms} ms`)],
   ['message', (r) => r.message],
   ['error type', (r) => r.error_type],
@@ -61,7 +62,7 @@ export function recordPage(
         return value === undefined || value === ''
           ? ''
           : html`<dt>${label}</dt>
-              <dd data-field="${label}">${String(value)}</dd>`;
+              <dd data-field="${label}">${typeof value === 'object' ? value : String(value)}</dd>`;
       })}
     </dl>
     <h2>Details</h2>

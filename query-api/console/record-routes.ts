@@ -27,6 +27,7 @@ export function recordRoutes(deps: ConsoleDeps, { viewer, admin }: ConsoleGuards
       const record = await recordOf(id);
       await recordAccess(deps.accessLog, {
         caller: user.caller,
+        event: 'record.view',
         method: 'GET',
         route: '/console/logs/:id',
         recordId: id,

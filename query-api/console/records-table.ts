@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import { personalValue } from './personal-value.ts';
 
 export const recordText = (r: SyncLogRecord) => r.error_message ?? r.message;
 
@@ -9,9 +10,9 @@ export const recordRow = (r: SyncLogRecord) =>
     <td><a href="/console/logs/${r.event_id}">${r['@timestamp'].replace('T', ' ').replace(/\.\d+Z$|Z$/, '')}</a></td>
     <td>${r.operation_type ?? ''}</td>
     <td class="status status-${r.status ?? 'none'}">${r.status ?? ''}</td>
-    <td class="optional">${r.customer?.name ?? r.customer?.id ?? ''}</td>
-    <td class="optional">${r.customer_email ?? ''}</td>
-    <td class="optional">${r.onec_id ?? ''}</td>
+    <td class="optional">${r.customer?.name === undefined ? (r.customer?.id ?? '') : personalValue(r.customer.name)}</td>
+    <td class="optional">${personalValue(r.customer_email)}</td>
+    <td class="optional">${personalValue(r.onec_id)}</td>
     <td class="num optional">${r.duration_ms ?? ''}</td>
     <td class="message">
       ${r.validation_issues ? html`<span class="flag" title="${r.validation_issues.join(', ')}">flagged</span> ` : ''}${recordText(r)}

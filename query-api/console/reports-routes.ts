@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { buildReport, completedPeriod, periodOfDate } from '../reports/build-report.ts';
-import type { ReportDocument, ReportKind } from '../reports/formats/report-document.ts';
+import { recordAccess } from '../audit/access-log.ts';
+import { reportRows, type ReportDocument, type ReportKind } from '../reports/formats/report-document.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
 import { consolePage } from './console-layout.ts';
 import { consoleUserOf } from './console-user.ts';
@@ -27,6 +28,14 @@ export function reportsRoutes(deps: ConsoleDeps, { viewer }: ConsoleGuards) {
       periodOfDate(kind as ReportKind, date),
       deps.reportTimeZone,
     );
+    await recordAccess(deps.accessLog, {
+      caller: user.caller,
+      event: 'report.read',
+      method: 'GET',
+      route: '/console/reports',
+      filters: { kind, date },
+      rowCount: reportRows(doc),
+    });
     return consolePage(c, user, 'Reports', 'reports', reportsPage(kind, date, doc, null));
   });
 }

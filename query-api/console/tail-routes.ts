@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { recordAccess } from '../audit/access-log.ts';
+import { recordAccess, type AccessOutcome } from '../audit/access-log.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
 import { logsFilter } from '../logs/logs-filter.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
@@ -13,7 +14,10 @@ import { streamTail } from './tail-stream.ts';
 /** Records written this long before the tail opens are still shown, so a page load misses none. */
 const LOOK_BACK_MS = 5_000;
 
-/** The live tail page, and its server-sent events (opening the stream is recorded in the access log). */
+/**
+ * The live tail page, and its server-sent events: the access log holds a `tail.started` entry
+ * before the first event and a `tail.finished` entry with the rows sent once the browser has gone.
+ */
 export function tailRoutes(deps: ConsoleDeps, { viewer }: ConsoleGuards) {
   const { client, names } = deps;
   return new Hono()
@@ -25,16 +29,30 @@ export function tailRoutes(deps: ConsoleDeps, { viewer }: ConsoleGuards) {
       const raw = formParams(c);
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return c.text(firstIssue(parsed.error), 400);
-      await recordAccess(deps.accessLog, {
-        caller: user.caller,
-        method: 'GET',
-        route: '/console/tail/events',
-        filters: raw,
-        rowCount: 0,
-      });
-      const filter = logsFilter(parsed.data);
+      const access = { caller: user.caller, method: 'GET', route: '/console/tail/events', accessId: randomUUID() };
+      await recordAccess(deps.accessLog, { ...access, event: 'tail.started', filters: raw, rowCount: 0 });
+      const filter = logsFilter(parsed.data, deps.privacy);
       const since = new Date(deps.clock.now() - LOOK_BACK_MS).toISOString();
       const pollMs = deps.tailPollMs ?? 1_000;
-      return streamSSE(c, (stream) => streamTail(stream, { client, names, filter, since, pollMs }));
+      return streamSSE(c, async (stream) => {
+        const sent = { rows: 0 };
+        // A tail has no end of its own: the browser leaving completes it.
+        let outcome: AccessOutcome = 'completed';
+        try {
+          await streamTail(stream, { client, names, filter, since, pollMs }, sent);
+        } catch (error) {
+          outcome = 'failed';
+          throw error;
+        } finally {
+          // Once the browser has gone: the rows it was sent, under the id of the entry that opened the tail.
+          await recordAccess(deps.accessLog, {
+            ...access,
+            event: 'tail.finished',
+            filters: {},
+            rowCount: sent.rows,
+            outcome,
+          });
+        }
+      });
     });
 }

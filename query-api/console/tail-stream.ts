@@ -28,8 +28,15 @@ const tailEvent = (r: SyncLogRecord) =>
     text: recordText(r),
   });
 
-/** Sends every matching record in indexing order, oldest first, until the browser goes away. */
-export async function streamTail(stream: SSEStreamingApi, { client, names, filter, since, pollMs }: TailSource) {
+/**
+ * Sends every matching record in indexing order, oldest first, until the browser goes away.
+ * `sent.rows` counts the records handed to the connection (a write after the browser left is not).
+ */
+export async function streamTail(
+  stream: SSEStreamingApi,
+  { client, names, filter, since, pollMs }: TailSource,
+  sent: { rows: number },
+) {
   let open = true;
   stream.onAbort(() => {
     open = false;
@@ -51,6 +58,8 @@ export async function streamTail(stream: SSEStreamingApi, { client, names, filte
     for (const { _source: r, sort } of hits) {
       after = sort;
       await stream.writeSSE({ event: 'record', id: r.event_id, data: tailEvent(r) });
+      if (stream.aborted) return;
+      sent.rows++;
     }
     if (hits.length < BATCH) await stream.sleep(pollMs);
   }

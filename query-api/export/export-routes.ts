@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { SearchPrivacy } from '../../opensearch/privacy/search-terms.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { callerOfRequest } from '../auth/require-role.ts';
 import { recordAccess } from '../audit/access-log.ts';
@@ -19,13 +21,18 @@ const CONTENT_TYPES = {
 
 /**
  * `GET /logs/export.csv|xlsx` (analyst): every record the filters match, streamed, no row cap;
- * the `X-Synclog-Export-Id` header names the manifest `GET /exports/:id` returns.
+ * the `X-Synclog-Export-Id` header names the manifest `GET /exports/:id` returns. The access log
+ * holds an `export.started` entry before the first byte and an `export.finished` entry (rows,
+ * bytes and SHA-256 of what was sent; completed, aborted or failed) after the last, both under
+ * the export id (`access_id`).
  */
 export function exportRoutes(deps: {
   client: OpenSearchClient;
   names: IndexNames;
   accessLog: AccessLogWriter;
   xlsxLimits?: XlsxLimits;
+  /** Hashed search terms, and the manifest's filters kept as the personal data policy says. Default: as given. */
+  privacy?: SearchPrivacy;
 }) {
   const app = new Hono();
   for (const format of ['csv', 'xlsx'] as const) {
@@ -34,21 +41,28 @@ export function exportRoutes(deps: {
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
       const caller = callerOfRequest(c.req.raw);
+      const id = randomUUID();
+      const access = { caller, method: 'GET', route: `/logs/export.${format}`, accessId: id } as const;
+      // Recorded before anything is read: an export the access log cannot hold is refused (503).
+      await recordAccess(deps.accessLog, { ...access, event: 'export.started', filters: raw, rowCount: 0 });
       const started = await runExport(deps, {
+        id,
         format,
-        query: logsFilter(parsed.data),
+        query: logsFilter(parsed.data, deps.privacy),
         reviewed: parsed.data.reviewed,
-        filters: raw,
+        filters: deps.privacy ? deps.privacy.protectFilters(raw) : raw,
         caller,
         ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}),
-      });
-      await recordAccess(deps.accessLog, {
-        caller,
-        method: 'GET',
-        route: `/logs/export.${format}`,
-        recordId: started.id,
-        filters: raw,
-        rowCount: 0,
+        finished: ({ end, rows, sent }) =>
+          recordAccess(deps.accessLog, {
+            ...access,
+            event: 'export.finished',
+            filters: {},
+            rowCount: rows,
+            outcome: end,
+            bytes: sent.bytes,
+            sha256: sent.sha256,
+          }),
       });
       return c.body(started.body, 200, {
         'Content-Type': CONTENT_TYPES[format],

@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { PassThrough, Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { Caller } from '../auth/api-tokens.ts';
@@ -8,6 +7,7 @@ import { writeCsv } from './csv-writer.ts';
 import { EXPORT_HEADER, exportRow } from './export-columns.ts';
 import { writeManifest, type ExportManifest } from './export-manifest.ts';
 import { matchingRecords } from './matching-records.ts';
+import { sentBody, type Sent, type SentEnd } from './sent-body.ts';
 import { writeXlsx, type XlsxLimits } from './xlsx-writer.ts';
 
 export interface StartedExport {
@@ -17,24 +17,39 @@ export interface StartedExport {
   readonly done: Promise<ExportManifest>;
 }
 
+/** How an export ended, as its manifest and its `export.finished` access entry state it. */
+export interface FinishedExport {
+  readonly manifest: ExportManifest;
+  readonly end: SentEnd;
+  /** Rows sent: for CSV those begun in the bytes sent, for XLSX those written into the workbook. */
+  readonly rows: number;
+  readonly sent: Sent;
+}
+
+const STATUS = { completed: 'complete', aborted: 'aborted', failed: 'failed' } as const;
+
 /**
- * Streams every matching record as CSV or XLSX, hashing the bytes on their way out, and writes the
- * manifest (`running` at once, then `complete` with rows, bytes and SHA-256, `aborted` when the
- * client went away, or `failed`) before the download ends. Memory stays constant: one page of
- * records at a time.
+ * Streams every matching record as CSV or XLSX and writes the manifest (`running` at once, then
+ * `complete`, `aborted` when the client went away, or `failed`) with the rows, bytes and SHA-256
+ * of exactly what the client was handed. `finished` runs after the last byte and before the
+ * download ends (also after an abort or a failure); the download ends only once the manifest is
+ * written and `finished` resolved, so a client holding the whole file finds both. Memory stays
+ * constant: one page of records at a time.
  */
 export async function runExport(
   deps: { client: OpenSearchClient; names: IndexNames },
   request: {
+    id?: string;
     format: 'csv' | 'xlsx';
     query: Record<string, unknown>;
     reviewed?: boolean | undefined;
     filters: Record<string, unknown>;
     caller: Caller;
     xlsxLimits?: XlsxLimits;
+    finished?: (finished: FinishedExport) => Promise<void>;
   },
 ): Promise<StartedExport> {
-  const id = randomUUID();
+  const id = request.id ?? randomUUID();
   const base: ExportManifest = {
     id,
     format: request.format,
@@ -44,16 +59,7 @@ export async function runExport(
     started_at: new Date().toISOString(),
   };
   await writeManifest(deps.client, deps.names, base);
-  const hash = createHash('sha256');
-  let bytes = 0;
   let rows = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      callback(null, chunk);
-    },
-  });
   const out = new PassThrough();
   const records = matchingRecords(deps.client, deps.names, request.query, request.reviewed);
   async function* batches() {
@@ -62,52 +68,40 @@ export async function runExport(
       yield page.map(exportRow);
     }
   }
-
   const write =
     request.format === 'csv'
-      ? writeCsv(batches(), EXPORT_HEADER, tap)
-      : writeXlsx(batches(), EXPORT_HEADER, tap, request.xlsxLimits).then(() => void tap.end());
-  const work = Promise.all([write, pipeline(tap, out, { end: false })]);
-
-  const done = work
-    .then(
-      () => ({
-        ...base,
-        status: 'complete' as const,
-        finished_at: new Date().toISOString(),
-        row_count: rows,
-        bytes,
-        sha256: hash.digest('hex'),
-      }),
-      (error: Error) => {
-        // A client that left destroys the response stream; anything else is a failure.
-        const aborted = out.destroyed || (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE';
-        void records.return(undefined);
-        return {
-          ...base,
-          status: aborted ? ('aborted' as const) : ('failed' as const),
-          finished_at: new Date().toISOString(),
-          row_count: rows,
-          ...(aborted ? {} : { error: error.message }),
-        };
-      },
-    )
-    .then(async (manifest) => {
-      await writeManifest(deps.client, deps.names, manifest);
-      return manifest;
-    });
-  // The download ends only once its manifest is written: a client that has the whole file finds
-  // the manifest complete. A failed export breaks the download off, so nobody takes a cut file for a whole one.
-  done.then(
-    (manifest) =>
-      manifest.status === 'complete'
-        ? out.end()
-        : out.destroy(new Error(`export ${id} ${manifest.status}${manifest.error ? `: ${manifest.error}` : ''}`)),
-    (error: Error) => out.destroy(error),
-  );
-  out.on('close', () => {
-    // The client went away mid-export: stop producing, which closes the point in time.
-    if (!tap.writableFinished) tap.destroy();
+      ? writeCsv(batches(), EXPORT_HEADER, out)
+      : writeXlsx(batches(), EXPORT_HEADER, out, request.xlsxLimits).then(
+          () => void (out.destroyed || out.writableEnded || out.end()),
+        );
+  // Reading the records failed (a CSV writer has broken `out` off already), or the client left.
+  write.catch((error: Error) => {
+    void records.return(undefined);
+    out.destroy(error);
   });
-  return { id, body: Readable.toWeb(out) as ReadableStream<Uint8Array>, done };
+
+  let settle!: (manifest: ExportManifest) => void;
+  let fail!: (error: Error) => void;
+  const done = new Promise<ExportManifest>((resolve, reject) => ((settle = resolve), (fail = reject)));
+  done.catch(() => {});
+  const body = sentBody(out, request.format, async (end, sent, error) => {
+    const manifest: ExportManifest = {
+      ...base,
+      status: STATUS[end],
+      finished_at: new Date().toISOString(),
+      row_count: sent.rows ?? rows,
+      bytes: sent.bytes,
+      sha256: sent.sha256,
+      ...(error ? { error: error.message } : {}),
+    };
+    try {
+      await writeManifest(deps.client, deps.names, manifest);
+      await request.finished?.({ manifest, end, rows: manifest.row_count!, sent });
+      settle(manifest);
+    } catch (cause) {
+      fail(cause as Error);
+      throw cause;
+    }
+  });
+  return { id, body, done };
 }

@@ -2,10 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import { callerOfRequest } from '../auth/require-role.ts';
+import { recordAccess } from '../audit/access-log.ts';
+import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { invalidInput } from '../http/request-errors.ts';
 import type { Context } from 'hono';
 import { buildReport, type ReportRequest } from './build-report.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './formats/render-report.ts';
+import { reportRows } from './formats/report-document.ts';
 import { timeZoneSchema } from './local-day.ts';
 
 const calendarDate = z
@@ -32,17 +36,26 @@ export const monthlyReportQuerySchema = z.strictObject({
   ...common,
 });
 
-type Deps = { client: OpenSearchClient; names: IndexNames; timeZone: string };
+type Deps = { client: OpenSearchClient; names: IndexNames; timeZone: string; accessLog: AccessLogWriter };
 
-/** Computes the report and answers in the asked format. */
+/** Computes the report, records the read (a report names customers), and answers in the asked format. */
 async function respond(
   c: Context,
   deps: Deps,
   request: ReportRequest,
   timeZone: string | undefined,
   format: ReportFormat,
+  route: string,
 ) {
   const { data, doc } = await buildReport(deps.client, deps.names, request, timeZone ?? deps.timeZone);
+  await recordAccess(deps.accessLog, {
+    caller: callerOfRequest(c.req.raw),
+    event: 'report.read',
+    method: 'GET',
+    route,
+    filters: c.req.query(),
+    rowCount: reportRows(doc),
+  });
   if (format === 'json') return c.json(data);
   const rendered = await renderReport(doc, data, format);
   c.header('Content-Type', rendered.contentType);
@@ -60,12 +73,26 @@ export function reportRoutes(deps: Deps) {
     .get('/reports/daily', async (c) => {
       const parsed = dailyReportQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
-      return respond(c, deps, { kind: 'daily', date: parsed.data.date }, parsed.data.time_zone, parsed.data.format);
+      return respond(
+        c,
+        deps,
+        { kind: 'daily', date: parsed.data.date },
+        parsed.data.time_zone,
+        parsed.data.format,
+        '/reports/daily',
+      );
     })
     .get('/reports/weekly-errors', async (c) => {
       const parsed = weeklyReportQuerySchema.safeParse(c.req.query());
       if (!parsed.success) return invalidInput(c, parsed.error);
-      return respond(c, deps, { kind: 'weekly', start: parsed.data.start }, parsed.data.time_zone, parsed.data.format);
+      return respond(
+        c,
+        deps,
+        { kind: 'weekly', start: parsed.data.start },
+        parsed.data.time_zone,
+        parsed.data.format,
+        '/reports/weekly-errors',
+      );
     })
     .get('/reports/monthly-activity', async (c) => {
       const parsed = monthlyReportQuerySchema.safeParse(c.req.query());
@@ -76,6 +103,7 @@ export function reportRoutes(deps: Deps) {
         { kind: 'monthly', month: parsed.data.month, top: parsed.data.top },
         parsed.data.time_zone,
         parsed.data.format,
+        '/reports/monthly-activity',
       );
     });
 }

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import type { SearchPrivacy } from '../../opensearch/privacy/search-terms.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { callerOfRequest } from '../auth/require-role.ts';
+import { recordAccess } from '../audit/access-log.ts';
+import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
@@ -24,7 +27,13 @@ const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
  * record who reviewed what, when and why, beside the records, which never change. `GET
  * /reviews/coverage` (viewer): reviewed errors over errors, for the same filters as `GET /logs`.
  */
-export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames }) {
+export function reviewRoutes(deps: {
+  client: OpenSearchClient;
+  names: IndexNames;
+  accessLog: AccessLogWriter;
+  /** Free text is also looked for as its hash under the personal data policy. Default: as given. */
+  privacy?: SearchPrivacy;
+}) {
   const { client, names } = deps;
   return new Hono()
     .post('/logs/review', async (c) => {
@@ -42,7 +51,13 @@ export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames
           filter.error.issues[0]!.message,
         );
       return c.json(
-        await reviewMatching(client, names, logsFilter(filter.data), callerOfRequest(c.req.raw), parsed.data.comment),
+        await reviewMatching(
+          client,
+          names,
+          logsFilter(filter.data, deps.privacy),
+          callerOfRequest(c.req.raw),
+          parsed.data.comment,
+        ),
       );
     })
     .post('/logs/:id/review', async (c) => {
@@ -61,7 +76,7 @@ export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames
       const raw = queryParams(c);
       const parsed = exportQuerySchema.safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
-      const query = logsFilter({ ...parsed.data, status: ['error'] });
+      const query = logsFilter({ ...parsed.data, status: ['error'] }, deps.privacy);
       const count = async (index: string) =>
         Number(
           (
@@ -70,6 +85,15 @@ export function reviewRoutes(deps: { client: OpenSearchClient; names: IndexNames
           ).count,
         );
       const [errors, reviewedErrors] = await Promise.all([count(names.readAlias), count(names.reviewed)]);
+      // Counts for a customer's filters tell whether that customer had errors: a read like a search.
+      await recordAccess(deps.accessLog, {
+        caller: callerOfRequest(c.req.raw),
+        event: 'coverage.read',
+        method: 'GET',
+        route: '/reviews/coverage',
+        filters: raw,
+        rowCount: 0,
+      });
       return c.json({
         errors,
         reviewed_errors: reviewedErrors,

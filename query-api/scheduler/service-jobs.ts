@@ -4,6 +4,7 @@ import type { SetupConfig } from '../../opensearch/setup/setup-config.ts';
 import type { AlertEvaluatorMetrics } from '../../opensearch/alerting/alert-evaluator.ts';
 import type { AlertEnv } from '../alerts/alert-env.ts';
 import { alertsJob } from '../alerts/alerts-job.ts';
+import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { reportJobs } from '../reports/delivery/report-jobs.ts';
 import type { ReportSettings } from '../reports/delivery/report-delivery-env.ts';
 import { schedulerHousekeepingJob } from './housekeeping-job.ts';
@@ -14,6 +15,8 @@ export function serviceJobs(deps: {
   client: OpenSearchClient;
   config: SetupConfig;
   reports: ReportSettings;
+  /** Where report sends are recorded. */
+  accessLog: AccessLogWriter;
   alerts: { env: AlertEnv; metrics?: AlertEvaluatorMetrics; log?: (line: string) => void };
 }): ScheduledJob[] {
   const { client, config } = deps;
@@ -40,7 +43,7 @@ export function serviceJobs(deps: {
       },
     },
     schedulerHousekeepingJob(client, config.names),
-    ...reportJobs({ client, names: config.names, settings: deps.reports }),
+    ...reportJobs({ client, names: config.names, settings: deps.reports, accessLog: deps.accessLog }),
     alertsJob({ client, names: config.names, ...deps.alerts }),
   ];
 }

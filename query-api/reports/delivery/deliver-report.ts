@@ -19,6 +19,11 @@ export interface DeliveryDeps {
   readonly runId: string | null;
   /** Targets (`<channel>:<target>`) already reached: not sent again. */
   readonly reached?: ReadonlySet<string>;
+  /**
+   * Called before the report goes to a target (its recipients, or a webhook): records who is sent
+   * what. Its rejection fails that target, so nothing is sent unrecorded.
+   */
+  readonly beforeSend: (channel: Delivery['channel'], recipients: readonly string[]) => Promise<void>;
   /** Called after each target took the report, before the next is tried. */
   readonly onDelivered?: (channel: Delivery['channel'], target: string, detail: string) => Promise<void>;
 }
@@ -42,6 +47,7 @@ export async function deliverReport(
       return;
     }
     try {
+      await deps.beforeSend(channel, channel === 'email' ? targets.to : [target]);
       const detail = await send();
       await deps.onDelivered?.(channel, target, detail);
       delivered.push(key);

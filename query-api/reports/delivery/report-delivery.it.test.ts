@@ -17,6 +17,7 @@ import { runIdOf } from '../../scheduler/scheduled-job.ts';
 import { scheduleStatus } from '../../scheduler/schedule-status.ts';
 import { resolveJobs, schedulerEnvSchema } from '../../scheduler/scheduler-config.ts';
 import { createSchedulerMetrics } from '../../scheduler/scheduler-metrics.ts';
+import { createAccessLogWriter } from '../../audit/access-log-writer.ts';
 import { dailySummary } from '../daily-summary.ts';
 import { reportDeliveryEnvSchema } from './report-delivery-env.ts';
 import { reportJobs } from './report-jobs.ts';
@@ -50,7 +51,8 @@ function dailyJobScheduler(
   extra: { registry?: Registry; log?: (line: string) => void } = {},
 ) {
   const settings = { timeZone: 'UTC', delivery: parseEnv(reportDeliveryEnvSchema, env) };
-  const jobs = resolveJobs(reportJobs({ client, names, settings }), parseEnv(schedulerEnvSchema, {})).filter(
+  const accessLog = createAccessLogWriter({ client, names, walDir: null, producerId: 'access-report-test' });
+  const jobs = resolveJobs(reportJobs({ client, names, settings, accessLog }), parseEnv(schedulerEnvSchema, {})).filter(
     (j) => j.name === 'report-daily',
   );
   const { clock, advance } = manualClock(PERIOD);

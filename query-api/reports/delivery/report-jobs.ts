@@ -1,5 +1,6 @@
 import type { OpenSearchClient } from '../../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../../opensearch/record/index-names.ts';
+import type { AccessLogWriter } from '../../audit/access-log-writer.ts';
 import type { ScheduledJob } from '../../scheduler/scheduled-job.ts';
 import { buildReport, completedPeriod } from '../build-report.ts';
 import type { ReportKind } from '../formats/report-document.ts';
@@ -7,6 +8,7 @@ import { deliverReport } from './deliver-report.ts';
 import { deliveryLog } from './delivery-log.ts';
 import { targetsOf, type ReportSettings } from './report-delivery-env.ts';
 import { createReportMailer, type ReportMailer } from './report-mailer.ts';
+import { reportSendAudit } from './report-send-audit.ts';
 
 /** Default schedules, read in the report time zone: daily at 07:00, Mondays at 07:00, the 1st at 07:00. */
 const SCHEDULES: Record<ReportKind, string> = { daily: '0 7 * * *', weekly: '0 7 * * 1', monthly: '0 7 1 * *' };
@@ -22,6 +24,8 @@ export function reportJobs(deps: {
   client: OpenSearchClient;
   names: IndexNames;
   settings: ReportSettings;
+  /** Where each send is recorded before it is made. */
+  accessLog: AccessLogWriter;
   mailer?: ReportMailer;
 }): ScheduledJob[] {
   const { client, names, settings } = deps;
@@ -43,6 +47,12 @@ export function reportJobs(deps: {
         const outcome = await deliverReport(report, targets, {
           mailer,
           runId,
+          beforeSend: reportSendAudit(
+            deps.accessLog,
+            { id: `scheduler:${runId}`, role: 'system' },
+            report,
+            `report-${kind}`,
+          ),
           reached: await log.reached(runId),
           onDelivered: (channel, target, detail) =>
             log.record({

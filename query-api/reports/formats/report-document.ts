@@ -29,6 +29,9 @@ export interface ReportDocument {
   readonly tables: readonly ReportTable[];
 }
 
+/** The rows of a report's tables: what an access log entry counts for a report read or sent. */
+export const reportRows = (doc: ReportDocument) => doc.tables.reduce((sum, table) => sum + table.rows.length, 0);
+
 export const percent = (rate: number) => `${(rate * 100).toFixed(2)} %`;
 
 /** What a computed report covers, as every document states it. */
