@@ -32,6 +32,22 @@ export function documentEntry(index: string, id: string, document: unknown, epoc
   return { index, id, lines, bytes: lines.length, epoch };
 }
 
+/**
+ * A record entry from the document's text as given (the chain's canonical text): the entry, and
+ * the document's own bytes within it, which the chain hashes.
+ */
+export function bulkEntryOfText(
+  index: string,
+  id: string,
+  text: string,
+  epoch: number,
+): { entry: BulkEntry; document: Buffer } {
+  const header = `{"create":{"_index":${JSON.stringify(index)},"_id":${JSON.stringify(id)}}}\n`;
+  const lines = encode(`${header}${text}\n`);
+  const start = Buffer.byteLength(header);
+  return { entry: { index, id, lines, bytes: lines.length, epoch }, document: lines.subarray(start, lines.length - 1) };
+}
+
 /** The same entry (index, id, epoch, write-ahead segment) with another document. */
 export function bulkEntryWithDocument(entry: BulkEntry, document: string): BulkEntry {
   const lines = Buffer.from(`${entry.lines.toString('utf8', 0, entry.lines.indexOf(NEWLINE) + 1)}${document}\n`);

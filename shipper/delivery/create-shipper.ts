@@ -8,7 +8,7 @@ import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 import { normaliseRecord } from '../record/normalise-record.ts';
 import { recordRules } from '../record/record-rules.ts';
-import { bulkEntry } from './bulk-entry.ts';
+import { bulkEntry, bulkEntryOfText, type BulkEntry } from './bulk-entry.ts';
 import type { CloseReport } from './closer.ts';
 import { createDeliveryEngine, type EngineDeps, type EngineStats } from './delivery-engine.ts';
 import { logIndexDestination } from './destination.ts';
@@ -114,11 +114,17 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
           };
           return engine.deadLetterAtCall(letter);
         }
-        const index = indexFor(normalised.record['@timestamp']);
-        integrity.link(normalised.record, seq, index);
+        const { record } = normalised;
+        const index = indexFor(record['@timestamp']);
+        let entry: BulkEntry | undefined;
+        integrity.link(record, seq, index, (text) => {
+          const built = bulkEntryOfText(index, record.event_id, text, engine.epoch);
+          entry = built.entry;
+          return built.document;
+        });
         seq++;
-        countOperation(syncMetrics, info, normalised.record);
-        engine.enqueue(bulkEntry(index, normalised.record, engine.epoch));
+        countOperation(syncMetrics, info, record);
+        engine.enqueue(entry ?? bulkEntry(index, record, engine.epoch));
       } catch (error) {
         // A bug must not reach the application's log call.
         emit({ type: 'warning', message: `synclog: could not queue a record: ${String(error)}` });

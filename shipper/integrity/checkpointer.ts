@@ -67,14 +67,12 @@ export function createCheckpointer(deps: CheckpointerDeps, options: Checkpointer
     if (waiting) return;
     const head = deps.chain.head();
     const indices = deps.chain.takeIndexCounts();
-    waiting = deps
-      .settled()
-      .then(() => {
-        write('periodic', head, indices);
-        waiting = null;
-        // Records logged while this one waited may already make the next one due.
-        if (!closed && deps.chain.pending() >= options.checkpointRecords) due();
-      });
+    waiting = deps.settled().then(() => {
+      write('periodic', head, indices);
+      waiting = null;
+      // Records logged while this one waited may already make the next one due.
+      if (!closed && deps.chain.pending() >= options.checkpointRecords) due();
+    });
   };
 
   const take = (kind: CheckpointKind) => write(kind, deps.chain.head(), deps.chain.takeIndexCounts());

@@ -91,7 +91,9 @@ describe('a producer chains its records and signs checkpoints of the chain', () 
     expect(inCluster.at(-1)).toMatchObject({ kind: 'final', seq: 24 });
     const periodic = inCluster.slice(1, -1);
     expect(periodic.length).toBeGreaterThan(0);
-    expect(periodic.every((c, i) => c.kind === 'periodic' && c.seq >= 9 && c.seq > (periodic[i - 1]?.seq ?? -1))).toBe(true);
+    expect(periodic.every((c, i) => c.kind === 'periodic' && c.seq >= 9 && c.seq > (periodic[i - 1]?.seq ?? -1))).toBe(
+      true,
+    );
     for (const c of inCluster.slice(1)) expect(c.hash).toBe(recordHash(records[c.seq]!));
     expect(inCluster.slice(1).reduce((n, c) => n + Object.values(c.indices).reduce((a, b) => a + b, 0), 0)).toBe(25);
 

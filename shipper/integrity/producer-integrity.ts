@@ -3,7 +3,7 @@ import type { Clock } from '../../opensearch/shared/clock.ts';
 import { claimPredecessor, openCheckpointFile } from './checkpoint-file.ts';
 import { createCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { producerSigningKey } from './producer-signing-key.ts';
-import { createRecordChain } from './record-chain.ts';
+import { createRecordChain, type EncodeDocument } from './record-chain.ts';
 
 export interface ProducerIntegrityOptions {
   readonly producerId: string;
@@ -17,7 +17,7 @@ export interface ProducerIntegrityOptions {
 
 export interface ProducerIntegrity {
   /** Links the record (sets `chain_prev`) as the producer's record `seq`, stored in `index`. */
-  link(record: Record<string, unknown>, seq: number, index: string): void;
+  link(record: Record<string, unknown>, seq: number, index: string, encode?: EncodeDocument): void;
   /** Writes the final checkpoint; waits at most `timeoutMs` for the cluster to take it. */
   close(timeoutMs: number): Promise<void>;
 }
@@ -58,14 +58,11 @@ export function createProducerIntegrity(
         deps.warn(`synclog: checkpoints are not kept beside the spool: ${String(error)}`);
       }
     }
-    checkpointer = createCheckpointer(
-      { ...deps, chain, key: key.key, file },
-      { ...options, predecessor },
-    );
+    checkpointer = createCheckpointer({ ...deps, chain, key: key.key, file }, { ...options, predecessor });
   }
   return {
-    link(record, seq, index) {
-      chain.link(record, seq, index);
+    link(record, seq, index, encode) {
+      chain.link(record, seq, index, encode);
       checkpointer?.recorded();
     },
     close: (timeoutMs) => checkpointer?.close(timeoutMs) ?? Promise.resolve(),

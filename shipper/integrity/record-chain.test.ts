@@ -68,4 +68,18 @@ describe('the record chain', () => {
     chain.link(record(3), 3, 'b');
     expect(chain.takeIndexCounts()).toEqual({ b: 1 });
   });
+
+  it('hashes the bytes it is given to send, which read back as the record and give the same hash', () => {
+    const chain = createRecordChain();
+    const sent: Buffer[] = [];
+    const first = record(0);
+    chain.link(first, 0, 'i', (text) => {
+      const bytes = Buffer.from(`{"create":{}}\n${text}\n`);
+      sent.push(bytes.subarray(14, bytes.length - 1));
+      return sent.at(-1)!;
+    });
+    expect(sent[0]!.toString()).toBe(independentCanonical(first));
+    expect(chain.head().hash).toBe(sha256(sent[0]!.toString()));
+    expect(recordHash(JSON.parse(sent[0]!.toString()) as Record<string, unknown>)).toBe(chain.head().hash);
+  });
 });

@@ -1,4 +1,11 @@
-import { CHAIN_PREV_FIELD, CHAIN_START, recordHash } from '../../opensearch/integrity/record-hash.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../opensearch/integrity/canonical-json.ts';
+import { CHAIN_PREV_FIELD, CHAIN_START } from '../../opensearch/integrity/record-hash.ts';
+
+/** Turns a record's canonical text into the UTF-8 bytes that are sent: hashed as they are. */
+export type EncodeDocument = (text: string) => Buffer;
+
+const utf8: EncodeDocument = (text) => Buffer.from(text, 'utf8');
 
 /** Where a producer's chain stands: what the next checkpoint states. */
 export interface ChainHead {
@@ -9,8 +16,13 @@ export interface ChainHead {
 }
 
 export interface RecordChain {
-  /** Sets the record's `chain_prev` to the previous record's hash and makes this record the head. */
-  link(record: Record<string, unknown>, seq: number, index: string): void;
+  /**
+   * Sets the record's `chain_prev` to the previous record's hash, serialises it canonically (JCS)
+   * through `encode` and makes it the head, hashing the bytes `encode` returns. The shipper sends
+   * those bytes as the document, so the record is serialised once and hashed without a second
+   * encoding; `recordHash` of what is stored gives the same hash.
+   */
+  link(record: Record<string, unknown>, seq: number, index: string, encode?: EncodeDocument): void;
   head(): ChainHead;
   /** Records linked per log index since the last call, and resets the counts. */
   takeIndexCounts(): Record<string, number>;
@@ -28,9 +40,10 @@ export function createRecordChain(): RecordChain {
   let counts = new Map<string, number>();
   let pending = 0;
   return {
-    link(record, seq, index) {
+    link(record, seq, index, encode = utf8) {
       record[CHAIN_PREV_FIELD] = head.hash;
-      head = { seq, hash: recordHash(record) };
+      const bytes = encode(canonicalJson(record) ?? 'null');
+      head = { seq, hash: createHash('sha256').update(bytes).digest('hex') };
       counts.set(index, (counts.get(index) ?? 0) + 1);
       pending++;
     },
