@@ -2,8 +2,9 @@
  * RFC 8785 (JSON Canonicalization Scheme) text of a JSON value: object keys sorted by UTF-16 code
  * units, no whitespace, numbers and strings spelt as ECMAScript's JSON.stringify spells them (which
  * is what JCS prescribes). Written here rather than taken from a package because it runs once per
- * shipped record: the `canonicalize` package costs ~6× a JSON.stringify of the record (it scans
- * every string for lone surrogates and tracks cycles in a Set); this costs ~1.5× (bench/README.md).
+ * shipped record, as the text that is sent: the `canonicalize` package takes about 5× a
+ * JSON.stringify of the record (it scans every string for lone surrogates and tracks cycles in a
+ * Set), this about 2× (bench/integrity/record-hash.ts, results in bench/README.md).
  *
  * Where JCS refuses input, this stays total and deterministic, so a record never fails to hash:
  * lone surrogates are escaped (`\udXXX`) and NaN/±Infinity become `null`, as JSON.stringify stores
