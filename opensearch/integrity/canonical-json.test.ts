@@ -5,7 +5,7 @@ import { canonicalJson } from './canonical-json.ts';
 /** A deterministic generator of JSON-like values, with the keys and numbers JCS is particular about. */
 function* values(seed: number, count: number): Generator<unknown> {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const keys = ['10', '9', '1', 'a', 'B', 'ä', 'я', 'ЦБ', '€', '\u{1F600}', 'a b', '', 'z\n', '_'];
   const numbers = [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789.123, 2 ** 53, -3.5e-300, 5e-324];
   const leaf = () => {

@@ -89,7 +89,9 @@ describe('createChainAnalyser', () => {
   it('names a record whose chain_prev alone was changed as altered', () => {
     const chain = chainOf(30);
     const records = replaced(chain.records, 10, { ...chain.records[10]!, chain_prev: 'f'.repeat(64) });
-    expect(kinds(verify(chain, { records }))).toEqual([['altered', 10, 10, 'its hash does not match the chain_prev of seq 11']]);
+    expect(kinds(verify(chain, { records }))).toEqual([
+      ['altered', 10, 10, 'its hash does not match the chain_prev of seq 11'],
+    ]);
   });
 
   it('names a second content at an existing seq as inserted and keeps the linked one', () => {
