@@ -38,29 +38,38 @@ export const monthlyReportQuerySchema = z.strictObject({
 
 type Deps = { client: OpenSearchClient; names: IndexNames; timeZone: string; accessLog: AccessLogWriter };
 
-/** Computes the report, records the read (a report names customers), and answers in the asked format. */
-async function respond(
-  c: Context,
+/** The query every report route takes beside its own fields. */
+type CommonQuery = { time_zone?: string | undefined; format: ReportFormat };
+
+/**
+ * One report route: validates the query with `schema` (400 naming the field), computes the report
+ * `toRequest` names, records the read (a report names customers), and answers in the asked format.
+ */
+function reportRoute<Q extends CommonQuery>(
   deps: Deps,
-  request: ReportRequest,
-  timeZone: string | undefined,
-  format: ReportFormat,
   route: string,
+  schema: z.ZodType<Q>,
+  toRequest: (query: Q) => ReportRequest,
 ) {
-  const { data, doc } = await buildReport(deps.client, deps.names, request, timeZone ?? deps.timeZone);
-  await recordAccess(deps.accessLog, {
-    caller: callerOfRequest(c.req.raw),
-    event: 'report.read',
-    method: 'GET',
-    route,
-    filters: c.req.query(),
-    rowCount: reportRows(doc),
-  });
-  if (format === 'json') return c.json(data);
-  const rendered = await renderReport(doc, data, format);
-  c.header('Content-Type', rendered.contentType);
-  if (format !== 'html') c.header('Content-Disposition', `attachment; filename="${rendered.filename}"`);
-  return c.body(typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body));
+  return async (c: Context) => {
+    const parsed = schema.safeParse(c.req.query());
+    if (!parsed.success) return invalidInput(c, parsed.error);
+    const { time_zone: timeZone, format } = parsed.data;
+    const { data, doc } = await buildReport(deps.client, deps.names, toRequest(parsed.data), timeZone ?? deps.timeZone);
+    await recordAccess(deps.accessLog, {
+      caller: callerOfRequest(c.req.raw),
+      event: 'report.read',
+      method: 'GET',
+      route,
+      filters: c.req.query(),
+      rowCount: reportRows(doc),
+    });
+    if (format === 'json') return c.json(data);
+    const rendered = await renderReport(doc, data, format);
+    c.header('Content-Type', rendered.contentType);
+    if (format !== 'html') c.header('Content-Disposition', `attachment; filename="${rendered.filename}"`);
+    return c.body(typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body));
+  };
 }
 
 /**
@@ -70,40 +79,20 @@ async function respond(
  */
 export function reportRoutes(deps: Deps) {
   return new Hono()
-    .get('/reports/daily', async (c) => {
-      const parsed = dailyReportQuerySchema.safeParse(c.req.query());
-      if (!parsed.success) return invalidInput(c, parsed.error);
-      return respond(
-        c,
-        deps,
-        { kind: 'daily', date: parsed.data.date },
-        parsed.data.time_zone,
-        parsed.data.format,
-        '/reports/daily',
-      );
-    })
-    .get('/reports/weekly-errors', async (c) => {
-      const parsed = weeklyReportQuerySchema.safeParse(c.req.query());
-      if (!parsed.success) return invalidInput(c, parsed.error);
-      return respond(
-        c,
-        deps,
-        { kind: 'weekly', start: parsed.data.start },
-        parsed.data.time_zone,
-        parsed.data.format,
-        '/reports/weekly-errors',
-      );
-    })
-    .get('/reports/monthly-activity', async (c) => {
-      const parsed = monthlyReportQuerySchema.safeParse(c.req.query());
-      if (!parsed.success) return invalidInput(c, parsed.error);
-      return respond(
-        c,
-        deps,
-        { kind: 'monthly', month: parsed.data.month, top: parsed.data.top },
-        parsed.data.time_zone,
-        parsed.data.format,
-        '/reports/monthly-activity',
-      );
-    });
+    .get(
+      '/reports/daily',
+      reportRoute(deps, '/reports/daily', dailyReportQuerySchema, (q) => ({ kind: 'daily', date: q.date })),
+    )
+    .get(
+      '/reports/weekly-errors',
+      reportRoute(deps, '/reports/weekly-errors', weeklyReportQuerySchema, (q) => ({ kind: 'weekly', start: q.start })),
+    )
+    .get(
+      '/reports/monthly-activity',
+      reportRoute(deps, '/reports/monthly-activity', monthlyReportQuerySchema, (q) => ({
+        kind: 'monthly',
+        month: q.month,
+        top: q.top,
+      })),
+    );
 }
