@@ -24,7 +24,7 @@ const USAGE = `usage: synclog <command>
   setup                         apply templates, aliases, repository and metadata to the cluster
   opensearch start|stop|status|logs [--name NAME] [--nodes N] [--port PORT]
                                 the local OpenSearch node(s) used when no cluster is configured
-  verify --public-key PEM [--checkpoints DIR|FILE] [--producer ID|PREFIX*] [--from ISO] [--to ISO] [--json]
+  verify [--public-key PEM] [--checkpoints DIR|FILE] [--producer ID|PREFIX*] [--from ISO] [--to ISO] [--json]
                                 check every producer's records against its chain and signed checkpoints:
                                 missing, duplicated, altered, inserted, reordered (exit 1 if any)
   dead-letter list [--limit N] [--reason-code CODE] [--error-type T] [--from ISO] [--to ISO] [--json]

@@ -1,10 +1,12 @@
 import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { openSearchEnvSchema } from '../opensearch/config/env.ts';
 import { ConfigError, parseEnv } from '../opensearch/config/parse-env.ts';
 import { publicKeyFromPem } from '../opensearch/integrity/signing-key.ts';
 import { setupConfigFromEnv } from '../opensearch/setup/setup-config.ts';
+import { PUBLIC_KEY_FILE } from '../shipper/integrity/producer-signing-key.ts';
 import { readCheckpointFiles, type FileCheckpoints } from '../shipper/verify/checkpoint-files.ts';
 import { verifyIntegrity } from '../shipper/verify/verify-integrity.ts';
 import { connect } from './connect.ts';
@@ -41,15 +43,14 @@ const verifyOptionsSchema = z
     from: isoTimeOption.optional(),
     to: isoTimeOption.optional(),
     json: z.boolean().default(false),
-    publicKey: z
-      .array(z.string().min(1), { error: 'required: the PEM file of the public key the producers sign with' })
-      .min(1, 'required: the PEM file of the public key the producers sign with'),
+    publicKey: z.array(z.string().min(1)).default([]),
     checkpoints: z.array(z.string().min(1)).default([]),
   })
   .refine((o) => !o.from || !o.to || o.from < o.to, { path: ['to'], message: 'must be later than --from' });
 
 /**
  * `synclog verify --public-key PEM [--public-key PEM …] [--checkpoints DIR|FILE …] [--producer P]
+ * (without `--public-key`, the keys beside the spools given with `--checkpoints`)
  * [--from ISO] [--to ISO] [--json]`: checks every producer's stored records against its chain and
  * its signed checkpoints. Exit code 0 without findings, 1 with any (an unverifiable tail, records
  * deleted by retention and refused records are not findings).
@@ -64,7 +65,11 @@ export async function verifyCommand(
     publicKey: values['public-key'],
     checkpoints: values.checkpoints,
   });
-  const keys = await readPublicKeys(options.publicKey);
+  const keys = await readPublicKeys(
+    options.publicKey.length > 0
+      ? options.publicKey
+      : await keysBesideSpools(options.checkpoints, options.json ? (line) => console.error(line) : say),
+  );
   const files = await readFiles(options.checkpoints);
   const openSearchEnv = parseEnv(openSearchEnvSchema, env);
   const { names } = setupConfigFromEnv(openSearchEnv);
@@ -92,6 +97,33 @@ async function readPublicKeys(paths: readonly string[]): Promise<Map<string, Key
     }
   }
   return keys;
+}
+
+const NO_KEY =
+  'required: the PEM file of the public key the producers sign with (or --checkpoints with the signing-key.pub.pem the producer wrote beside its spool)';
+
+/**
+ * Without `--public-key`: the public keys the producers wrote beside the spools given with
+ * `--checkpoints` (`<dir>/signing-key.pub.pem` or `<dir>/checkpoints/signing-key.pub.pem`), as
+ * trusted as the checkpoint copies there, and said so. None found: the option is required.
+ */
+async function keysBesideSpools(paths: readonly string[], say: (line: string) => void): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    for (const candidate of [join(path, PUBLIC_KEY_FILE), join(path, 'checkpoints', PUBLIC_KEY_FILE)]) {
+      if (
+        await readFile(candidate).then(
+          () => true,
+          () => false,
+        )
+      )
+        found.push(candidate);
+    }
+  }
+  if (found.length === 0) throw new ConfigError([{ variable: '--public-key', message: NO_KEY }]);
+  for (const path of found)
+    say(`public key: ${path} (beside the spool; pass --public-key to use the auditor's own copy)`);
+  return found;
 }
 
 async function readFiles(paths: readonly string[]): Promise<FileCheckpoints> {

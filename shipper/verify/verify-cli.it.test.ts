@@ -89,6 +89,21 @@ describe('synclog verify', () => {
     expect(run.lines).toContain('  note: 1 checkpoint(s) only in the files, not in the cluster (the latest at seq 7)');
   });
 
+  it('takes the public key the producer wrote beside its spool when none is given, and says so', async () => {
+    const besideSpool = join(dir, 'spool', 'checkpoints', 'signing-key.pub.pem');
+    await writeFile(besideSpool, key.publicPem);
+    try {
+      const run = await synclog(['--producer', 'tail-1', '--checkpoints', join(dir, 'spool')]);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.lines).toContain(
+        `public key: ${besideSpool} (beside the spool; pass --public-key to use the auditor's own copy)`,
+      );
+      expect(run.lines).toContain('  missing tail-1 seq 7: at the tail');
+    } finally {
+      await rm(besideSpool);
+    }
+  });
+
   it('prints only the JSON report on stdout with --json', async () => {
     const run = await synclog(['--json', '--public-key', keyFile, '--producer', 'crm-sync-*']);
     expect(run.code).toBe(1);
