@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
@@ -13,7 +13,10 @@ import { parseEnv } from '../../opensearch/config/parse-env.ts';
 import { runSetup } from '../../opensearch/setup/run-setup.ts';
 import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
 import { dailySummary } from '../../query-api/reports/daily-summary.ts';
+import { publicKeyFromPem } from '../../opensearch/integrity/signing-key.ts';
 import { OpenSearchTransport } from '../../shipper/transport/opensearch-transport.ts';
+import { readCheckpointFiles } from '../../shipper/verify/checkpoint-files.ts';
+import { verifyIntegrity } from '../../shipper/verify/verify-integrity.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../opensearch.ts';
 import { APP_ROLES, APP_TYPE, appStream, wrongClockCalls, type AppCall } from './app-stream.ts';
 import { counterTotals } from '../counter-totals.ts';
@@ -45,12 +48,13 @@ describe('a CRM logging through plain winston calls, its own vocabulary and wron
     const wrong = wrongClockCalls({ seed: 18, now: started, count: 400 });
 
     const registry = new Registry();
+    const spoolDir = await mkdtemp(join(tmpdir(), 'synclog-realapp-'));
     const transport = new OpenSearchTransport({
       client,
       registry,
       service: 'crm',
       indexPrefix: prefix,
-      spoolDir: await mkdtemp(join(tmpdir(), 'synclog-realapp-')),
+      spoolDir,
       operationTypes: [...OPERATION_TYPES, APP_TYPE],
     });
     const outages: unknown[] = [];
@@ -139,6 +143,21 @@ describe('a CRM logging through plain winston calls, its own vocabulary and wron
       ).toBe(expected);
     }
     expect(await count(names.deadLetter, { term: { reason_code: 'event_time_expired' } })).toBe(expired);
+
+    // Tamper evidence over what the app sent: one chain across both event-time indices, closed by a
+    // final checkpoint on the last stored record; calls refused at the call took no seq.
+    const { keyId, publicKey } = publicKeyFromPem(
+      await readFile(join(spoolDir, 'checkpoints', 'signing-key.pub.pem'), 'utf8'),
+    );
+    const integrity = await verifyIntegrity(client, names, {
+      keys: new Map([[keyId, publicKey]]),
+      files: await readCheckpointFiles([spoolDir]),
+      producer: transport.producerId,
+    });
+    expect(integrity.clean).toBe(true);
+    const [producer] = integrity.lineages.flatMap((l) => l.producers);
+    expect(producer).toMatchObject({ records: stored, first: 0, last: stored - 1, unverifiable: null });
+    expect(producer!.checkpoints.final).toBe(stored - 1);
 
     // The daily report of the event day equals figures computed from the calls.
     const operations = onDay.flatMap((c) =>
