@@ -8,7 +8,7 @@ import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import type { ShipperOptions } from '../options/shipper-options.ts';
 import { normaliseRecord } from '../record/normalise-record.ts';
 import { recordRules } from '../record/record-rules.ts';
-import { bulkEntry, bulkEntryOfText, type BulkEntry } from './bulk-entry.ts';
+import { bulkEntryOfText, type BulkEntry } from './bulk-entry.ts';
 import type { CloseReport } from './closer.ts';
 import { createDeliveryEngine, type EngineDeps, type EngineStats } from './delivery-engine.ts';
 import { logIndexDestination } from './destination.ts';
@@ -116,7 +116,8 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
         }
         const { record } = normalised;
         const index = indexFor(record['@timestamp']);
-        let entry: BulkEntry | undefined;
+        // Set by the encoder, which link() calls once: the entry is the record's canonical text.
+        let entry!: BulkEntry;
         integrity.link(record, seq, index, (text) => {
           const built = bulkEntryOfText(index, record.event_id, text, engine.epoch);
           entry = built.entry;
@@ -124,7 +125,7 @@ export function createShipper(deps: ShipperDeps, options: ShipperOptions & { pro
         });
         seq++;
         countOperation(syncMetrics, info, record);
-        engine.enqueue(entry ?? bulkEntry(index, record, engine.epoch));
+        engine.enqueue(entry);
       } catch (error) {
         // A bug must not reach the application's log call.
         emit({ type: 'warning', message: `synclog: could not queue a record: ${String(error)}` });
