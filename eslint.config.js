@@ -14,7 +14,7 @@ const TEST_CODE = ['**/*.test.ts', 'test/**', 'bench/**', '**/fixtures/**'];
  * and local sit above it. A new folder joins the layer its imports allow.
  */
 const OPENSEARCH_LAYERS = [
-  ['record', 'shared', 'query'],
+  ['record', 'shared', 'query', 'i18n'],
   ['config'],
   ['client'],
   ['capacity', 'cluster', 'lifecycle-policy'],

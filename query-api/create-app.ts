@@ -20,6 +20,7 @@ import { requireRole } from './auth/require-role.ts';
 import { guardRoutes, mountRoutes } from './routes/mount-routes.ts';
 import { ROUTE_TABLE } from './routes/route-table.ts';
 import { systemClock, type Clock } from '../opensearch/shared/clock.ts';
+import { vocabularyLabelsFrom } from './reader/vocabulary-labels.ts';
 import { alertRoutes } from './alerts/alert-routes.ts';
 import { consoleRoutes } from './console/console-routes.ts';
 import { defaultLifecyclePolicy, type LifecyclePolicy } from '../opensearch/lifecycle-policy/lifecycle-policy.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): Hono {
   const limits = deps.limits ?? DEFAULT_QUERY_LIMITS;
   const reportTimeZone = deps.reportTimeZone ?? 'UTC';
   const document = openApiDocument();
+  const labels = vocabularyLabelsFrom(deps.client, names.meta);
   const auth = createAuth({
     client: deps.client,
     names,
@@ -128,6 +130,7 @@ export function createApp(deps: AppDeps): Hono {
       accessLog,
       limits,
       reportTimeZone,
+      labels,
       privacy,
       lifecycle: deps.lifecycle ?? defaultLifecyclePolicy({ archive_repository: `${names.prefix}-archive` }),
       clock,

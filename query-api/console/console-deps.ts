@@ -8,6 +8,7 @@ import type { ApiTokens } from '../auth/api-tokens.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import type { QueryLimits } from '../logs/logs-query-schema.ts';
+import type { VocabularyLabels } from '../reader/vocabulary-labels.ts';
 
 export interface ConsoleDeps {
   readonly client: OpenSearchClient;
@@ -18,6 +19,8 @@ export interface ConsoleDeps {
   readonly accessLog: AccessLogWriter;
   readonly limits: QueryLimits;
   readonly reportTimeZone: string;
+  /** The labels of operation types and statuses, as setup recorded them. */
+  readonly labels: () => Promise<VocabularyLabels>;
   readonly lifecycle: LifecyclePolicy;
   readonly clock: Clock;
   /** How often the live tail looks for new records. Default 1 s. */

@@ -10,6 +10,7 @@ import { reportsRoutes } from './reports-routes.ts';
 import { retentionRoutes } from './retention-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { tailRoutes } from './tail-routes.ts';
+import { readerMiddleware } from '../reader/reader-middleware.ts';
 
 export type { ConsoleDeps } from './console-deps.ts';
 
@@ -23,6 +24,7 @@ export type { ConsoleDeps } from './console-deps.ts';
 export function consoleRoutes(deps: ConsoleDeps) {
   const guards = consoleGuards(deps.auth);
   return new Hono()
+    .use('/console/*', readerMiddleware(deps.labels, deps.reportTimeZone))
     .route('/', assetRoutes())
     .route('/', sessionRoutes(deps.auth, guards))
     .route('/', logsRoutes(deps, guards))
