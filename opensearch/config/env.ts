@@ -40,6 +40,8 @@ export const indexEnvSchema = z.object({
   SYNCLOG_INDEX_REPLICAS: envInt(0, 16).optional(),
   /** Default 300000 (5 min): how far ahead of now an event time is believed; later ones are stored at arrival, flagged. */
   SYNCLOG_CLOCK_SKEW_MS: envInt(0, 604_800_000).default(300_000),
+  /** A JSON file of an application's own operation types and statuses with their labels, beside the story's. */
+  SYNCLOG_VOCABULARY_FILE: z.string().min(1).optional(),
 });
 
 export const lifecycleEnvSchema = z.object({

@@ -6,6 +6,7 @@ import { DEFAULT_CLOCK_SKEW_MS, type EventWindowOptions } from '../record/event-
 import type { IndexPeriod } from '../record/index-period.ts';
 import type { ArchiveRepositoryConfig } from './ensure-repository.ts';
 import type { LogIndexSettings } from './log-templates.ts';
+import { setupVocabularies, type SetupVocabularies } from './setup-vocabularies.ts';
 
 /** Everything setup applies, derived from configuration (the source of truth). */
 export interface SetupConfig {
@@ -18,6 +19,8 @@ export interface SetupConfig {
   readonly retentionTarget: 'self-managed' | 'aws';
   /** How far ahead of now an event time is still believed; default 5 minutes (`DEFAULT_CLOCK_SKEW_MS`). */
   readonly clockSkewMs?: number;
+  /** The operation types and statuses with their labels; default the story's (`STORY_VOCABULARIES`). */
+  readonly vocabularies?: SetupVocabularies;
 }
 
 /** The event times the configuration accepts: what setup records, and what the shard budget counts periods over. */
@@ -47,6 +50,7 @@ export function setupConfigFromEnv(env: OpenSearchEnv): SetupConfig {
     period: env.SYNCLOG_INDEX_PERIOD,
     index: { shards: env.SYNCLOG_INDEX_SHARDS, replicas: env.SYNCLOG_INDEX_REPLICAS },
     clockSkewMs: env.SYNCLOG_CLOCK_SKEW_MS,
+    vocabularies: setupVocabularies(env.SYNCLOG_VOCABULARY_FILE),
     lifecycle: defaultLifecyclePolicy({
       hot_days: env.SYNCLOG_RETENTION_HOT_DAYS,
       delete_days: env.SYNCLOG_RETENTION_DELETE_DAYS,

@@ -1,13 +1,13 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import { recordFields } from '../record/fields.ts';
 import { recordMapping } from '../record/mapping.ts';
-import { OPERATION_TYPE_LABELS, STATUS_LABELS } from '../record/vocabulary.ts';
 import { contentHash } from '../shared/content-hash.ts';
 import { orNullOn404 } from '../shared/response-errors.ts';
 import type { ClusterCapabilities } from '../cluster/cluster-capabilities.ts';
 import { RECORD_SCHEMA_VERSION, SETUP_METADATA_ID, type SetupMetadata } from '../metadata/read-setup-metadata.ts';
 import { change, type SetupChange } from '../shared/setup-change.ts';
 import { eventWindowOf, type SetupConfig } from './setup-config.ts';
+import { STORY_VOCABULARIES } from './setup-vocabularies.ts';
 
 /** Only the bookkeeping fields are indexed: `dynamic: false` lets the document gain keys without a mapping change. */
 export const metaIndexBody = {
@@ -34,7 +34,7 @@ export function setupMetadata(config: SetupConfig, capabilities: ClusterCapabili
     },
     lifecycle: config.lifecycle,
     event_window: { delete_days: window.deleteDays, clock_skew_ms: window.clockSkewMs, period: window.period },
-    vocabularies: { operation_types: OPERATION_TYPE_LABELS, statuses: STATUS_LABELS },
+    vocabularies: config.vocabularies ?? STORY_VOCABULARIES,
     fields: Object.keys(recordFields),
     alerting: { rules: [] },
     executors: capabilities.executors,
