@@ -37,6 +37,7 @@ export const exportsIndexBody: IndexBody = {
       format: keyword,
       status: keyword,
       query: { type: 'flat_object' },
+      presentation: { properties: { lang: keyword, time_zone: keyword, delimiter: keyword } },
       who: keyword,
       started_at: { type: 'date' },
       finished_at: { type: 'date' },

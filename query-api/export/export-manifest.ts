@@ -1,6 +1,7 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { orNullOn404 } from '../../opensearch/shared/response-errors.ts';
+import type { ManifestPresentation } from './export-file.ts';
 
 /** What an export was: its query, who asked, how many rows, and the SHA-256 of the file sent. */
 export interface ExportManifest {
@@ -8,6 +9,8 @@ export interface ExportManifest {
   readonly format: 'csv' | 'xlsx';
   readonly status: 'running' | 'complete' | 'aborted' | 'failed';
   readonly query: Record<string, unknown>;
+  /** The language, time zone and separator in effect, when the request asked for any. */
+  readonly presentation?: ManifestPresentation;
   readonly who: string;
   readonly started_at: string;
   readonly finished_at?: string;

@@ -8,9 +8,11 @@ import { recordAccess } from '../audit/access-log.ts';
 import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { queryParams } from '../http/query-params.ts';
 import { badRequest, invalidInput } from '../http/request-errors.ts';
-import { exportQuerySchema } from '../logs/logs-query-schema.ts';
 import { logsFilter } from '../logs/logs-filter.ts';
+import { STORY_LABELS, type VocabularyLabels } from '../reader/vocabulary-labels.ts';
+import { exportFileFor } from './export-file.ts';
 import { readManifest } from './export-manifest.ts';
+import { exportCsvQuerySchema, exportXlsxQuerySchema, splitExportQuery } from './export-query.ts';
 import { runExport } from './run-export.ts';
 import type { XlsxLimits } from './xlsx-writer.ts';
 
@@ -18,18 +20,22 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
+const SCHEMAS = { csv: exportCsvQuerySchema, xlsx: exportXlsxQuerySchema } as const;
 
 /**
  * `GET /logs/export.csv|xlsx` (analyst): every record the filters match, streamed, no row cap;
  * the `X-Synclog-Export-Id` header names the manifest `GET /exports/:id` returns. The access log
  * holds an `export.started` entry before the first byte and an `export.finished` entry (rows,
  * bytes and SHA-256 of what was sent; completed, aborted or failed) after the last, both under
- * the export id (`access_id`).
+ * the export id (`access_id`). `lang` (with `tz`, and for CSV `delimiter`) makes a file for a
+ * person; without it the file is machine-readable, as scripts expect.
  */
 export function exportRoutes(deps: {
   client: OpenSearchClient;
   names: IndexNames;
   accessLog: AccessLogWriter;
+  /** Operation type and status labels, as setup recorded them, for files in a language. */
+  labels: () => Promise<VocabularyLabels>;
   xlsxLimits?: XlsxLimits;
   /** Hashed search terms, and the manifest's filters kept as the personal data policy says. Default: as given. */
   privacy?: SearchPrivacy;
@@ -38,8 +44,10 @@ export function exportRoutes(deps: {
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/logs/export.${format}`, async (c) => {
       const raw = queryParams(c);
-      const parsed = exportQuerySchema.safeParse(raw);
+      const parsed = SCHEMAS[format].safeParse(raw);
       if (!parsed.success) return invalidInput(c, parsed.error);
+      const { filters, presentation } = splitExportQuery(parsed.data);
+      const file = exportFileFor(format, presentation, presentation.lang ? await deps.labels() : STORY_LABELS);
       const caller = callerOfRequest(c.req.raw);
       const id = randomUUID();
       const access = { caller, method: 'GET', route: `/logs/export.${format}`, accessId: id } as const;
@@ -48,8 +56,9 @@ export function exportRoutes(deps: {
       const started = await runExport(deps, {
         id,
         format,
-        query: logsFilter(parsed.data, deps.privacy),
-        reviewed: parsed.data.reviewed,
+        query: logsFilter(filters, deps.privacy),
+        reviewed: filters.reviewed,
+        file,
         filters: deps.privacy ? deps.privacy.protectFilters(raw) : raw,
         caller,
         ...(deps.xlsxLimits ? { xlsxLimits: deps.xlsxLimits } : {}),

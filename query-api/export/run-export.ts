@@ -4,7 +4,8 @@ import type { OpenSearchClient } from '../../opensearch/client/create-client.ts'
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { Caller } from '../auth/api-tokens.ts';
 import { writeCsv } from './csv-writer.ts';
-import { EXPORT_HEADER, exportRow } from './export-columns.ts';
+import { MACHINE_LAYOUT } from './export-layout.ts';
+import type { ExportFile } from './export-file.ts';
 import { writeManifest, type ExportManifest } from './export-manifest.ts';
 import { matchingRecords } from './matching-records.ts';
 import { sentBody, type Sent, type SentEnd } from './sent-body.ts';
@@ -45,16 +46,20 @@ export async function runExport(
     reviewed?: boolean | undefined;
     filters: Record<string, unknown>;
     caller: Caller;
+    /** The layout, separator and look of the file. Default: machine-readable, `,`. */
+    file?: ExportFile;
     xlsxLimits?: XlsxLimits;
     finished?: (finished: FinishedExport) => Promise<void>;
   },
 ): Promise<StartedExport> {
   const id = request.id ?? randomUUID();
+  const file: ExportFile = request.file ?? { layout: MACHINE_LAYOUT, delimiter: ',', look: {} };
   const base: ExportManifest = {
     id,
     format: request.format,
     status: 'running',
     query: request.filters,
+    ...(file.presentation ? { presentation: file.presentation } : {}),
     who: request.caller.id,
     started_at: new Date().toISOString(),
   };
@@ -65,13 +70,13 @@ export async function runExport(
   async function* batches() {
     for await (const page of records) {
       rows += page.length;
-      yield page.map(exportRow);
+      yield page.map((record) => file.layout.row(record));
     }
   }
   const write =
     request.format === 'csv'
-      ? writeCsv(batches(), EXPORT_HEADER, out)
-      : writeXlsx(batches(), EXPORT_HEADER, out, request.xlsxLimits).then(
+      ? writeCsv(batches(), file.layout.header, out, file.delimiter)
+      : writeXlsx(batches(), file.layout.header, out, request.xlsxLimits, file.look).then(
           () => void (out.destroyed || out.writableEnded || out.end()),
         );
   // Reading the records failed (a CSV writer has broken `out` off already), or the client left.

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { drained } from './drained.ts';
+import type { ExportCell } from './export-layout.ts';
 
 /** XLSX's own limits: rows per sheet (with the header) and characters per cell. */
 export interface XlsxLimits {
@@ -9,6 +10,14 @@ export interface XlsxLimits {
 }
 
 export const XLSX_LIMITS: XlsxLimits = { rowsPerSheet: 1_048_576, cellChars: 32_767 };
+
+/** How a workbook is dressed for its reader. Default: sheets named `records`, no date cells. */
+export interface XlsxLook {
+  /** The first sheet's name; later ones add their number (`records 2`). */
+  readonly sheetName?: string;
+  /** The number format of date cells (`dd.mm.yyyy hh:mm:ss`); needed for Date cells to read as dates. */
+  readonly dateFormat?: string;
+}
 const TRUNCATED = '…[truncated]';
 
 /** A cell within XLSX's character limit: an over-long text is cut and ends in a visible mark. */
@@ -24,12 +33,19 @@ export function fitCell<T>(cell: T, limits: XlsxLimits = XLSX_LIMITS): T | strin
  * Stops early when `out` is destroyed (the client went away). Returns the data rows written.
  */
 export async function writeXlsx(
-  batches: AsyncIterable<ReadonlyArray<ReadonlyArray<string | number | boolean>>>,
+  batches: AsyncIterable<ReadonlyArray<ReadonlyArray<ExportCell>>>,
   header: readonly string[],
   out: Writable,
   limits: XlsxLimits = XLSX_LIMITS,
+  look: XlsxLook = {},
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const { sheetName = 'records', dateFormat } = look;
+  // Styles only where dates need a number format: the machine-readable workbook stays as it was.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: dateFormat !== undefined,
+    useSharedStrings: false,
+  });
   let sheetNumber = 0;
   let sheet: ExcelJS.Worksheet | null = null;
   let rowsInSheet = 0;
@@ -37,7 +53,7 @@ export async function writeXlsx(
   const newSheet = () => {
     sheet?.commit();
     sheetNumber++;
-    sheet = workbook.addWorksheet(sheetNumber === 1 ? 'records' : `records ${sheetNumber}`);
+    sheet = workbook.addWorksheet(sheetNumber === 1 ? sheetName : `${sheetName} ${sheetNumber}`);
     sheet.addRow([...header]).commit();
     rowsInSheet = 1;
   };
@@ -46,7 +62,10 @@ export async function writeXlsx(
     if (out.destroyed) break;
     for (const row of batch) {
       if (rowsInSheet >= limits.rowsPerSheet) newSheet();
-      sheet!.addRow(row.map((cell) => fitCell(cell, limits))).commit();
+      const added = sheet!.addRow(row.map((cell) => fitCell(cell, limits)));
+      if (dateFormat !== undefined)
+        row.forEach((cell, i) => cell instanceof Date && (added.getCell(i + 1).numFmt = dateFormat));
+      added.commit();
       rowsInSheet++;
       written++;
     }

@@ -3,7 +3,8 @@ import { createOpenSearchClient } from '../../opensearch/client/create-client.ts
 import { recordFields } from '../../opensearch/record/fields.ts';
 import { OPERATION_TYPES, STATUSES } from '../../opensearch/record/vocabulary.ts';
 import { createApp } from '../create-app.ts';
-import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
+import { exportCsvQuerySchema, exportXlsxQuerySchema } from '../export/export-query.ts';
+import { logsQuerySchema } from '../logs/logs-query-schema.ts';
 
 const app = createApp({ client: createOpenSearchClient({ urls: ['http://127.0.0.1:9'] }) });
 const toOpenApi = (path: string) => path.replace(/:(\w+)/g, '{$1}');
@@ -43,7 +44,7 @@ describe('GET /openapi.json', () => {
     expect(logs.find((p) => p.name === 'flagged')!.schema).toMatchObject({ enum: ['true', 'false'] });
     expect(logs.find((p) => p.name === 'size')!.schema).toMatchObject({ minimum: 1, maximum: 500 });
     expect(document.paths['/logs/export.csv']!.get.parameters.map((p) => p.name).sort()).toEqual(
-      Object.keys(exportQuerySchema.shape).sort(),
+      Object.keys(exportCsvQuerySchema.shape).sort(),
     );
   });
 
@@ -86,5 +87,20 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(document.components.schemas.SyncLogRecord.properties).sort()).toEqual(
       Object.keys(recordFields).sort(),
     );
+  });
+});
+
+describe('GET /openapi.json for exports', () => {
+  it('documents the language, time zone and (CSV only) separator of an export file', async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, { get: { parameters: Array<{ name: string; schema: Record<string, unknown> }> } }>;
+    };
+    const xlsx = document.paths['/logs/export.xlsx']!.get.parameters;
+    expect(xlsx.map((p) => p.name).sort()).toEqual(Object.keys(exportXlsxQuerySchema.shape).sort());
+    expect(xlsx.map((p) => p.name)).not.toContain('delimiter');
+    const csv = document.paths['/logs/export.csv']!.get.parameters;
+    expect(csv.find((p) => p.name === 'lang')!.schema).toMatchObject({ enum: ['en', 'ru'] });
+    expect(csv.find((p) => p.name === 'tz')!.schema).toMatchObject({ type: 'string' });
+    expect(csv.find((p) => p.name === 'delimiter')!.schema).toMatchObject({ enum: ['comma', 'semicolon'] });
   });
 });

@@ -7,6 +7,7 @@ import {
   VALIDATION_ISSUES,
 } from '../../opensearch/record/vocabulary.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
+import { exportCsvQuerySchema, exportXlsxQuerySchema } from '../export/export-query.ts';
 import { alertEventSchema } from '../../opensearch/alerting/alert-event.ts';
 import { alertsQuerySchema } from '../alerts/alert-routes.ts';
 import { dailyReportQuerySchema, monthlyReportQuerySchema, weeklyReportQuerySchema } from '../reports/report-routes.ts';
@@ -31,6 +32,11 @@ const CODE_EXAMPLES: Record<string, readonly string[]> = {
 const DESCRIPTIONS: Record<string, string> = {
   flagged: 'true: only records with at least one validation issue; false: only records without',
   reviewed: 'true: only reviewed records; false: only records nobody has reviewed',
+  lang:
+    'a file for a person in this language: headers, type and status labels (with their code columns), ' +
+    'yes/no, times in `tz` (with an ISO UTC column); without it the file is machine-readable as before',
+  tz: 'with `lang`: the time zone of the time column (IANA name, e.g. Europe/Moscow); default UTC',
+  delimiter: 'CSV field separator; default `semicolon` with lang=ru (decimal commas), else `comma`',
 };
 const LIST_DESCRIPTION = 'one value, a comma-separated list, or the parameter repeated';
 
@@ -113,21 +119,21 @@ function operations(): Record<DocumentedRouteKey, Operation> {
       ...errors(400, 401, 403, 503),
     },
   });
-  const exportFile: Operation = {
-    parameters: queryParameters(exportQuerySchema),
+  const exportFile = (schema: z.ZodType): Operation => ({
+    parameters: queryParameters(schema),
     responses: {
       '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } },
       ...errors(400, 401, 403, 503),
     },
-  };
+  });
   const comment = { comment: { type: 'string', maxLength: 2000 } };
   return {
     'GET /health': { responses: { ...json({ type: 'object' }), ...errors(503) } },
     'GET /ready': { responses: { ...json({ type: 'object' }), ...errors(503) } },
     'GET /openapi.json': { responses: json({ type: 'object' }) },
     'GET /audit': { responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 503) } },
-    'GET /logs/export.csv': exportFile,
-    'GET /logs/export.xlsx': exportFile,
+    'GET /logs/export.csv': exportFile(exportCsvQuerySchema),
+    'GET /logs/export.xlsx': exportFile(exportXlsxQuerySchema),
     'GET /exports/:id': {
       parameters: [idParameter('export id')],
       responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) },
