@@ -8,7 +8,7 @@ import type { AlertRule } from './alert-rules.ts';
 import { loadAlertStates, saveAlertStates, type AlertState } from './alert-state.ts';
 import { ruleTransitions } from './alert-transitions.ts';
 import { findingsOfRule, searchRecords } from './rule-findings.ts';
-import type { Finding } from './rule-query.ts';
+import type { Finding } from './finding.ts';
 
 export interface AlertEvaluatorMetrics {
   firing(rule: string, count: number): void;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alertRulesSchema } from './alert-rules.ts';
 import type { AlertState } from './alert-state.ts';
 import { ruleTransitions } from './alert-transitions.ts';
-import type { Finding } from './rule-query.ts';
+import type { Finding } from './finding.ts';
 
 const T = Date.parse('2026-11-23T10:00:00.000Z');
 const MIN = 60_000;

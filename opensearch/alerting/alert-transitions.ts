@@ -1,7 +1,7 @@
 import type { AlertEvent } from './alert-event.ts';
 import { dedupKey, type AlertRule } from './alert-rules.ts';
 import { iso, type AlertState, type Delivery } from './alert-state.ts';
-import type { Finding } from './rule-query.ts';
+import type { Finding } from './finding.ts';
 
 /** What one rule's findings change: the alerts' new states, the events to record, and why some stay silent. */
 export interface RuleTransitions {

@@ -88,7 +88,7 @@ describe('installing the rules where the Alerting and Notifications plugins run 
     });
     expect(first.map((c) => `${c.action} ${c.kind}`)).toEqual([
       ...Array(2).fill('created notification channel'),
-      ...Array(5).fill('created alerting monitor'),
+      ...Array(6).fill('created alerting monitor'),
     ]);
     expect([...api.monitors.values()].map((m) => m.name)).toEqual(DEFAULT_ALERT_RULES.map((r) => `synclog ${r.name}`));
 
@@ -104,6 +104,7 @@ describe('installing the rules where the Alerting and Notifications plugins run 
     const changed = alertRulesSchema.parse([
       { ...DEFAULT_ALERT_RULES[0]!, threshold: 0.02 },
       ...DEFAULT_ALERT_RULES.slice(1, 4),
+      ...DEFAULT_ALERT_RULES.slice(5),
     ]);
     const third = await installAlerting(client, names, {
       rules: changed,
@@ -115,7 +116,7 @@ describe('installing the rules where the Alerting and Notifications plugins run 
         .filter((c) => c.action !== 'unchanged')
         .map((c) => `${c.action} ${c.name}${c.detail ? ` (${c.detail})` : ''}`),
     ).toEqual(['updated synclog error-rate', 'updated synclog missing-data (deleted: no such rule any more)']);
-    expect(api.monitors.size).toBe(4);
+    expect(api.monitors.size).toBe(5);
     await client.close();
   });
 });

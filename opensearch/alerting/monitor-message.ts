@@ -46,6 +46,8 @@ function thresholdOf(rule: AlertRule): number {
       return rule.threshold;
     case 'slow_operations':
       return rule.threshold_ms;
+    case 'sla':
+      return rule.target;
     case 'critical_records':
     case 'missing_data':
       return 1;

@@ -92,7 +92,7 @@ describe('the native renderings of the default rules', () => {
         templates++;
       }
     }
-    expect(templates).toBe(12); // 5 monitors × 2 channels, and the burst monitor's resolved actions
+    expect(templates).toBe(14); // 6 monitors × 2 channels, and the burst monitor's resolved actions
   });
 
   it('run queries the node accepts, and document-level queries match phrases exactly, whatever they contain', async () => {

@@ -130,6 +130,7 @@ describe('the native renderings of the default rules', () => {
       'doc_level_monitor',
       'query_level_monitor',
       'query_level_monitor',
+      'query_level_monitor',
     ]);
     for (const monitor of rendered)
       expect(

@@ -1,5 +1,5 @@
 import type { IndexNames } from '../record/index-names.ts';
-import type { AlertRule } from './alert-rules.ts';
+import { windowMinutesOf, type AlertRule } from './alert-rules.ts';
 import { renderBucketLevelMonitor } from './bucket-level-monitor.ts';
 import { renderDocumentLevelMonitor } from './document-level-monitor.ts';
 import { actionsOf } from './monitor-actions.ts';
@@ -42,7 +42,7 @@ export function renderMonitor(
   channelIds: readonly string[],
 ): Record<string, unknown> {
   const name = monitorName(names.prefix, rule.name);
-  const range = { gte: `{{period_end}}||-${rule.window_minutes}m`, lt: '{{period_end}}', format: 'epoch_millis' };
+  const range = { gte: `{{period_end}}||-${windowMinutesOf(rule)}m`, lt: '{{period_end}}', format: 'epoch_millis' };
   const base = { type: 'monitor', name, enabled: rule.enabled, schedule: scheduleOf(rule) };
   const actions = actionsOf(rule, name, channelIds);
   switch (rule.kind) {

@@ -1,16 +1,11 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
 import { exactPercentiles, type SearchBody } from '../query/exact-percentiles.ts';
 import type { IndexNames } from '../record/index-names.ts';
-import type { AlertRule } from './alert-rules.ts';
+import { windowMinutesOf, type AlertRule } from './alert-rules.ts';
 import { iso } from './alert-state.ts';
-import {
-  findingsOf,
-  inActiveHours,
-  ruleQueryBody,
-  slowOperationsFindings,
-  type Finding,
-  type WindowRange,
-} from './rule-query.ts';
+import { inActiveHours } from './active-hours.ts';
+import { findingsOf, slowOperationsFindings, type Finding } from './finding.ts';
+import { ruleQueryBody, type WindowRange } from './rule-query.ts';
 
 /** A search over the records' read alias that tolerates a cluster with no log index yet. */
 export const searchRecords =
@@ -19,9 +14,9 @@ export const searchRecords =
     (await client.search({ index: names.readAlias, ignore_unavailable: true, allow_no_indices: true, body } as never))
       .body as unknown;
 
-/** The window a rule looks at when evaluated at `now`: its last `window_minutes`. */
+/** The window a rule looks at when evaluated at `now`: its last `window_minutes` (an SLA rule's `window_days`). */
 export const windowEndingAt = (rule: AlertRule, now: number): WindowRange => ({
-  gte: iso(now - rule.window_minutes * 60_000),
+  gte: iso(now - windowMinutesOf(rule) * 60_000),
   lt: iso(now),
 });
 

@@ -13,7 +13,7 @@ const problem = (env: Record<string, string>) => {
 };
 
 describe('alerting configuration', () => {
-  it("defaults to the monitoring strategy's five rules and no webhooks", () => {
+  it("defaults to the monitoring strategy's six rules and no webhooks", () => {
     const env = parseEnv(alertEnvSchema, {});
     expect(env.SYNCLOG_ALERT_RULES).toEqual(DEFAULT_ALERT_RULES);
     expect(env.SYNCLOG_ALERT_RULES.map((r) => r.kind)).toEqual([
@@ -22,6 +22,7 @@ describe('alerting configuration', () => {
       'critical_records',
       'slow_operations',
       'missing_data',
+      'sla',
     ]);
     expect(env.SYNCLOG_ALERT_WEBHOOKS).toEqual([]);
   });

@@ -1,0 +1,128 @@
+import type { AlertRule } from './alert-rules.ts';
+
+/** One thing a rule found to hold: the whole rule, or one group of it (an operation type). */
+export interface Finding {
+  /** '' for a rule without groups; the operation type for bursts. */
+  readonly group: string;
+  /** The measured value compared with the threshold (a rate, a share, a count, milliseconds). */
+  readonly value: number;
+  readonly threshold: number;
+  /** Records the value was measured over. */
+  readonly count: number;
+  readonly summary: string;
+  /** Up to 5 matching records (critical records). */
+  readonly samples: ReadonlyArray<{ readonly event_id: string; readonly message: string }>;
+}
+
+type SearchResponse = {
+  hits: {
+    total: { value: number };
+    hits?: Array<{ _source: { event_id?: string; message?: string; error_message?: string } }>;
+  };
+  aggregations?: Record<string, unknown>;
+};
+
+const pct = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)} %`;
+
+/** What the search answer says holds. `active` is false for a missing-data rule outside its hours. */
+export function findingsOf(rule: AlertRule, response: unknown, active = true): Finding[] {
+  const body = response as SearchResponse;
+  const total = body.hits.total.value;
+  const none = { samples: [] as Finding['samples'] };
+  switch (rule.kind) {
+    case 'error_rate': {
+      const errors = (body.aggregations?.errors as { doc_count: number } | undefined)?.doc_count ?? 0;
+      const rate = total === 0 ? 0 : errors / total;
+      if (total < rule.min_operations || rate <= rule.threshold) return [];
+      return [
+        {
+          group: '',
+          value: rate,
+          threshold: rule.threshold,
+          count: total,
+          summary: `error rate ${pct(rate)} over the last ${rule.window_minutes} min (${errors} of ${total} operations), above ${pct(rule.threshold)}`,
+          ...none,
+        },
+      ];
+    }
+    case 'error_burst': {
+      const buckets =
+        (body.aggregations?.by_type as { buckets: Array<{ key: string; doc_count: number }> } | undefined)?.buckets ??
+        [];
+      return buckets
+        .filter((b) => b.doc_count >= rule.threshold)
+        .map((b) => ({
+          group: b.key,
+          value: b.doc_count,
+          threshold: rule.threshold,
+          count: b.doc_count,
+          summary: `${b.doc_count} ${b.key} errors in the last ${rule.window_minutes} min (threshold ${rule.threshold})`,
+          ...none,
+        }));
+    }
+    case 'critical_records': {
+      if (total === 0) return [];
+      const samples = (body.hits.hits ?? []).map((h) => ({
+        event_id: h._source.event_id ?? '',
+        message: h._source.error_message ?? h._source.message ?? '',
+      }));
+      return [
+        {
+          group: '',
+          value: total,
+          threshold: 1,
+          count: total,
+          summary: `${total} critical record(s) in the last ${rule.window_minutes} min`,
+          samples,
+        },
+      ];
+    }
+    case 'slow_operations': {
+      const values =
+        (body.aggregations?.duration as { values: Record<string, number | null> } | undefined)?.values ?? {};
+      return slowOperationsFindings(rule, total, Object.values(values)[0] ?? null);
+    }
+    case 'sla':
+      return slaFindings(
+        rule,
+        total,
+        (body.aggregations?.successes as { doc_count: number } | undefined)?.doc_count ?? 0,
+      );
+    case 'missing_data':
+      if (!active || total > 0) return [];
+      return [
+        {
+          group: '',
+          value: 0,
+          threshold: 1,
+          count: 0,
+          summary: `no sync records at all in the last ${rule.window_minutes} min`,
+          ...none,
+        },
+      ];
+  }
+}
+
+/** What a slow-operations rule finds, given the window's operations with a duration and their percentile. */
+export function slowOperationsFindings(
+  rule: Extract<AlertRule, { kind: 'slow_operations' }>,
+  count: number,
+  value: number | null,
+): Finding[] {
+  if (count < rule.min_operations || value === null || value <= rule.threshold_ms) return [];
+  const summary = `p${rule.percentile} duration ${Math.round(value)} ms over the last ${rule.window_minutes} min (${count} operations), above ${rule.threshold_ms} ms`;
+  return [{ group: '', value, threshold: rule.threshold_ms, count, summary, samples: [] }];
+}
+
+/**
+ * What an SLA rule finds: the share of the window's finished operations that ended `success`,
+ * below the target, once at least `min_operations` finished. Finished is what error_rate counts
+ * (an outcome record: any logged status but `pending`, a refused one included), so `warning`,
+ * `skipped` and an unknown status count against the SLA as `error` does.
+ */
+export function slaFindings(rule: Extract<AlertRule, { kind: 'sla' }>, finished: number, successes: number): Finding[] {
+  const share = finished === 0 ? 1 : successes / finished;
+  if (finished < rule.min_operations || share >= rule.target) return [];
+  const summary = `success share ${pct(share, 2)} over the last ${rule.window_days} days (${successes} of ${finished} finished operations), below the ${pct(rule.target, 2)} target`;
+  return [{ group: '', value: share, threshold: rule.target, count: finished, summary, samples: [] }];
+}
