@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { acknowledgeAlert, listAlerts } from '../../opensearch/alerting/alert-inbox.ts';
 import { recordAccess } from '../audit/access-log.ts';
+import { readerOf } from '../reader/reader-middleware.ts';
 import { alertsPage } from './alerts-page.ts';
+import { ALERTS_TEXT } from './alerts-text.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
 import { consolePage, notice } from './console-layout.ts';
 import { formComment } from './console-request.ts';
 import { consoleUserOf } from './console-user.ts';
+import { LAYOUT_TEXT } from './layout-text.ts';
 
 /** The alerts, firing or resolved, and their acknowledgement by an admin. */
 export function alertsRoutes(deps: ConsoleDeps, { viewer, admin }: ConsoleGuards) {
@@ -24,7 +27,9 @@ export function alertsRoutes(deps: ConsoleDeps, { viewer, admin }: ConsoleGuards
         filters: state ? { state } : {},
         rowCount: alerts.length,
       });
-      return consolePage(c, user, 'Alerts', 'alerts', alertsPage(user, alerts, state));
+      const reader = readerOf(c);
+      const title = reader.text(ALERTS_TEXT)('title');
+      return consolePage(c, user, title, 'alerts', alertsPage(user, reader, alerts, state));
     })
     .post('/console/alerts/ack', admin, async (c) => {
       const user = consoleUserOf(c);
@@ -34,7 +39,11 @@ export function alertsRoutes(deps: ConsoleDeps, { viewer, admin }: ConsoleGuards
       const acknowledged = key
         ? await acknowledgeAlert(client, names, key, { by: user.caller.id, at: new Date(deps.clock.now()), comment })
         : null;
-      if (!acknowledged) return consolePage(c, user, 'Not found', 'alerts', notice(`No alert ${key}.`, true), 404);
+      if (!acknowledged) {
+        const reader = readerOf(c);
+        const text = notice(reader.text(ALERTS_TEXT)('unknown', { key }), true);
+        return consolePage(c, user, reader.text(LAYOUT_TEXT)('not_found_title'), 'alerts', text, 404);
+      }
       return c.redirect('/console/alerts', 303);
     });
 }

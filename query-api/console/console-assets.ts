@@ -12,7 +12,8 @@ header.top { display: flex; flex-wrap: wrap; gap: 4px 18px; align-items: center;
 header.top .brand { font-weight: 700; margin-right: 12px; }
 header.top nav { display: flex; flex-wrap: wrap; gap: 4px 14px; }
 header.top nav a[aria-current="page"] { font-weight: 700; text-decoration: none; }
-header.top form { margin-left: auto; }
+header.top nav.languages { margin-left: auto; }
+header.top nav.languages a[aria-current] { font-weight: 700; text-decoration: none; color: var(--fg); }
 header.top .who { color: var(--muted); font-size: 13px; }
 main { padding: 16px 18px 40px; max-width: 1400px; }
 h1 { font-size: 22px; margin: 4px 0 14px; }
@@ -53,20 +54,43 @@ pre.value { display: inline; white-space: pre-wrap; font: 13px/1.4 ui-monospace,
   dl.record { grid-template-columns: 1fr; }
   dl.record dt { margin-top: 6px; }
   th.optional, td.optional { display: none; }
-  header.top form { margin-left: 0; }
+  header.top nav.languages { margin-left: 0; }
 }
 `;
 
+/**
+ * The console's script. It stores the browser's time zone in `synclog_tz` when none is set (and
+ * reloads once when the page was written in another zone), and runs the live tail, whose texts
+ * come in the page's `data-` attributes and whose rows come worded from the server.
+ */
 export const CONSOLE_JS = `
+(function () {
+  var root = document.documentElement;
+  var hasZone = document.cookie.split('; ').some(function (c) { return c.indexOf('synclog_tz=') === 0; });
+  if (!hasZone) {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { zone = null; }
+    if (zone) {
+      document.cookie = 'synclog_tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; samesite=lax';
+      var kept = document.cookie.split('; ').some(function (c) { return c.indexOf('synclog_tz=') === 0; });
+      // Only when the cookie stuck: a browser refusing cookies would otherwise reload for ever.
+      if (kept && zone !== root.getAttribute('data-time-zone') && !document.querySelector('form input[type=password]')) location.reload();
+    }
+  }
+})();
 (function () {
   var tail = document.getElementById('tail');
   if (!tail) return;
   var rows = document.getElementById('tail-rows');
   var state = document.getElementById('tail-state');
   var toggle = document.getElementById('tail-toggle');
+  var text = function (name) { return tail.getAttribute('data-' + name) || ''; };
+  var plural = new Intl.PluralRules(document.documentElement.lang || 'en');
+  var number = new Intl.NumberFormat(document.documentElement.lang || 'en');
   var paused = false;
   var held = [];
-  function cell(text, cls) { var td = document.createElement('td'); td.textContent = text == null ? '' : String(text); if (cls) td.className = cls; return td; }
+  function cell(value, cls) { var td = document.createElement('td'); td.textContent = value == null ? '' : String(value); if (cls) td.className = cls; return td; }
+  function data(td) { td.setAttribute('translate', 'no'); return td; }
   function show(r) {
     var tr = document.createElement('tr');
     tr.setAttribute('data-event-id', r.event_id);
@@ -77,16 +101,21 @@ export const CONSOLE_JS = `
     time.appendChild(link);
     tr.appendChild(time);
     tr.appendChild(cell(r.operation_type));
-    tr.appendChild(cell(r.status, 'status status-' + r.status));
-    tr.appendChild(cell(r.customer, 'optional'));
-    tr.appendChild(cell(r.text, 'message'));
+    var status = cell(r.status_label, 'status status-' + r.status);
+    status.setAttribute('data-code', r.status);
+    tr.appendChild(status);
+    tr.appendChild(data(cell(r.customer, 'optional')));
+    tr.appendChild(data(cell(r.text, 'message')));
     rows.insertBefore(tr, rows.firstChild);
     while (rows.children.length > 500) rows.removeChild(rows.lastChild);
   }
-  function label() { state.textContent = paused ? 'Paused' + (held.length ? ': ' + held.length + ' new record(s) waiting' : '') : 'Live'; }
+  function waiting(count) {
+    return (text('waiting-' + plural.select(count)) || text('waiting-other')).replace('{count}', number.format(count));
+  }
+  function label() { state.textContent = paused ? text('paused') + (held.length ? ': ' + waiting(held.length) : '') : text('live'); }
   toggle.addEventListener('click', function () {
     paused = !paused;
-    toggle.textContent = paused ? 'Resume' : 'Pause';
+    toggle.textContent = paused ? text('resume') : text('pause');
     toggle.setAttribute('aria-pressed', String(paused));
     if (!paused) { held.forEach(show); held = []; }
     label();
@@ -98,6 +127,6 @@ export const CONSOLE_JS = `
     label();
   });
   source.addEventListener('open', function () { tail.setAttribute('data-connected', 'true'); label(); });
-  source.addEventListener('error', function () { state.textContent = 'Reconnecting…'; });
+  source.addEventListener('error', function () { state.textContent = text('reconnecting'); });
 })();
 `;

@@ -1,21 +1,16 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { can, type ConsoleUser } from './console-user.ts';
+import { readerOf } from '../reader/reader-middleware.ts';
+import { consoleHeader } from './console-header.ts';
+import type { ConsoleUser } from './console-user.ts';
+import { LAYOUT_TEXT } from './layout-text.ts';
 
 export type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** Scripts and styles from this origin only, nothing inline, no framing. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-const NAV = [
-  ['logs', '/console/logs', 'Logs'],
-  ['tail', '/console/tail', 'Live tail'],
-  ['reports', '/console/reports', 'Reports'],
-  ['alerts', '/console/alerts', 'Alerts'],
-  ['retention', '/console/retention', 'Retention'],
-] as const;
 
 /** A console page: navigation, the signed-in role, sign-out, and the content. */
 export function consolePage(
@@ -30,23 +25,11 @@ export function consolePage(
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'same-origin');
   c.header('Cache-Control', 'no-store');
-  const nav = user
-    ? html`<nav aria-label="Main">
-          ${NAV.map(([key, href, label]) => html`<a href="${href}" ${key === current ? html` aria-current="page"` : ''}>${label}</a>`)}
-        </nav>
-        <span class="who"
-          >signed in as
-          ${user.role}${can(user, 'admin') ? '' : can(user, 'analyst') ? ' (no reviews)' : ' (read only)'}</span
-        >
-        <form method="post" action="/console/logout">
-          <input type="hidden" name="_csrf" value="${user.csrf}" /><button class="secondary" type="submit">
-            Sign out
-          </button>
-        </form>`
-    : '';
+  const reader = readerOf(c);
+  const t = reader.text(LAYOUT_TEXT);
   return c.html(
     html`<!doctype html>
-      <html lang="en">
+      <html lang="${reader.locale}" data-time-zone="${reader.timeZone}">
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,8 +38,8 @@ export function consolePage(
           <script src="/console/assets/console.js" defer></script>
         </head>
         <body>
-          <a class="skip" href="#main">Skip to content</a>
-          <header class="top"><span class="brand">synclog</span>${nav}</header>
+          <a class="skip" href="#main">${t('skip')}</a>
+          ${consoleHeader(c, reader, user, current)}
           <main id="main" tabindex="-1">
             <h1>${title}</h1>
             ${content}

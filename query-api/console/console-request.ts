@@ -4,9 +4,16 @@ import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { queryParams } from '../http/query-params.ts';
 import { NOTHING_SEEN, seenCodes, type SeenCodes } from '../logs/seen-codes.ts';
 import type { RawParams } from './log-filters.ts';
+import type { LogsText } from './logs-text.ts';
 
 /** An event id as the shipper writes it (a UUID); anything else is not looked up. */
 export const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where to go after signing in or switching: a console page only, never another site (`//host`). */
+export const localConsolePath = (next: unknown) =>
+  typeof next === 'string' && /^\/console(\/|\?|$)/.test(next) && !/[\\\u0000-\u001f]/.test(next)
+    ? next
+    : '/console/logs';
 
 /** Query parameters without the empty values a submitted form carries for "any". */
 export const formParams = (c: Context): RawParams =>
@@ -16,10 +23,18 @@ export const formParams = (c: Context): RawParams =>
       .filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')),
   );
 
+type Issues = { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> };
+
 /** The first problem zod found, as the console shows it: `field: message`. */
-export const firstIssue = (error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }) => {
+export const firstIssue = (error: Issues) => {
   const issue = error.issues[0]!;
   return `${String(issue.path[0] ?? 'filters')}: ${issue.message}`;
+};
+
+/** The first problem with the log list's filters, in the reader's language around the field and zod's message. */
+export const refusedFilter = (t: LogsText, error: Issues) => {
+  const issue = error.issues[0]!;
+  return t('refused_filter', { field: String(issue.path[0] ?? 'filters'), problem: issue.message });
 };
 
 /** A form's optional comment: trimmed, at most 2,000 characters, absent when blank. */

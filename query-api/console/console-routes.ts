@@ -5,6 +5,7 @@ import { bulkReviewRoutes } from './bulk-review-routes.ts';
 import type { ConsoleDeps } from './console-deps.ts';
 import { consoleGuards } from './console-guards.ts';
 import { logsRoutes } from './logs-routes.ts';
+import { preferenceRoutes } from './preference-routes.ts';
 import { recordRoutes } from './record-routes.ts';
 import { reportsRoutes } from './reports-routes.ts';
 import { retentionRoutes } from './retention-routes.ts';
@@ -27,6 +28,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
     .use('/console/*', readerMiddleware(deps.labels, deps.reportTimeZone))
     .route('/', assetRoutes())
     .route('/', sessionRoutes(deps.auth, guards))
+    .route('/', preferenceRoutes(guards))
     .route('/', logsRoutes(deps, guards))
     .route('/', recordRoutes(deps, guards))
     .route('/', bulkReviewRoutes(deps, guards))

@@ -5,6 +5,8 @@ import type { Context } from 'hono';
 import { allows, sameSecret, type Caller, type Role } from '../auth/api-tokens.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { csrfTokenOf, SESSION_COOKIE, sessionIdOf } from '../auth/session-cookie.ts';
+import { readerOf } from '../reader/reader-middleware.ts';
+import { LAYOUT_TEXT } from './layout-text.ts';
 
 /** Who uses the console: their role, their caller id for the records, and their CSRF token. */
 export interface ConsoleUser {
@@ -47,8 +49,7 @@ export function consoleRole(
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody();
       const given = typeof form._csrf === 'string' ? form._csrf : '';
-      if (!sameSecret(given, user.csrf))
-        return c.text('invalid or missing CSRF token: reload the page and try again', 403);
+      if (!sameSecret(given, user.csrf)) return c.text(readerOf(c).text(LAYOUT_TEXT)('csrf'), 403);
     }
     users.set(c.req.raw, user);
     return next();

@@ -19,7 +19,7 @@ describe('the console in headless Chromium: finding records', () => {
     await page.waitForURL(/status=error/);
     const statuses = await statusCells(page);
     expect(statuses.length).toBeGreaterThan(0);
-    expect(new Set(statuses)).toEqual(new Set(['error']));
+    expect(new Set(statuses)).toEqual(new Set(['Error']));
     expect(Number(await page.getAttribute('#result-count', 'data-total'))).toBe(
       world.records.filter((r) => r.status === 'error').length,
     );

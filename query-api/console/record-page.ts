@@ -1,9 +1,12 @@
 import { html } from 'hono/html';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import type { Reader } from '../reader/reader.ts';
 import type { Review } from '../reviews/review-store.ts';
 import { csrfField, type Fragment } from './console-layout.ts';
 import { can, type ConsoleUser } from './console-user.ts';
-import { personalValue } from './personal-value.ts';
+import { LAYOUT_TEXT } from './layout-text.ts';
+import { recordFields } from './record-fields.ts';
+import { RECORD_TEXT, type RecordText } from './record-text.ts';
 
 /** A JSON value as a nested list: keys, then values as text. */
 function tree(value: unknown): Fragment {
@@ -19,59 +22,15 @@ function tree(value: unknown): Fragment {
   return html`<pre class="value">${value === null ? 'null' : String(value)}</pre>`;
 }
 
-const SHOWN: ReadonlyArray<readonly [string, (r: SyncLogRecord) => unknown]> = [
-  ['event id', (r) => r.event_id],
-  ['time (UTC)', (r) => r['@timestamp']],
-  // The time the application gave, when it could not be used: the time above is then the arrival time.
-  ['event time as given', (r) => r.event_time_raw],
-  ['level', (r) => r.level],
-  ['operation', (r) => r.operation_type],
-  ['status', (r) => r.status],
-  ['validation issues', (r) => r.validation_issues?.join(', ')],
-  ['operation id', (r) => r.operation_id],
-  ['correlation id', (r) => r.correlation_id],
-  [
-    'customer',
-    (r) =>
-      r.customer
-        ? html`${personalValue(r.customer.name)} (${r.customer.id}${r.customer.role ? `, ${r.customer.role}` : ''})`
-        : undefined,
-  ],
-  ['e-mail', (r) => (r.customer_email === undefined ? undefined : personalValue(r.customer_email))],
-  ['1C id', (r) => (r.onec_id === undefined ? undefined : personalValue(r.onec_id))],
-  ['duration', (r) => (r.duration_ms === undefined ? undefined : `${r.duration_ms} ms`)],
-  ['message', (r) => r.message],
-  ['error type', (r) => r.error_type],
-  ['error message', (r) => r.error_message],
-  ['manual review', (r) => r.manual_review_required],
-  ['service', (r) => `${r.service.name}${r.service.version ? ` ${r.service.version}` : ''}`],
-  ['producer', (r) => `${r.producer_id} #${r.producer_seq}`],
-];
-
-/** One record: its fields, its `details` as a tree, its review history, and the review form for admins. */
-export function recordPage(
-  user: ConsoleUser,
-  record: SyncLogRecord,
-  reviews: readonly Review[],
-  back: string,
-): Fragment {
-  return html` <p><a href="${back}">← Back to the list</a></p>
-    <dl class="record" id="record">
-      ${SHOWN.map(([label, read]) => {
-        const value = read(record);
-        return value === undefined || value === ''
-          ? ''
-          : html`<dt>${label}</dt>
-              <dd data-field="${label}">${typeof value === 'object' ? value : String(value)}</dd>`;
-      })}
-    </dl>
-    <h2>Details</h2>
-    <div id="details">${record.details ? tree(record.details) : html`<p class="muted">none</p>`}</div>
+/** What the application logged beyond the fields: `details` as a tree, refused values, the stack. All data. */
+function loggedData(record: SyncLogRecord, t: RecordText) {
+  return html`<h2>${t('details')}</h2>
+    <div id="details">${record.details ? html`<div translate="no">${tree(record.details)}</div>` : html`<p class="muted">${t('none')}</p>`}</div>
     ${
       record.invalid
-        ? html`<h2>Refused values</h2>
-            <p class="muted">Values the application logged that did not fit their fields, as given.</p>
-            <dl class="record" id="invalid">
+        ? html`<h2>${t('refused')}</h2>
+            <p class="muted">${t('refused_note')}</p>
+            <dl class="record" id="invalid" translate="no">
               ${Object.entries(record.invalid).map(
                 ([field, value]) =>
                   html`<dt>${field}</dt>
@@ -80,29 +39,45 @@ export function recordPage(
             </dl>`
         : ''
     }
-    ${
-      record.error_stack
-        ? html`<h2>Stack</h2>
-            <pre class="value">${record.error_stack}</pre>`
-        : ''
-    }
-    <h2>Reviews</h2>
-    <div id="reviews">
-      ${
-        reviews.length === 0
-          ? html`<p class="muted">Not reviewed yet.</p>`
-          : html`<ul>
-              ${reviews.map((r) => html`<li><strong>${r.reviewer}</strong> (${r.role}), ${r.reviewed_at}${r.comment ? html`: ${r.comment}` : ''}</li>`)}
-            </ul>`
-      }
-    </div>
+    ${record.error_stack ? html`<h2>${t('stack')}</h2><pre class="value" translate="no">${record.error_stack}</pre>` : ''}`;
+}
+
+/** The review history: who (an id), in which role, when (in the reader's zone), and their comment. */
+function reviewList(reviews: readonly Review[], reader: Reader, t: RecordText) {
+  const roles = reader.text(LAYOUT_TEXT);
+  const role = (code: string) => (`role_${code}` in LAYOUT_TEXT.en ? roles(`role_${code}` as 'role_admin') : code);
+  if (reviews.length === 0) return html`<p class="muted">${t('not_reviewed')}</p>`;
+  return html`<ul>
+    ${reviews.map(
+      (r) =>
+        html`<li>
+          <strong translate="no">${r.reviewer}</strong> (${role(r.role)}),
+          ${reader.time(r.reviewed_at)}${r.comment ? html`: <span translate="no">${r.comment}</span>` : ''}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** One record: its fields, its `details` as a tree, its review history, and the review form for admins. */
+export function recordPage(
+  user: ConsoleUser,
+  reader: Reader,
+  record: SyncLogRecord,
+  reviews: readonly Review[],
+  back: string,
+): Fragment {
+  const t = reader.text(RECORD_TEXT);
+  return html` <p><a href="${back}">${t('back')}</a></p>
+    ${recordFields(record, reader)} ${loggedData(record, t)}
+    <h2>${t('reviews')}</h2>
+    <div id="reviews">${reviewList(reviews, reader, t)}</div>
     ${
       can(user, 'admin')
         ? html`<form method="post" action="/console/logs/${record.event_id}/review" id="review-form" class="actions">
             ${csrfField(user)}
-            <label for="review-comment">Comment</label
+            <label for="review-comment">${t('comment')}</label
             ><input id="review-comment" type="text" name="comment" maxlength="2000" />
-            <button type="submit">Mark as reviewed</button>
+            <button type="submit">${t('mark_reviewed')}</button>
           </form>`
         : ''
     }`;

@@ -2,14 +2,20 @@ import { Hono, type Context } from 'hono';
 import { recordAccess } from '../audit/access-log.ts';
 import { logById } from '../logs/logs-search.ts';
 import { reviewRecord, reviewsOf } from '../reviews/review-store.ts';
+import { readerOf } from '../reader/reader-middleware.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
 import { consolePage, notice } from './console-layout.ts';
 import { EVENT_ID, formComment } from './console-request.ts';
 import { consoleUserOf, type ConsoleUser } from './console-user.ts';
+import { LAYOUT_TEXT } from './layout-text.ts';
 import { recordPage } from './record-page.ts';
+import { RECORD_TEXT } from './record-text.ts';
 
-const notFound = (c: Context, user: ConsoleUser, id: string) =>
-  consolePage(c, user, 'Not found', 'logs', notice(`No record with event id ${id}.`, true), 404);
+const notFound = (c: Context, user: ConsoleUser, id: string) => {
+  const reader = readerOf(c);
+  const title = reader.text(LAYOUT_TEXT)('not_found_title');
+  return consolePage(c, user, title, 'logs', notice(reader.text(RECORD_TEXT)('not_found', { id }), true), 404);
+};
 
 /** Back to the filtered list the record was opened from, or to the whole list. */
 const backLink = (referer: string | undefined) =>
@@ -36,13 +42,13 @@ export function recordRoutes(deps: ConsoleDeps, { viewer, admin }: ConsoleGuards
       });
       if (!record) return notFound(c, user, id);
       const back = backLink(c.req.header('referer'));
-      return consolePage(
-        c,
-        user,
-        `${record.operation_type ?? 'Record'} · ${record.status ?? record.level}`,
-        'logs',
-        recordPage(user, record, await reviewsOf(client, names, id), back),
-      );
+      const reader = readerOf(c);
+      const type = record.operation_type
+        ? reader.label('operation_type', record.operation_type)
+        : reader.text(RECORD_TEXT)('record');
+      const title = `${type} · ${record.status ? reader.label('status', record.status) : record.level}`;
+      const reviews = await reviewsOf(client, names, id);
+      return consolePage(c, user, title, 'logs', recordPage(user, reader, record, reviews, back));
     })
     .post('/console/logs/:id/review', admin, async (c) => {
       const user = consoleUserOf(c);

@@ -3,17 +3,18 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { callerOf } from '../auth/api-tokens.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import { SESSION_COOKIE, sessionCookieOptions, sessionIdOf } from '../auth/session-cookie.ts';
+import { readerOf } from '../reader/reader-middleware.ts';
 import type { ConsoleGuards } from './console-deps.ts';
 import { consolePage } from './console-layout.ts';
+import { localConsolePath } from './console-request.ts';
 import { consoleUserOf } from './console-user.ts';
 import { loginPage } from './login-page.ts';
+import { LOGIN_TEXT } from './login-text.ts';
 
-/** Where to go after signing in: a console page only, never another site (`//host`). */
-const nextPage = (next: unknown) =>
-  typeof next === 'string' && /^\/console(\/|$)/.test(next) && !next.startsWith('//') ? next : '/console/logs';
-
-const signInPage = (c: Context, next: string, problem: string | null, status: 200 | 400 | 429 = 200) =>
-  consolePage(c, null, 'Sign in', '', loginPage(next, problem), status);
+const signInPage = (c: Context, next: string, problem: string | null, status: 200 | 400 | 429 = 200) => {
+  const t = readerOf(c).text(LOGIN_TEXT);
+  return consolePage(c, null, t('title'), '', loginPage(t, next, problem), status);
+};
 
 /**
  * Signing in with an API token and signing out. A sign-in opens a server-side session and sets a
@@ -26,20 +27,20 @@ export function sessionRoutes(auth: Authenticator, { viewer }: ConsoleGuards) {
     .get('/console/login', (c) => signInPage(c, c.req.query('next') ?? '/console/logs', null))
     .post('/console/login', async (c) => {
       const form = await c.req.parseBody();
-      const next = nextPage(form.next);
+      const next = localConsolePath(form.next);
       const client = auth.clientOf(c);
       const refused = await auth.refused(c, client, 'sign_in');
       if (refused) {
         c.header('Retry-After', String(refused.retryAfterSeconds));
         const minutes = Math.ceil(refused.retryAfterSeconds / 60);
-        const problem = `Too many failed sign-ins from your address: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+        const problem = readerOf(c).text(LOGIN_TEXT)('too_many', { count: minutes });
         return signInPage(c, next, problem, 429);
       }
       const token = typeof form.token === 'string' ? form.token.trim() : '';
       const role = token ? auth.tokens.roleOf(token) : null;
       if (!role) {
         await auth.failed(c, client, 'sign_in');
-        return signInPage(c, next, 'That token is not known.', 400);
+        return signInPage(c, next, readerOf(c).text(LOGIN_TEXT)('unknown_token'), 400);
       }
       const session = await auth.sessions.start(role, token, client.address);
       // A sign-in the access log cannot take does not happen: the session is ended again (503).

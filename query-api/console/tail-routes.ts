@@ -4,12 +4,14 @@ import { streamSSE } from 'hono/streaming';
 import { recordAccess, type AccessOutcome } from '../audit/access-log.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
 import { logsFilter } from '../logs/logs-filter.ts';
+import { readerOf } from '../reader/reader-middleware.ts';
 import type { ConsoleDeps, ConsoleGuards } from './console-deps.ts';
 import { consolePage } from './console-layout.ts';
 import { firstIssue, formParams, shownCodes } from './console-request.ts';
 import { consoleUserOf } from './console-user.ts';
 import { tailPage } from './tail-page.ts';
 import { streamTail } from './tail-stream.ts';
+import { TAIL_TEXT } from './tail-text.ts';
 
 /** Records written this long before the tail opens are still shown, so a page load misses none. */
 const LOOK_BACK_MS = 5_000;
@@ -21,9 +23,11 @@ const LOOK_BACK_MS = 5_000;
 export function tailRoutes(deps: ConsoleDeps, { viewer }: ConsoleGuards) {
   const { client, names } = deps;
   return new Hono()
-    .get('/console/tail', viewer, async (c) =>
-      consolePage(c, consoleUserOf(c), 'Live tail', 'tail', tailPage(formParams(c), await shownCodes(client, names))),
-    )
+    .get('/console/tail', viewer, async (c) => {
+      const reader = readerOf(c);
+      const page = tailPage(formParams(c), await shownCodes(client, names), reader);
+      return consolePage(c, consoleUserOf(c), reader.text(TAIL_TEXT)('title'), 'tail', page);
+    })
     .get('/console/tail/events', viewer, async (c) => {
       const user = consoleUserOf(c);
       const raw = formParams(c);
@@ -39,7 +43,7 @@ export function tailRoutes(deps: ConsoleDeps, { viewer }: ConsoleGuards) {
         // A tail has no end of its own: the browser leaving completes it.
         let outcome: AccessOutcome = 'completed';
         try {
-          await streamTail(stream, { client, names, filter, since, pollMs }, sent);
+          await streamTail(stream, { client, names, filter, since, pollMs, reader: readerOf(c) }, sent);
         } catch (error) {
           outcome = 'failed';
           throw error;

@@ -2,6 +2,7 @@ import type { SSEStreamingApi } from 'hono/streaming';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
+import type { Reader } from '../reader/reader.ts';
 import { recordText } from './records-table.ts';
 
 /** How many records one look fetches; a full batch means more are waiting, so the next look comes at once. */
@@ -15,15 +16,22 @@ export interface TailSource {
   /** The oldest `@timestamp` sent (ISO). */
   readonly since: string;
   readonly pollMs: number;
+  /** Whose language and time zone the rows are written in. */
+  readonly reader: Reader;
 }
 
-/** The fields the tail's rows show, as one `record` event's data. */
-const tailEvent = (r: SyncLogRecord) =>
+/**
+ * The fields the tail's rows show, as one `record` event's data, worded for the reader as the log
+ * list words them: the time in their zone, labels for type and status (the status code kept for
+ * the row's style).
+ */
+const tailEvent = (r: SyncLogRecord, reader: Reader) =>
   JSON.stringify({
     event_id: r.event_id,
-    time: r['@timestamp'],
-    operation_type: r.operation_type ?? '',
+    time: reader.time(r['@timestamp']),
+    operation_type: r.operation_type === undefined ? '' : reader.label('operation_type', r.operation_type),
     status: r.status ?? '',
+    status_label: r.status === undefined ? '' : reader.label('status', r.status),
     customer: r.customer?.name ?? r.customer?.id ?? '',
     text: recordText(r),
   });
@@ -34,7 +42,7 @@ const tailEvent = (r: SyncLogRecord) =>
  */
 export async function streamTail(
   stream: SSEStreamingApi,
-  { client, names, filter, since, pollMs }: TailSource,
+  { client, names, filter, since, pollMs, reader }: TailSource,
   sent: { rows: number },
 ) {
   let open = true;
@@ -57,7 +65,7 @@ export async function streamTail(
     const hits = (body as unknown as { hits: { hits: Array<{ _source: SyncLogRecord; sort: unknown[] }> } }).hits.hits;
     for (const { _source: r, sort } of hits) {
       after = sort;
-      await stream.writeSSE({ event: 'record', id: r.event_id, data: tailEvent(r) });
+      await stream.writeSSE({ event: 'record', id: r.event_id, data: tailEvent(r, reader) });
       if (stream.aborted) return;
       sent.rows++;
     }

@@ -1,0 +1,56 @@
+import { defineCatalogue } from '../../opensearch/i18n/catalogue.ts';
+import type { Translate } from '../../opensearch/i18n/translator.ts';
+
+/** The retention page's texts; index names, snapshot names and hold reasons are data, shown as they are. */
+export const RETENTION_TEXT = defineCatalogue(
+  {
+    title: 'Retention',
+    indices: 'Log indices',
+    index: 'Index',
+    state: 'State',
+    hot: 'hot',
+    cold: 'cold',
+    archived: 'archived',
+    period: 'Period',
+    age: 'Age (days)',
+    documents: 'Documents',
+    size: 'Size',
+    held: 'Held',
+    yes: 'yes',
+    next: 'Next',
+    next_at: 'at {time}',
+    due_now: 'due now',
+    blocked: 'deletion blocked:',
+    kb: '{size} kB',
+    mb: '{size} MB',
+    gb: '{size} GB',
+    holds: 'Legal holds',
+    no_holds: 'None. (The command below places one.)',
+  },
+  {
+    title: 'Хранение',
+    indices: 'Индексы журнала',
+    index: 'Индекс',
+    state: 'Состояние',
+    hot: 'горячий',
+    cold: 'холодный',
+    archived: 'в архиве',
+    period: 'Период',
+    age: 'Возраст (дней)',
+    documents: 'Документов',
+    size: 'Размер',
+    held: 'Удержание',
+    yes: 'да',
+    next: 'Следующий шаг',
+    next_at: '— {time}',
+    due_now: '— пора выполнить',
+    blocked: 'удаление заблокировано:',
+    kb: '{size} КБ',
+    mb: '{size} МБ',
+    gb: '{size} ГБ',
+    holds: 'Юридические удержания',
+    no_holds: 'Нет. (Удержание ставит команда ниже.)',
+  },
+);
+
+export type RetentionText = Translate<keyof typeof RETENTION_TEXT.en>;
