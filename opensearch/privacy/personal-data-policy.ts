@@ -22,7 +22,7 @@ export const PRESETS = ['keep', 'strict'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
 const action = z.enum(PII_ACTIONS);
-/** A dotted path inside `details` (`customer.phone`, `conflict.local_value`). */
+/** A dotted path inside `details` (`customer.phone`, `conflict.local_value`); a list on the way applies to each element. */
 const detailsPath = z
   .string()
   .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'expected a dotted path inside details, such as customer.phone')
@@ -60,11 +60,22 @@ const KEEP: PersonalDataPolicy = {
 /**
  * E-mail hashed (an exact search still finds it), customer name masked, e-mails and phones inside
  * text masked, 1C ids kept. A customer's other contact fields (`details.customer.*`) follow suit.
+ * The two sides of a conflict and 1C's answer to an export are masked whole: they may hold any of
+ * a customer's fields (a name, an address, a passport number) that no text pattern recognises.
+ * The names of the fields in conflict, and 1C's status code, are kept.
  */
 const STRICT: PersonalDataPolicy = {
   name: 'strict',
   fields: { customer_email: 'hash', 'customer.name': 'mask', onec_id: 'keep' },
-  details: { 'customer.email': 'hash', 'customer.phone': 'mask' },
+  details: {
+    'customer.email': 'hash',
+    'customer.phone': 'mask',
+    'conflict.local_value': 'mask',
+    'conflict.remote_value': 'mask',
+    'conflict.fields.local_value': 'mask',
+    'conflict.fields.remote_value': 'mask',
+    'onec_response.body': 'mask',
+  },
   text: { email: 'mask', phone: 'mask' },
 };
 

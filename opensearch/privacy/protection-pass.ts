@@ -71,8 +71,9 @@ export function createPass({ policy, key, detailRules, topLevelRules }: PassRule
     add(fields.customer_email, doc.customer_email);
     add(fields.onec_id, doc.onec_id);
     add(fields['customer.name'], isObject(doc.customer) ? doc.customer.name : doc.customer);
-    for (const [path, action] of detailRules) add(action, at(doc.details, path));
-    if (topLevel) for (const [path, action] of topLevelRules) add(action, at(doc, path));
+    for (const [path, action] of detailRules) for (const value of valuesAt(doc.details, path)) add(action, value);
+    if (topLevel)
+      for (const [path, action] of topLevelRules) for (const value of valuesAt(doc, path)) add(action, value);
     return own.sort((a, b) => b[0].length - a[0].length);
   };
   /** Every text inside `value` through `freeText`; copied only where something changed. */
@@ -99,10 +100,7 @@ export function createPass({ policy, key, detailRules, topLevelRules }: PassRule
   /** `rebuilt` with each rule's action applied to the original value at its path. */
   const ruled = (original: unknown, rebuilt: unknown, rules: ReadonlyArray<[string, PiiAction]>): unknown => {
     let out = rebuilt;
-    for (const [path, action] of rules) {
-      const clear = at(original, path);
-      if (clear !== undefined) out = setAt(out, path, () => apply(action, clear));
-    }
+    for (const [path, action] of rules) out = replaceAt(out, original, path, (clear) => apply(action, clear));
     return out;
   };
   /** The record's own fields of `original` applied onto `doc` (a copy). */
@@ -140,28 +138,48 @@ export function createPass({ policy, key, detailRules, topLevelRules }: PassRule
 export const isObject = (value: unknown): value is Doc =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The value at a dotted path, or undefined. */
-function at(value: unknown, path: string): unknown {
-  let current = value;
+/**
+ * Every value at a dotted path. An array on the way is crossed, each element in turn, so one
+ * rule covers a list of objects (`conflict.fields.local_value`).
+ */
+function valuesAt(value: unknown, path: string): unknown[] {
+  let current: unknown[] = [value];
   for (const part of path.split('.')) {
-    if (!isObject(current)) return undefined;
-    current = current[part];
+    const next: unknown[] = [];
+    for (const item of current) {
+      if (Array.isArray(item)) {
+        for (const element of item) if (isObject(element) && element[part] !== undefined) next.push(element[part]);
+      } else if (isObject(item) && item[part] !== undefined) next.push(item[part]);
+    }
+    current = next;
   }
   return current;
 }
 
-/** A copy of `value` with the leaf at `path` replaced (removed when `update` gives undefined); unchanged when absent. */
-function setAt(value: unknown, path: string, update: (leaf: unknown) => unknown): unknown {
+/**
+ * A copy of `rebuilt` with each leaf at `path` replaced by `update` of the same leaf in `original`
+ * (removed when `update` gives undefined); unchanged where `original` has none. `rebuilt` is
+ * `original` with texts changed, so the two have the same shape; arrays are crossed element by element.
+ */
+function replaceAt(rebuilt: unknown, original: unknown, path: string, update: (clear: unknown) => unknown): unknown {
+  if (Array.isArray(rebuilt) && Array.isArray(original)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < rebuilt.length; i++) {
+      const next = replaceAt(rebuilt[i], original[i], path, update);
+      if (next !== rebuilt[i]) (copy ??= rebuilt.slice())[i] = next;
+    }
+    return copy ?? rebuilt;
+  }
   const dot = path.indexOf('.');
   const head = dot < 0 ? path : path.slice(0, dot);
-  if (!isObject(value) || !(head in value)) return value;
-  const copy = { ...value };
+  if (!isObject(rebuilt) || !isObject(original) || !(head in rebuilt) || original[head] === undefined) return rebuilt;
+  const copy = { ...rebuilt };
   if (dot < 0) {
-    const next = update(copy[head]);
+    const next = update(original[head]);
     if (next === undefined) delete copy[head];
     else copy[head] = next;
   } else {
-    copy[head] = setAt(copy[head], path.slice(dot + 1), update);
+    copy[head] = replaceAt(rebuilt[head], original[head], path.slice(dot + 1), update);
   }
   return copy;
 }

@@ -86,6 +86,19 @@ export const recordFields = {
   created_new: field(z.boolean().optional(), { type: 'boolean' }),
   conflict_type: field(id.optional(), keyword),
   manual_review_required: field(z.boolean().optional(), { type: 'boolean' }),
+  // The story's inputs administrators filter and count by, lifted from `details` like the four above.
+  /** Where an import came from: `1c_http`, `1c_file`, `exchange_plan`… */
+  import_source: field(id.optional(), keyword),
+  /** The role the import gave the customer on the platform (`customer.role` is the role the record saw). */
+  assigned_role: field(id.optional(), keyword),
+  /** The 1C base or endpoint an export went to. */
+  export_destination: field(id.optional(), keyword),
+  /** `xml`, `json`, `commerceml`… */
+  export_format: field(id.optional(), keyword),
+  /** How a conflict was settled: `crm_wins`, `1c_wins`, `merge`, `manual`… */
+  resolution_strategy: field(id.optional(), keyword),
+  /** Who settled it: `automatic`, `manual`… */
+  resolution_method: field(id.optional(), keyword),
 
   details: field(z.record(z.string(), z.unknown()).optional(), { type: 'flat_object' }),
 

@@ -13,7 +13,18 @@ const client = testClient();
 const prefix = uniquePrefix('evolve');
 const names = indexNames(prefix);
 const config = setupConfigFromEnv(parseEnv(openSearchEnvSchema, { SYNCLOG_INDEX_PREFIX: prefix }));
-const NEW_FIELDS = ['operation_key', 'event_time_raw', 'validation_issues', 'invalid'] as const;
+const NEW_FIELDS = [
+  'operation_key',
+  'event_time_raw',
+  'validation_issues',
+  'invalid',
+  'import_source',
+  'assigned_role',
+  'export_destination',
+  'export_format',
+  'resolution_strategy',
+  'resolution_method',
+] as const;
 const openIndex = `${prefix}-logs-2026.01`;
 const closedIndex = `${prefix}-logs-2026.02`;
 
@@ -84,6 +95,12 @@ describe('setup brings existing indices up to the current mappings', () => {
       event_time_raw: '15.01.2026 10:00:00',
       validation_issues: ['event_time_unreadable', 'duration_ms_invalid'],
       invalid: { duration_ms: 'twelve' },
+      import_source: 'exchange_plan',
+      assigned_role: 'dealer',
+      export_destination: 'ut11-main',
+      export_format: 'commerceml',
+      resolution_strategy: '1c_wins',
+      resolution_method: 'automatic',
     };
     const { statusCode } = await client.index({
       index: openIndex,
@@ -97,6 +114,14 @@ describe('setup brings existing indices up to the current mappings', () => {
     expect(await search({ term: { validation_issues: 'duration_ms_invalid' } })).toEqual(['flagged-1']);
     expect(await search({ term: { 'invalid.duration_ms': 'twelve' } })).toEqual(['flagged-1']);
     expect(await search({ term: { operation_key: record.operation_key } })).toEqual(['flagged-1']);
+    // The loggers' typed fields arrive aggregatable, as keywords.
+    const { body } = await client.search({
+      index: openIndex,
+      body: { size: 0, aggs: { by: { terms: { field: 'export_format' } } } },
+    } as never);
+    expect((body.aggregations as { by: { buckets: unknown[] } }).by.buckets).toEqual([
+      { key: 'commerceml', doc_count: 1 },
+    ]);
 
     const { statusCode: deadLetterStatus } = await client.index({
       index: names.deadLetter,
@@ -111,7 +136,9 @@ describe('setup brings existing indices up to the current mappings', () => {
     } as never);
     expect(deadLetterStatus).toBe(201);
   });
+});
 
+describe('a second setup run', () => {
   it('changes nothing on a second run, and still reports the closed index as skipped', async () => {
     const second = await runSetup(client, config);
     const notUnchanged = second.changes.filter((c) => c.action !== 'unchanged');

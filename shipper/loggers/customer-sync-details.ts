@@ -1,4 +1,5 @@
 import type { Status } from '../../opensearch/record/vocabulary.ts';
+import { boundedId } from './context-fields.ts';
 import type {
   BatchOperationInput,
   ConflictResolutionInput,
@@ -9,16 +10,25 @@ import type {
 
 /**
  * `details` per operation type, nested the way the generator and dashboards expect
- * (`conflict`, `resolution.strategy`, `validation.failed_rules`, `batch.*`, `changes.fields`).
+ * (`conflict`, `validation.failed_rules`, `batch.*`, `changes.fields`). Values reports count by
+ * sit under flat keys that normalise-record lifts to typed fields (`conflict_type`,
+ * `resolution_strategy`…).
  */
 
 export function conflictDetails({ conflict, result }: ConflictResolutionInput): Record<string, unknown> {
+  const strategy = conflict.strategy ?? conflict.resolution;
   return {
     ...result?.details,
     conflict_type: conflict.type,
     manual_review_required: conflict.manualReviewRequired,
-    conflict: { field: conflict.field, local_value: conflict.localValue, remote_value: conflict.remoteValue },
-    resolution: conflict.resolution === undefined ? undefined : { strategy: conflict.resolution },
+    resolution_strategy: strategy === undefined ? undefined : boundedId(strategy),
+    resolution_method: conflict.method === undefined ? undefined : boundedId(conflict.method),
+    conflict: {
+      field: conflict.field,
+      local_value: conflict.localValue,
+      remote_value: conflict.remoteValue,
+      fields: conflict.fields?.map((f) => ({ field: f.field, local_value: f.localValue, remote_value: f.remoteValue })),
+    },
   };
 }
 

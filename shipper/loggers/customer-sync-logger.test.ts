@@ -1,47 +1,8 @@
-import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { runWithContext } from '../context/correlation-context.ts';
-import { createSyncMetrics } from '../metrics/sync-metrics.ts';
-import { createCaptureLogger } from './capture-logger.ts';
-import type { SyncCustomer } from './customer-sync-inputs.ts';
-import { createCustomerSyncLogger } from './customer-sync-logger.ts';
+import { CUSTOMER, setupSyncCapture as setup } from './fixtures/sync-capture.ts';
 
-const CUSTOMER: SyncCustomer = {
-  id: 'cust-10001',
-  name: 'ООО «Ромашка»',
-  email: 'Buh@Romashka.ru',
-  role: 'dealer',
-  onecId: 'ЦБ-000123',
-  type: 'legal',
-};
-
-function setup(options: { clock?: () => number } = {}) {
-  const capture = createCaptureLogger();
-  const registry = new Registry();
-  let next = 0;
-  const sync = createCustomerSyncLogger({
-    logger: capture.logger,
-    metrics: createSyncMetrics(registry),
-    newId: () => `id-${++next}`,
-    ...options,
-  });
-  /** Every captured record, asserting that normalise-record accepted each one. */
-  const records = (): SyncLogRecord[] =>
-    capture.normalised().map((result) => {
-      if (!result.ok) throw new Error(`record rejected: ${result.reason}`);
-      return result.record;
-    });
-  return { capture, registry, sync, records };
-}
-
-/** A clock that moves only when told to. */
-function fakeClock(start = 1_000) {
-  let now = start;
-  return { clock: () => now, advance: (ms: number) => void (now += ms) };
-}
-
-describe('createCustomerSyncLogger', () => {
+describe('createCustomerSyncLogger: import and export records', () => {
   it('logs an import as one valid record with the customer, its 1C id and the typed fields', () => {
     const { sync, records } = setup();
 
@@ -103,7 +64,9 @@ describe('createCustomerSyncLogger', () => {
       status: 'pending',
     });
   });
+});
 
+describe('createCustomerSyncLogger: conflict and error records', () => {
   it('logs a conflict needing review as a warning with conflict_type and manual_review_required', () => {
     const { sync, records } = setup();
 
@@ -125,9 +88,10 @@ describe('createCustomerSyncLogger', () => {
       status: 'warning',
       conflict_type: 'field_mismatch',
       manual_review_required: true,
+      resolution_strategy: 'manual',
       details: {
         conflict: { field: 'ИНН', local_value: '7701234567', remote_value: '7701234568' },
-        resolution: { strategy: 'manual' },
+        resolution_strategy: 'manual',
       },
     });
   });
@@ -149,7 +113,9 @@ describe('createCustomerSyncLogger', () => {
       error_type: 'OneCUnavailable',
     });
   });
+});
 
+describe('createCustomerSyncLogger: validation, batch and change records', () => {
   it('derives the validation status from the issues found', () => {
     const { sync, records } = setup();
 
@@ -207,7 +173,9 @@ describe('createCustomerSyncLogger', () => {
       details: { direction: 'crm_to_1c', changes: { fields: [{ name: 'email', from: null, to: 'buh@romashka.ru' }] } },
     });
   });
+});
 
+describe('createCustomerSyncLogger: context and limits', () => {
   it('takes correlation and trace ids from the context', () => {
     const { sync, records } = setup();
     const context = {
@@ -233,140 +201,5 @@ describe('createCustomerSyncLogger', () => {
     sync.logCustomerImport({ customer: { ...CUSTOMER, name: 'Я'.repeat(1_000) }, result: { status: 'success' } });
 
     expect(records()[0]?.customer?.name).toHaveLength(256);
-  });
-
-  describe('measure', () => {
-    it('logs success with the duration measured by the injected clock and returns the result', async () => {
-      const time = fakeClock();
-      const { sync, records } = setup({ clock: time.clock });
-
-      const result = await sync.measure(
-        'export_to_1c',
-        async ({ operationId }) => {
-          time.advance(1_234);
-          return `done ${operationId}`;
-        },
-        { customer: CUSTOMER },
-      );
-
-      expect(result).toBe('done id-1');
-      expect(records()[0]).toMatchObject({
-        operation_type: 'export_to_1c',
-        status: 'success',
-        duration_ms: 1_234,
-        operation_id: 'id-1',
-        customer: { id: 'cust-10001' },
-      });
-    });
-
-    it('runs a synchronous function synchronously', () => {
-      const time = fakeClock();
-      const { sync, records } = setup({ clock: time.clock });
-
-      const result = sync.measure('data_validation', () => {
-        time.advance(15);
-        return 42;
-      });
-
-      expect(result).toBe(42);
-      expect(records()[0]).toMatchObject({ status: 'success', duration_ms: 15 });
-    });
-
-    it('logs the thrown error with its duration and rethrows it unchanged', async () => {
-      const time = fakeClock();
-      const { sync, records } = setup({ clock: time.clock });
-      const failure = new Error('1C timed out after 30 s');
-
-      const run = sync.measure('import_from_1c', async () => {
-        time.advance(30_000);
-        throw failure;
-      });
-
-      await expect(run).rejects.toBe(failure);
-      expect(records()[0]).toMatchObject({
-        level: 'error',
-        status: 'error',
-        duration_ms: 30_000,
-        error_message: '1C timed out after 30 s',
-        error_type: 'Error',
-      });
-    });
-
-    it('rethrows a synchronous throw after logging it', () => {
-      const { sync, capture } = setup({ clock: fakeClock().clock });
-      expect(() =>
-        sync.measure('batch_operation', () => {
-          throw new TypeError('bad batch');
-        }),
-      ).toThrow('bad batch');
-      expect(capture.infos[0]).toMatchObject({ status: 'error', error: { type: 'TypeError', message: 'bad batch' } });
-    });
-
-    it('counts the outcome and the error class in the metrics', async () => {
-      class OneCTimeoutError extends Error {}
-      const time = fakeClock();
-      const { sync, registry } = setup({ clock: time.clock });
-
-      await sync.measure('export_to_1c', () => void time.advance(2_500));
-      await expect(
-        sync.measure('export_to_1c', async () => {
-          throw new OneCTimeoutError('late');
-        }),
-      ).rejects.toThrow();
-
-      const operations = await registry.getSingleMetricAsString('synclog_sync_operations_total');
-      const errors = await registry.getSingleMetricAsString('synclog_sync_errors_total');
-      const durations = await registry.getSingleMetricAsString('synclog_sync_operation_duration_seconds');
-      expect(operations).toContain('synclog_sync_operations_total{operation_type="export_to_1c",status="success"} 1');
-      expect(operations).toContain('synclog_sync_operations_total{operation_type="export_to_1c",status="error"} 1');
-      expect(errors).toContain(
-        'synclog_sync_errors_total{operation_type="export_to_1c",error_class="OneCTimeoutError"} 1',
-      );
-      expect(durations).toContain('synclog_sync_operation_duration_seconds_sum{operation_type="export_to_1c"} 2.5');
-    });
-  });
-
-  describe('startRun', () => {
-    it('gives every record of one run the same new correlation id, and the next run another', async () => {
-      const { sync, records } = setup();
-
-      const first = await sync.startRun(async ({ correlationId }) => {
-        sync.logCustomerImport({ customer: CUSTOMER, result: { status: 'pending' } });
-        await Promise.resolve();
-        sync.logCustomerImport({ customer: CUSTOMER, result: { status: 'success' } });
-        return correlationId;
-      });
-      sync.startRun(() => sync.logBatchOperation({ size: 1, processed: 1, failed: 0 }));
-
-      const [pending, done, other] = records().map((r) => r.correlation_id);
-      expect(first).toBe('id-1');
-      expect([pending, done]).toEqual([first, first]);
-      expect(other).toBe('id-4');
-    });
-  });
-
-  it('keeps e-mails, customer ids and 1C ids out of every metric label', async () => {
-    const { sync, registry } = setup({ clock: fakeClock().clock });
-
-    sync.logCustomerImport({ customer: CUSTOMER, result: { status: 'success', durationMs: 10 } });
-    sync.logSyncError({
-      operationType: 'export_to_1c',
-      customer: CUSTOMER,
-      error: new Error(`failed for ${CUSTOMER.email}`),
-    });
-    sync.logDataValidation({
-      customer: CUSTOMER,
-      errors: [{ field: 'email', rule: 'email_format', message: CUSTOMER.email }],
-    });
-
-    const labels = (await registry.getMetricsAsJSON()).flatMap((m) =>
-      m.values.flatMap((v) => Object.values(v.labels).map(String)),
-    );
-    expect(labels.length).toBeGreaterThan(0);
-    for (const value of labels) {
-      for (const secret of [CUSTOMER.email, CUSTOMER.id, CUSTOMER.onecId, CUSTOMER.name])
-        expect(value).not.toContain(secret);
-      expect(value).not.toContain('@');
-    }
   });
 });

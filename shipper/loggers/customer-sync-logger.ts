@@ -8,7 +8,8 @@ import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import type {
   BatchOperationInput,
   ConflictResolutionInput,
-  CustomerTransferInput,
+  CustomerExportInput,
+  CustomerImportInput,
   DataValidationInput,
   MeasureOptions,
   SyncChangesInput,
@@ -16,15 +17,17 @@ import type {
   SyncRun,
 } from './customer-sync-inputs.ts';
 import {
-  batchDetails,
-  batchStatus,
-  changesDetails,
-  conflictDetails,
-  conflictStatus,
-  validationDetails,
-  validationStatus,
-} from './customer-sync-details.ts';
-import { syncRecordInfo, type SyncRecordParts } from './customer-sync-record.ts';
+  batchParts,
+  changesParts,
+  conflictParts,
+  exportParts,
+  importParts,
+  measuredParts,
+  syncErrorParts,
+  validationParts,
+  type SyncCallParts,
+} from './customer-sync-parts.ts';
+import { syncRecordInfo } from './customer-sync-record.ts';
 import { timeCall } from './time-call.ts';
 import { writeInfo } from './write-info.ts';
 
@@ -40,8 +43,8 @@ export interface CustomerSyncLoggerDeps {
 
 /** Logs customer sync operations with 1C as full records. Each `log*` call returns its operation id. */
 export interface CustomerSyncLogger {
-  logCustomerImport(input: CustomerTransferInput): string;
-  logCustomerExport(input: CustomerTransferInput): string;
+  logCustomerImport(input: CustomerImportInput): string;
+  logCustomerExport(input: CustomerExportInput): string;
   logConflictResolution(input: ConflictResolutionInput): string;
   logSyncError(input: SyncErrorInput): string;
   logDataValidation(input: DataValidationInput): string;
@@ -65,7 +68,7 @@ export function createCustomerSyncLogger(deps: CustomerSyncLoggerDeps): Customer
   const clock = deps.clock ?? (() => performance.now());
   const newId = deps.newId ?? randomUUID;
 
-  function emit(parts: Omit<SyncRecordParts, 'operationId'> & { readonly operationId?: string | undefined }): string {
+  function emit(parts: SyncCallParts): string {
     const operationId = parts.operationId ?? newId();
     const info = syncRecordInfo({ ...parts, operationId }, currentContext());
     // Counted here: a transport given the same metrics leaves it alone.
@@ -76,92 +79,20 @@ export function createCustomerSyncLogger(deps: CustomerSyncLoggerDeps): Customer
     return operationId;
   }
 
-  function transfer(operationType: OperationType, input: CustomerTransferInput): string {
-    const { result } = input;
-    return emit({
-      operationId: input.operationId,
-      message: input.message,
-      operationType,
-      status: result.status,
-      customer: input.customer,
-      durationMs: result.durationMs,
-      details: { ...result.details, created_new: result.createdNew },
-      error: input.error,
-    });
-  }
-
   return {
-    logCustomerImport: (input) => transfer('import_from_1c', input),
-    logCustomerExport: (input) => transfer('export_to_1c', input),
-    logConflictResolution(input) {
-      return emit({
-        ...common(input),
-        operationType: 'conflict_resolution',
-        status: conflictStatus(input),
-        customer: input.customer,
-        durationMs: input.result?.durationMs,
-        details: conflictDetails(input),
-      });
-    },
-    logSyncError(input) {
-      return emit({
-        ...common(input),
-        operationType: input.operationType,
-        status: 'error',
-        customer: input.customer,
-        durationMs: input.durationMs,
-        details: { ...input.details },
-        error: input.error,
-      });
-    },
-    logDataValidation(input) {
-      return emit({
-        ...common(input),
-        operationType: 'data_validation',
-        status: validationStatus(input),
-        customer: input.customer,
-        durationMs: input.durationMs,
-        details: validationDetails(input),
-      });
-    },
-    logBatchOperation(input) {
-      return emit({
-        ...common(input),
-        operationType: 'batch_operation',
-        status: batchStatus(input),
-        durationMs: input.durationMs,
-        details: batchDetails(input),
-        error: input.error,
-      });
-    },
-    logSyncChanges(input) {
-      return emit({
-        ...common(input),
-        operationType: 'sync_changes',
-        status: input.result.status,
-        customer: input.customer,
-        durationMs: input.result.durationMs,
-        details: changesDetails(input),
-        error: input.error,
-      });
-    },
+    logCustomerImport: (input) => emit(importParts(input)),
+    logCustomerExport: (input) => emit(exportParts(input)),
+    logConflictResolution: (input) => emit(conflictParts(input)),
+    logSyncError: (input) => emit(syncErrorParts(input)),
+    logDataValidation: (input) => emit(validationParts(input)),
+    logBatchOperation: (input) => emit(batchParts(input)),
+    logSyncChanges: (input) => emit(changesParts(input)),
     measure(operationType, fn, options = {}) {
       const operationId = options.operationId ?? newId();
       return timeCall(
         clock,
         () => fn({ operationId }),
-        (outcome) => {
-          emit({
-            ...common(options),
-            operationId,
-            operationType,
-            status: outcome.ok ? 'success' : 'error',
-            customer: options.customer,
-            durationMs: outcome.durationMs,
-            details: { ...options.details },
-            error: outcome.ok ? undefined : outcome.error,
-          });
-        },
+        (outcome) => void emit(measuredParts(operationType, operationId, options, outcome)),
       );
     },
     startRun(fn) {
@@ -169,8 +100,4 @@ export function createCustomerSyncLogger(deps: CustomerSyncLoggerDeps): Customer
       return runWithContext({ correlation_id: correlationId }, () => fn({ correlationId }));
     },
   };
-}
-
-function common(input: { readonly operationId?: string; readonly message?: string }) {
-  return { operationId: input.operationId, message: input.message };
 }
