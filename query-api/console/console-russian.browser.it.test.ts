@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { recordAlertEvent } from '../../opensearch/alerting/alert-inbox.ts';
@@ -45,6 +46,16 @@ describe('the console in Russian, in headless Chromium', () => {
     const first = await page.getAttribute('#records tbody tr', 'data-event-id');
     const record = world.records.find((r) => r.event_id === first)!;
     expect(await page.textContent('#records tbody tr td:first-child')).toBe(inVladivostok(record['@timestamp']));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const lines = (await readFile((await download.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const header = lines[0]!.split(';');
+    expect(header).toContain('Время (Asia/Vladivostok)');
+    expect(lines).toHaveLength(errors.length + 1);
+    const status = header.indexOf('Статус');
+    expect(new Set(lines.slice(1).map((line) => line.split(';')[status]))).toEqual(new Set(['Ошибка']));
     await russianPage(page, '/console/logs?status=error&status=success&flagged=true&reviewed=false');
     await russianPage(page, `/console/logs/${record.event_id}`);
     expect(await page.textContent('dd[data-field="time"]')).toBe(inVladivostok(record['@timestamp']));

@@ -10,6 +10,20 @@ import { filterQuery, type RawParams } from './log-filters.ts';
 import { LOGS_TEXT } from './logs-text.ts';
 import { recordsTable } from './records-table.ts';
 
+/**
+ * The exports a person opens in a spreadsheet (headers, labels and times in the reader's language
+ * and zone; `;` and decimal commas for Russian), and the one for scripts (codes, ISO UTC, `,`).
+ */
+function exportLinks(reader: Reader, query: string) {
+  const t = reader.text(LOGS_TEXT);
+  const forReader = `${query ? `${query}&` : ''}${new URLSearchParams({ lang: reader.locale, tz: reader.timeZone })}`;
+  return html`<a class="button secondary" id="export-csv" href="/logs/export.csv?${forReader}">${t('export_csv')}</a>
+    <a class="button secondary" id="export-xlsx" href="/logs/export.xlsx?${forReader}">${t('export_xlsx')}</a>
+    <a class="button secondary" id="export-csv-codes" href="/logs/export.csv?${query}" title="${t('export_codes_hint')}"
+      >${t('export_codes')}</a
+    >`;
+}
+
 /** One page of matching records: the count, exports by role, the table, the next-page link, the bulk review. */
 function results(user: ConsoleUser, raw: RawParams, page: LogsPage, reader: Reader) {
   const t = reader.text(LOGS_TEXT);
@@ -20,7 +34,7 @@ function results(user: ConsoleUser, raw: RawParams, page: LogsPage, reader: Read
       <span id="result-count" data-total="${total}"
         >${t(page.total.relation === 'gte' ? 'count_at_least' : 'count', { count: total })}</span
       >
-      ${can(user, 'analyst') ? html`<a class="button secondary" id="export-csv" href="/logs/export.csv?${query}">${t('export_csv')}</a> <a class="button secondary" id="export-xlsx" href="/logs/export.xlsx?${query}">${t('export_xlsx')}</a>` : ''}
+      ${can(user, 'analyst') ? exportLinks(reader, query) : ''}
     </div>
     ${recordsTable(page.records, reader)} ${next ? html`<p><a id="next-page" href="${next}">${t('next_page')}</a></p>` : ''}
     ${can(user, 'admin') && total > 0 ? bulkReviewForm(user, raw, total, reader) : ''}`;

@@ -26,6 +26,8 @@ export const LOGS_TEXT = defineCatalogue(
     count_at_least: { one: 'at least {count} matching record', other: 'at least {count} matching records' },
     export_csv: 'Export CSV',
     export_xlsx: 'Export Excel',
+    export_codes: 'CSV for scripts',
+    export_codes_hint: 'Codes and ISO UTC times, comma-separated, as the API gives them',
     next_page: 'Next page →',
     bulk_comment: 'Comment',
     bulk_review: {
@@ -69,6 +71,8 @@ export const LOGS_TEXT = defineCatalogue(
     },
     export_csv: 'Выгрузить в CSV',
     export_xlsx: 'Выгрузить в Excel',
+    export_codes: 'CSV для скриптов',
+    export_codes_hint: 'Коды и время UTC в ISO 8601, через запятую, как отдаёт API',
     next_page: 'Следующая страница →',
     bulk_comment: 'Комментарий',
     bulk_review: {
