@@ -60,9 +60,9 @@ const KEEP: PersonalDataPolicy = {
 /**
  * E-mail hashed (an exact search still finds it), customer name masked, e-mails and phones inside
  * text masked, 1C ids kept. A customer's other contact fields (`details.customer.*`) follow suit.
- * The two sides of a conflict and 1C's answer to an export are masked whole: they may hold any of
- * a customer's fields (a name, an address, a passport number) that no text pattern recognises.
- * The names of the fields in conflict, and 1C's status code, are kept.
+ * The two sides of a conflict, the old and new values of synced changes and 1C's answer to an
+ * export are masked whole: they may hold any of a customer's fields (a name, an address, a passport number) that no text pattern recognises.
+ * The names of the fields in conflict or changed, and 1C's status code, are kept.
  */
 const STRICT: PersonalDataPolicy = {
   name: 'strict',
@@ -75,6 +75,8 @@ const STRICT: PersonalDataPolicy = {
     'conflict.fields.local_value': 'mask',
     'conflict.fields.remote_value': 'mask',
     'onec_response.body': 'mask',
+    'changes.fields.from': 'mask',
+    'changes.fields.to': 'mask',
   },
   text: { email: 'mask', phone: 'mask' },
 };

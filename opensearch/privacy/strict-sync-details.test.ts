@@ -67,6 +67,30 @@ describe('the strict policy on the loggers’ conflict and export details', () =
     expect(JSON.stringify(out)).not.toContain('Петров Иван');
   });
 
+  it('masks the old and new values of every synced change and keeps the changed fields’ names', () => {
+    const out = strict.protectRecord(
+      syncRecord({
+        direction: 'crm_to_1c',
+        changes: {
+          fields: [
+            { name: 'email', from: LOCAL_EMAIL, to: 'new.mail@example.ru' },
+            { name: 'legal_address', from: ADDRESS, to: 'г. Тверь, ул. Советская, д. 5' },
+          ],
+        },
+      }),
+    );
+
+    expect(out.details).toEqual({
+      direction: 'crm_to_1c',
+      changes: {
+        fields: [
+          { name: 'email', from: MASKED, to: MASKED },
+          { name: 'legal_address', from: MASKED, to: MASKED },
+        ],
+      },
+    });
+  });
+
   it('masks 1C’s answer to an export and keeps its status code, the exported field names and the format', () => {
     const details = {
       export_destination: 'ut11-main',
