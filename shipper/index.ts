@@ -19,7 +19,30 @@ export type { MetricsServer } from './metrics/serve-metrics.ts';
 export { createSyncMetrics } from './metrics/sync-metrics.ts';
 export type { SyncMetrics } from './metrics/sync-metrics.ts';
 export { createCustomerSyncLogger, createStructuredLogger, LOG_CATEGORIES } from './loggers/index.ts';
-export type { CustomerSyncLogger, StructuredLogger, LogCategory, LogFields } from './loggers/index.ts';
+export type {
+  ApiCall,
+  BatchOperationInput,
+  ConflictData,
+  ConflictingField,
+  ConflictResolutionInput,
+  CustomerExportInput,
+  CustomerImportInput,
+  CustomerSyncLogger,
+  DatabaseQuery,
+  DataValidationInput,
+  FieldChange,
+  LogCategory,
+  LogFields,
+  MeasureOptions,
+  OnecResponse,
+  SecurityEvent,
+  StructuredLogger,
+  SyncChangesInput,
+  SyncCustomer,
+  SyncErrorInput,
+  SyncResult,
+  ValidationIssue,
+} from './loggers/index.ts';
 export {
   currentContext,
   runWithContext,
