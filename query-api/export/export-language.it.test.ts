@@ -144,7 +144,8 @@ describe('exports for scripts', () => {
     expect(firstLine).toBe(
       'event_id,@timestamp,level,operation_type,status,operation_id,customer_id,customer_name,customer_role,' +
         'customer_email,onec_id,duration_ms,correlation_id,error_type,error_message,message,manual_review_required,' +
-        'producer_id,producer_seq,service,validation_issues,event_time_raw',
+        'producer_id,producer_seq,service,validation_issues,event_time_raw,customer_type,created_new,import_source,' +
+        'assigned_role,export_destination,export_format,conflict_type,resolution_strategy,resolution_method',
     );
     const rows = parse(bytes, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r['@timestamp']).sort()).toEqual(records.map((r) => r['@timestamp']).sort());

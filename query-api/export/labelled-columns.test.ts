@@ -3,6 +3,7 @@ import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import { generateRecords } from '../../test/generator/index.ts';
 import { createReader } from '../reader/reader.ts';
 import { STORY_LABELS } from '../reader/vocabulary-labels.ts';
+import { EXPORT_HEADER, exportRow } from './export-columns.ts';
 import { labelledLayout } from './labelled-columns.ts';
 
 const [generated] = generateRecords({
@@ -73,5 +74,28 @@ describe('a file for a reader', () => {
       'Manual review required': '',
     });
     expect(new Set(layout.header).size).toBe(layout.header.length);
+  });
+});
+
+describe('the story’s typed fields in exports', () => {
+  it('are columns of both files: codes as stored for scripts, headed in Russian with Да/Нет for people', () => {
+    const imported: SyncLogRecord = {
+      ...record,
+      customer_type: 'legal',
+      created_new: false,
+      import_source: '1c_http',
+      assigned_role: 'dealer',
+    };
+    const machine = Object.fromEntries(EXPORT_HEADER.map((name, i) => [name, exportRow(imported)[i]]));
+    expect(machine).toMatchObject({ customer_type: 'legal', created_new: false, import_source: '1c_http' });
+    expect(machine.export_format).toBe('');
+    const cells = cellsOf(labelledLayout(ru, 'csv'), imported);
+    expect(cells).toMatchObject({
+      'Тип клиента': 'legal',
+      'Создан новый': 'Нет',
+      'Источник импорта': '1c_http',
+      'Назначенная роль': 'dealer',
+      'Формат выгрузки': '',
+    });
   });
 });

@@ -2,47 +2,56 @@ import { formatDateTime } from '../../opensearch/i18n/date-format.ts';
 import { spreadsheetNumber } from '../../opensearch/i18n/number-format.ts';
 import type { SyncLogRecord } from '../../opensearch/record/schema.ts';
 import type { Reader } from '../reader/reader.ts';
-import { neutralise } from './export-columns.ts';
+import { EXPORT_COLUMNS, neutralise, type ColumnKind } from './export-columns.ts';
 import type { ExportCell, ExportLayout } from './export-layout.ts';
 import { EXPORT_TEXT } from './export-text.ts';
 
-type Value = string | number | boolean | undefined;
-/** How a column's value is shown: as it is, or as a time, label, yes/no or number for the reader. */
-type Kind = 'text' | 'time' | 'operation_type' | 'status' | 'yes_no' | 'number';
 type HeaderKey = Exclude<keyof typeof EXPORT_TEXT.en, 'yes' | 'no' | 'sheet'>;
+type Column = readonly [HeaderKey, ColumnKind, (r: SyncLogRecord) => string | number | boolean | undefined];
+
+/** The columns a person reads first, in this order; the others follow in the export's own order. */
+const FIRST: readonly string[] = [
+  '@timestamp',
+  'operation_type',
+  'status',
+  'customer_name',
+  'customer_id',
+  'customer_role',
+  'customer_email',
+  'onec_id',
+  'duration_ms',
+  'error_message',
+  'error_type',
+  'message',
+  'manual_review_required',
+];
+/** Labelled columns keep the stored value beside them: the ISO UTC instant, the code. */
+const BESIDE: Readonly<Record<string, HeaderKey>> = {
+  '@timestamp': 'time_utc',
+  operation_type: 'operation_type_code',
+  status: 'status_code',
+};
+const headerKey = (name: string) => (name === '@timestamp' ? 'time' : name) as HeaderKey;
+const columnNamed = (name: string) => EXPORT_COLUMNS.find(([column]) => column === name)!;
 
 /**
- * The columns of a file for a reader, in the order an administrator scans them. Labelled types
- * and statuses keep their codes beside them, and the reader's time keeps the stored ISO UTC
- * instant beside it, so a script can still match and sort rows of a file made for people.
+ * The columns of a file for a reader: what a person scans first, then the export's other
+ * columns. Labelled types and statuses keep their codes beside them, and the reader's time keeps
+ * the stored ISO UTC instant beside it, so a script can still match and sort rows of a file made
+ * for people.
  */
-const LABELLED_COLUMNS: ReadonlyArray<readonly [HeaderKey, Kind, (r: SyncLogRecord) => Value]> = [
-  ['time', 'time', (r) => r['@timestamp']],
-  ['time_utc', 'text', (r) => r['@timestamp']],
-  ['operation_type', 'operation_type', (r) => r.operation_type],
-  ['operation_type_code', 'text', (r) => r.operation_type],
-  ['status', 'status', (r) => r.status],
-  ['status_code', 'text', (r) => r.status],
-  ['customer_name', 'text', (r) => r.customer?.name],
-  ['customer_id', 'text', (r) => r.customer?.id],
-  ['customer_role', 'text', (r) => r.customer?.role],
-  ['customer_email', 'text', (r) => r.customer_email],
-  ['onec_id', 'text', (r) => r.onec_id],
-  ['duration_ms', 'number', (r) => r.duration_ms],
-  ['error_message', 'text', (r) => r.error_message],
-  ['error_type', 'text', (r) => r.error_type],
-  ['message', 'text', (r) => r.message],
-  ['manual_review_required', 'yes_no', (r) => r.manual_review_required],
-  ['level', 'text', (r) => r.level],
-  ['operation_id', 'text', (r) => r.operation_id],
-  ['correlation_id', 'text', (r) => r.correlation_id],
-  ['event_id', 'text', (r) => r.event_id],
-  ['service', 'text', (r) => r.service.name],
-  ['producer_id', 'text', (r) => r.producer_id],
-  ['producer_seq', 'number', (r) => r.producer_seq],
-  ['validation_issues', 'text', (r) => r.validation_issues?.join(';')],
-  ['event_time_raw', 'text', (r) => r.event_time_raw],
-];
+const LABELLED_COLUMNS: readonly Column[] = [
+  ...FIRST.map(columnNamed),
+  ...EXPORT_COLUMNS.filter(([name]) => !FIRST.includes(name)),
+].flatMap(([name, kind, read]): Column[] => {
+  const beside = BESIDE[name];
+  return beside
+    ? [
+        [headerKey(name), kind, read],
+        [beside, 'text', read],
+      ]
+    : [[headerKey(name), kind, read]];
+});
 
 /**
  * An instant as the reader's wall clock, for a spreadsheet date cell (which has no time zone):
@@ -61,7 +70,7 @@ export function wallClock(iso: string, timeZone: string): Date | string {
  */
 export function labelledLayout(reader: Reader, target: 'csv' | 'xlsx'): ExportLayout {
   const t = reader.text(EXPORT_TEXT);
-  const cell = (kind: Kind, value: Value): ExportCell => {
+  const cell = (kind: ColumnKind, value: string | number | boolean | undefined): ExportCell => {
     if (value === undefined) return '';
     switch (kind) {
       case 'time':
