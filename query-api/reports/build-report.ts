@@ -1,13 +1,9 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import type { Reader } from '../reader/reader.ts';
 import { dailySummary } from './daily-summary.ts';
-import {
-  dailyDocument,
-  monthlyDocument,
-  weeklyDocument,
-  type ReportDocument,
-  type ReportKind,
-} from './formats/report-document.ts';
+import type { ReportDocument, ReportKind } from './formats/report-document.ts';
+import { DEFAULT_REPORT_READER, dailyDocument, monthlyDocument, weeklyDocument } from './formats/report-kinds.ts';
 import { monthlyActivity } from './monthly-activity.ts';
 import { weeklyErrorReport } from './weekly-errors.ts';
 
@@ -20,29 +16,36 @@ export type ReportRequest =
 export interface BuiltReport {
   /** The computed report, as `GET /reports/…` gives it in JSON. */
   readonly data: unknown;
+  /** Its document for the reader it was built for. */
   readonly doc: ReportDocument;
+  /** The same report's document for another reader (another language): no new search. */
+  documentFor(reader: Reader): ReportDocument;
 }
 
-/** Computes a report (aggregations only) and its document for the other formats. */
+const built = <D>(data: D, worded: (data: D, reader: Reader) => ReportDocument, reader: Reader): BuiltReport => ({
+  data,
+  doc: worded(data, reader),
+  documentFor: (other) => worded(data, other),
+});
+
+/**
+ * Computes a report (aggregations only) and its document for the other formats, worded for
+ * `reader` (default: English with the story's labels).
+ */
 export async function buildReport(
   client: OpenSearchClient,
   names: IndexNames,
   request: ReportRequest,
   timeZone: string,
+  reader: Reader = DEFAULT_REPORT_READER,
 ): Promise<BuiltReport> {
   switch (request.kind) {
-    case 'daily': {
-      const data = await dailySummary(client, names, request.date, timeZone);
-      return { data, doc: dailyDocument(data) };
-    }
-    case 'weekly': {
-      const data = await weeklyErrorReport(client, names, request.start, timeZone);
-      return { data, doc: weeklyDocument(data) };
-    }
-    case 'monthly': {
-      const data = await monthlyActivity(client, names, request.month, timeZone, request.top);
-      return { data, doc: monthlyDocument(data) };
-    }
+    case 'daily':
+      return built(await dailySummary(client, names, request.date, timeZone), dailyDocument, reader);
+    case 'weekly':
+      return built(await weeklyErrorReport(client, names, request.start, timeZone), weeklyDocument, reader);
+    case 'monthly':
+      return built(await monthlyActivity(client, names, request.month, timeZone, request.top), monthlyDocument, reader);
   }
 }
 

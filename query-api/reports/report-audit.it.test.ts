@@ -18,7 +18,8 @@ import { resolveJobs, schedulerEnvSchema } from '../scheduler/scheduler-config.t
 import { reportDeliveryEnvSchema } from './delivery/report-delivery-env.ts';
 import { reportJobs } from './delivery/report-jobs.ts';
 import type { DailySummary } from './daily-summary.ts';
-import { dailyDocument, reportRows } from './formats/report-document.ts';
+import { reportRows } from './formats/report-document.ts';
+import { dailyDocument } from './formats/report-kinds.ts';
 
 const client = testClient();
 const prefixes = setUpPrefixes(client, 'report-audit');

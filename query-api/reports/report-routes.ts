@@ -1,12 +1,14 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
+import { LOCALES, type Locale } from '../../opensearch/i18n/locale.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
 import { callerOfRequest } from '../auth/require-role.ts';
 import { recordAccess } from '../audit/access-log.ts';
 import type { AccessLogWriter } from '../audit/access-log-writer.ts';
 import { invalidInput } from '../http/request-errors.ts';
-import type { Context } from 'hono';
+import { createReader } from '../reader/reader.ts';
+import { STORY_LABELS, type VocabularyLabels } from '../reader/vocabulary-labels.ts';
 import { buildReport, type ReportRequest } from './build-report.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './formats/render-report.ts';
 import { reportRows } from './formats/report-document.ts';
@@ -24,6 +26,12 @@ const common = {
   time_zone: timeZoneSchema.optional(),
   /** Default json; csv and xlsx come as attachments, html as a page. */
   format: z.enum(REPORT_FORMATS).default('json'),
+  /**
+   * The reader's language: the words of HTML, and CSV/XLSX for a reader (labels, the language's
+   * numbers, code columns kept). Without it, English HTML and the CSV/XLSX of codes, as always.
+   * JSON is the computed report in either case.
+   */
+  lang: z.enum(LOCALES).optional(),
 };
 
 export const dailyReportQuerySchema = z.strictObject({ date: calendarDate, ...common });
@@ -36,10 +44,17 @@ export const monthlyReportQuerySchema = z.strictObject({
   ...common,
 });
 
-type Deps = { client: OpenSearchClient; names: IndexNames; timeZone: string; accessLog: AccessLogWriter };
+type Deps = {
+  client: OpenSearchClient;
+  names: IndexNames;
+  timeZone: string;
+  accessLog: AccessLogWriter;
+  /** Operation type and status labels, as setup recorded them. Default: the story's. */
+  labels?: () => Promise<VocabularyLabels>;
+};
 
 /** The query every report route takes beside its own fields. */
-type CommonQuery = { time_zone?: string | undefined; format: ReportFormat };
+type CommonQuery = { time_zone?: string | undefined; format: ReportFormat; lang?: Locale | undefined };
 
 /**
  * One report route: validates the query with `schema` (400 naming the field), computes the report
@@ -54,8 +69,10 @@ function reportRoute<Q extends CommonQuery>(
   return async (c: Context) => {
     const parsed = schema.safeParse(c.req.query());
     if (!parsed.success) return invalidInput(c, parsed.error);
-    const { time_zone: timeZone, format } = parsed.data;
-    const { data, doc } = await buildReport(deps.client, deps.names, toRequest(parsed.data), timeZone ?? deps.timeZone);
+    const { format, lang } = parsed.data;
+    const timeZone = parsed.data.time_zone ?? deps.timeZone;
+    const reader = createReader(lang ?? 'en', timeZone, deps.labels ? await deps.labels() : STORY_LABELS);
+    const { data, doc } = await buildReport(deps.client, deps.names, toRequest(parsed.data), timeZone, reader);
     await recordAccess(deps.accessLog, {
       caller: callerOfRequest(c.req.raw),
       event: 'report.read',
@@ -65,7 +82,7 @@ function reportRoute<Q extends CommonQuery>(
       rowCount: reportRows(doc),
     });
     if (format === 'json') return c.json(data);
-    const rendered = await renderReport(doc, data, format);
+    const rendered = await renderReport(doc, data, format, { forReader: lang !== undefined });
     c.header('Content-Type', rendered.contentType);
     if (format !== 'html') c.header('Content-Disposition', `attachment; filename="${rendered.filename}"`);
     return c.body(typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body));
@@ -74,8 +91,8 @@ function reportRoute<Q extends CommonQuery>(
 
 /**
  * `GET /reports/daily?date=YYYY-MM-DD`, `GET /reports/weekly-errors?start=YYYY-MM-DD` and
- * `GET /reports/monthly-activity?month=YYYY-MM` (viewer), with an optional `time_zone` and
- * `format` (json, csv, xlsx or html).
+ * `GET /reports/monthly-activity?month=YYYY-MM` (viewer), with an optional `time_zone`,
+ * `format` (json, csv, xlsx or html) and `lang` (en or ru).
  */
 export function reportRoutes(deps: Deps) {
   return new Hono()

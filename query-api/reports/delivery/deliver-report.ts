@@ -1,9 +1,13 @@
+import type { Locale } from '../../../opensearch/i18n/locale.ts';
+import { createReader, type Reader } from '../../reader/reader.ts';
+import { STORY_LABELS } from '../../reader/vocabulary-labels.ts';
 import type { BuiltReport } from '../build-report.ts';
 import { targetKey, type Delivery } from './delivery-log.ts';
 import { postReportWebhook } from './post-report-webhook.ts';
 import type { ReportTargets } from './report-delivery-env.ts';
 import { reportMail } from './report-mail.ts';
 import type { ReportMailer } from './report-mailer.ts';
+import { targetInLanguage } from './target-language.ts';
 
 export interface DeliveryOutcome {
   readonly delivered: readonly string[];
@@ -26,11 +30,24 @@ export interface DeliveryDeps {
   readonly beforeSend: (channel: Delivery['channel'], recipients: readonly string[]) => Promise<void>;
   /** Called after each target took the report, before the next is tried. */
   readonly onDelivered?: (channel: Delivery['channel'], target: string, detail: string) => Promise<void>;
+  /** The reader of a language (its labels); default: the story's labels, in the report's time zone. */
+  readonly readerIn?: (locale: Locale) => Reader;
+}
+
+/** The recipients of each language, in the order the configuration first names the language. */
+function recipientsByLanguage(targets: ReportTargets): Map<Locale, string[]> {
+  const groups = new Map<Locale, string[]>();
+  for (const configured of targets.to) {
+    const { target, locale } = targetInLanguage(configured, targets.language ?? 'en');
+    groups.set(locale, [...(groups.get(locale) ?? []), target]);
+  }
+  return groups;
 }
 
 /**
- * Sends a report to its targets: one mail to all recipients (HTML body, report attached), then a
- * POST to each webhook. Every target is tried; the outcome says which failed.
+ * Sends a report to its targets: one mail to the recipients of each language (HTML body, report
+ * attached), then a POST to each webhook, each worded in its target's language. Every target is
+ * tried; the outcome says which failed.
  */
 export async function deliverReport(
   report: BuiltReport,
@@ -40,14 +57,18 @@ export async function deliverReport(
   const delivered: string[] = [];
   const skipped: string[] = [];
   const failed: Array<{ target: string; error: string }> = [];
-  const attempt = async (channel: Delivery['channel'], target: string, send: () => Promise<string>) => {
+  const readerIn = deps.readerIn ?? ((locale: Locale) => createReader(locale, report.doc.time_zone, STORY_LABELS));
+  const documentIn = (locale: Locale) =>
+    locale === report.doc.locale ? report.doc : report.documentFor(readerIn(locale));
+  const attempt = async (channel: Delivery['channel'], recipients: readonly string[], send: () => Promise<string>) => {
+    const target = recipients.join(',');
     const key = targetKey(channel, target);
     if (deps.reached?.has(key)) {
       skipped.push(key);
       return;
     }
     try {
-      await deps.beforeSend(channel, channel === 'email' ? targets.to : [target]);
+      await deps.beforeSend(channel, recipients);
       const detail = await send();
       await deps.onDelivered?.(channel, target, detail);
       delivered.push(key);
@@ -55,14 +76,21 @@ export async function deliverReport(
       failed.push({ target: key, error: (error as Error).message ?? String(error) });
     }
   };
-  if (targets.to.length > 0) {
-    await attempt('email', targets.to.join(','), async () => {
+  for (const [locale, recipients] of recipientsByLanguage(targets)) {
+    await attempt('email', recipients, async () => {
       if (!deps.mailer) throw new Error('no mail server configured (SYNCLOG_SMTP_URL)');
-      const mail = await reportMail(report, targets.attachment, deps.runId ? { 'X-Synclog-Run': deps.runId } : {});
-      return deps.mailer.send(targets.to, mail);
+      const headers: Record<string, string> = deps.runId ? { 'X-Synclog-Run': deps.runId } : {};
+      const mail = await reportMail({ doc: documentIn(locale), data: report.data }, targets.attachment, headers);
+      return deps.mailer.send(recipients, mail);
     });
   }
-  for (const url of targets.webhooks)
-    await attempt('webhook', url, async () => `HTTP ${await postReportWebhook(url, report, deps.runId)}`);
+  for (const configured of targets.webhooks) {
+    const { target: url, locale } = targetInLanguage(configured, targets.language ?? 'en');
+    await attempt(
+      'webhook',
+      [url],
+      async () => `HTTP ${await postReportWebhook(url, { doc: documentIn(locale), data: report.data }, deps.runId)}`,
+    );
+  }
   return { delivered, skipped, failed };
 }

@@ -1,9 +1,13 @@
-import type { BuiltReport } from '../build-report.ts';
+import type { ReportDocument } from '../formats/report-document.ts';
 
-/** POSTs a report as JSON; anything but a 2xx answer within `timeoutMs` is an error. */
+/**
+ * POSTs a report as JSON; anything but a 2xx answer within `timeoutMs` is an error. Codes, the ISO
+ * period and raw figures as always; `language`, `title`, `heading` and `summary` in the target's
+ * language, for a chat or a person reading the payload.
+ */
 export async function postReportWebhook(
   url: string,
-  report: BuiltReport,
+  report: { readonly doc: ReportDocument; readonly data: unknown },
   runId: string | null,
   timeoutMs = 15_000,
 ): Promise<number> {
@@ -11,7 +15,10 @@ export async function postReportWebhook(
   const body = {
     event: 'report',
     report: doc.kind,
+    language: doc.locale,
     title: doc.title,
+    heading: doc.heading,
+    summary: doc.summary,
     period: doc.period,
     time_zone: doc.time_zone,
     from: doc.from,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '../../../opensearch/config/parse-env.ts';
-import { reportDeliveryEnvSchema } from './report-delivery-env.ts';
+import { reportDeliveryEnvSchema, targetsOf } from './report-delivery-env.ts';
+import { targetInLanguage } from './target-language.ts';
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -51,5 +52,43 @@ describe('report delivery configuration', () => {
     expect(problemsOf({ SYNCLOG_REPORTS: '{"monthly": {"to": ["boss@example.com"]}}' })).toEqual([
       { variable: 'SYNCLOG_SMTP_URL', message: expect.stringContaining('monthly') },
     ]);
+  });
+
+  it('reads a default report language and a per-target language prefix, keeping each target as configured', () => {
+    const env = parseEnv(reportDeliveryEnvSchema, {
+      SYNCLOG_SMTP_URL: 'smtp://m:25',
+      SYNCLOG_REPORT_LANGUAGE: 'ru',
+      SYNCLOG_REPORTS: JSON.stringify({
+        daily: { to: ['en:boss@example.com', 'admin@example.ru'], webhooks: ['en:https://hooks.example.com/r'] },
+      }),
+    });
+    expect(targetsOf(env, 'daily')).toEqual({
+      to: ['en:boss@example.com', 'admin@example.ru'],
+      webhooks: ['en:https://hooks.example.com/r'],
+      attachment: 'xlsx',
+      language: 'ru',
+    });
+    expect(targetsOf(parseEnv(reportDeliveryEnvSchema, {}), 'weekly').language).toBe('en');
+    expect(targetInLanguage('RU:admin@example.ru', 'en')).toEqual({ target: 'admin@example.ru', locale: 'ru' });
+    expect(targetInLanguage('admin@example.ru', 'ru')).toEqual({ target: 'admin@example.ru', locale: 'ru' });
+    expect(targetInLanguage('https://hooks.example.com/r', 'ru')).toEqual({
+      target: 'https://hooks.example.com/r',
+      locale: 'ru',
+    });
+  });
+
+  it('stops start-up naming the variable for an unknown report language or language prefix', () => {
+    expect(problemsOf({ SYNCLOG_REPORT_LANGUAGE: 'de' })).toEqual([
+      { variable: 'SYNCLOG_REPORT_LANGUAGE', message: expect.stringMatching(/en.*ru/) },
+    ]);
+    expect(
+      problemsOf({ SYNCLOG_SMTP_URL: 'smtp://m:25', SYNCLOG_REPORTS: '{"daily": {"to": ["de:chef@example.de"]}}' }),
+    ).toEqual([{ variable: 'SYNCLOG_REPORTS', message: 'daily.to.0: unknown language "de:" (expected en or ru)' }]);
+    expect(problemsOf({ SYNCLOG_REPORTS: '{"weekly": {"webhooks": ["ru:ftp://x"]}}' })).toEqual([
+      { variable: 'SYNCLOG_REPORTS', message: 'weekly.webhooks.0: expected an http(s) URL' },
+    ]);
+    expect(
+      problemsOf({ SYNCLOG_SMTP_URL: 'smtp://m:25', SYNCLOG_REPORTS: '{"daily": {"to": ["ru:not-an-address"]}}' }),
+    ).toEqual([{ variable: 'SYNCLOG_REPORTS', message: expect.stringMatching(/^daily\.to\.0: /) }]);
   });
 });

@@ -1,23 +1,30 @@
 import { z } from 'zod';
 import { envJson } from '../../../opensearch/config/parse-env.ts';
+import { LOCALES, type Locale } from '../../../opensearch/i18n/locale.ts';
 import type { ReportKind } from '../formats/report-document.ts';
+import { inLanguage } from './target-language.ts';
 
 const reportTargets = z.strictObject({
-  /** Mail recipients. */
-  to: z.array(z.email()).default([]),
-  /** URLs the report is POSTed to as JSON. */
-  webhooks: z.array(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })).default([]),
+  /** Mail recipients; `ru:admin@example.ru` mails one in Russian, whatever `SYNCLOG_REPORT_LANGUAGE` says. */
+  to: z.array(inLanguage(z.email())).default([]),
+  /** URLs the report is POSTed to as JSON; `ru:https://…` words its title and summary in Russian. */
+  webhooks: z.array(inLanguage(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }))).default([]),
   /** The mail's attachment. Default xlsx. */
   attachment: z.enum(['csv', 'xlsx']).default('xlsx'),
 });
 
-export type ReportTargets = z.infer<typeof reportTargets>;
+export type ReportTargets = z.infer<typeof reportTargets> & {
+  /** The language of targets without a prefix. Default en. */
+  readonly language?: Locale;
+};
 
 const reportDeliveryShape = {
   /** `smtp://user:pass@host:587` or `smtps://…:465`: the mail server reports are sent through. */
   SYNCLOG_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://host:port or smtps://host:port' }).optional(),
   /** Default `synclog <synclog@localhost>`. */
   SYNCLOG_MAIL_FROM: z.string().min(3).default('synclog <synclog@localhost>'),
+  /** The language of report mails and webhook texts whose target names none (`ru:…`). Default en. */
+  SYNCLOG_REPORT_LANGUAGE: z.enum(LOCALES).default('en'),
   /**
    * JSON, per report: `{"daily": {"to": ["ops@example.com"], "webhooks": ["https://hooks.example.com/r"],
    * "attachment": "csv"}, "weekly": {…}, "monthly": {…}}`. A report with neither recipients nor
@@ -56,5 +63,9 @@ export interface ReportSettings {
 }
 
 const NONE: ReportTargets = { to: [], webhooks: [], attachment: 'xlsx' };
-export const targetsOf = (delivery: ReportDeliveryEnv, kind: ReportKind): ReportTargets =>
-  delivery.SYNCLOG_REPORTS[kind] ?? NONE;
+
+/** A report's targets, with the language of those that name none. */
+export const targetsOf = (delivery: ReportDeliveryEnv, kind: ReportKind): ReportTargets => ({
+  ...(delivery.SYNCLOG_REPORTS[kind] ?? NONE),
+  language: delivery.SYNCLOG_REPORT_LANGUAGE,
+});

@@ -3,37 +3,19 @@ import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnv } from '../../../opensearch/config/parse-env.ts';
 import { generateRecords } from '../../../test/generator/index.ts';
-import { type IndexNames } from '../../../opensearch/record/index-names.ts';
-import { manualClock } from '../../../test/manual-clock.ts';
 import { setUpPrefixes, testClient, uniquePrefix } from '../../../test/opensearch.ts';
 import { seedPrefix } from '../../../test/seeded-prefix.ts';
 import { startSmtpSink, type SmtpSink } from '../../../test/smtp-sink-process.ts';
 import { startWebhookReceiver } from '../../../test/webhook-receiver.ts';
-import { createScheduler, type SchedulerOptions } from '../../scheduler/create-scheduler.ts';
-import { runRecords } from '../../scheduler/run-records.ts';
 import { runIdOf } from '../../scheduler/scheduled-job.ts';
 import { scheduleStatus } from '../../scheduler/schedule-status.ts';
-import { resolveJobs, schedulerEnvSchema } from '../../scheduler/scheduler-config.ts';
-import { createSchedulerMetrics } from '../../scheduler/scheduler-metrics.ts';
-import { createAccessLogWriter } from '../../audit/access-log-writer.ts';
 import { dailySummary } from '../daily-summary.ts';
-import { reportDeliveryEnvSchema } from './report-delivery-env.ts';
-import { reportJobs } from './report-jobs.ts';
+import { PERIOD, dailyJobScheduler, mailsFor } from './fixtures/daily-report-job.ts';
 
 const client = testClient();
 const prefixes = setUpPrefixes(client, 'report-send');
 const emptyPrefix = prefixes.fresh;
-const PERIOD = Date.parse('2026-11-29T07:00:00.000Z');
-const options: SchedulerOptions = {
-  instanceId: 'reports-a',
-  leaseMs: 30_000,
-  heartbeatMs: 10_000,
-  staleMs: 30_000,
-  retryBaseMs: 30_000,
-  retryMaxMs: 600_000,
-};
 let sink: SmtpSink;
 
 beforeAll(async () => {
@@ -43,40 +25,6 @@ afterAll(async () => {
   await sink.stop();
   await prefixes.dropAll();
 });
-
-/** The daily report job alone, on an injected clock at the 07:00 UTC period of 2026-11-29. */
-function dailyJobScheduler(
-  names: IndexNames,
-  env: Record<string, string>,
-  extra: { registry?: Registry; log?: (line: string) => void } = {},
-) {
-  const settings = { timeZone: 'UTC', delivery: parseEnv(reportDeliveryEnvSchema, env) };
-  const accessLog = createAccessLogWriter({ client, names, walDir: null, producerId: 'access-report-test' });
-  const jobs = resolveJobs(reportJobs({ client, names, settings, accessLog }), parseEnv(schedulerEnvSchema, {})).filter(
-    (j) => j.name === 'report-daily',
-  );
-  const { clock, advance } = manualClock(PERIOD);
-  const metrics = extra.registry ? createSchedulerMetrics(extra.registry) : undefined;
-  const scheduler = createScheduler(
-    { client, names, clock, ...(metrics ? { metrics } : {}), ...(extra.log ? { log: extra.log } : {}) },
-    options,
-    jobs,
-  );
-  const record = async () =>
-    (await runRecords(client, names.schedulerRuns).get([runIdOf('report-daily', new Date(PERIOD))])).get(
-      runIdOf('report-daily', new Date(PERIOD)),
-    )?.record;
-  return { scheduler, advance, record, jobs };
-}
-
-/** The mails of one run to one recipient (the tests share the SMTP server and the period). */
-async function mailsFor(runId: string, recipient: string) {
-  return (await sink.mails()).filter(
-    (m) =>
-      m.headers.get('x-synclog-run') === runId &&
-      [m.to].flat().some((a) => a?.value.some((v) => v.address === recipient)),
-  );
-}
 
 describe('scheduled reports, sent to a real SMTP server process and a real webhook receiver', () => {
   it('mails the daily summary of the day before, with its figures in subject and body and a parseable attachment, and POSTs it once per period', async () => {
@@ -92,7 +40,7 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     const reports = {
       daily: { to: ['ops@example.com', 'lead@example.com'], webhooks: [receiver.url], attachment: 'xlsx' },
     };
-    const { scheduler, record } = dailyJobScheduler(names, {
+    const { scheduler, record } = dailyJobScheduler(client, names, {
       SYNCLOG_SMTP_URL: sink.url,
       SYNCLOG_REPORTS: JSON.stringify(reports),
     });
@@ -102,7 +50,7 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     await scheduler.tick();
     await scheduler.tick();
     const runId = runIdOf('report-daily', new Date(PERIOD));
-    const mails = await mailsFor(runId, 'lead@example.com');
+    const mails = await mailsFor(sink, runId, 'lead@example.com');
     expect(mails).toHaveLength(1);
     const [mail] = mails;
     expect(mail!.subject).toBe(
@@ -146,12 +94,14 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     await scheduler.stop();
     await receiver.close();
   });
+});
 
+describe('scheduled reports whose targets fail', () => {
   it('fails the run when a webhook fails, and the retry reaches the webhook without mailing again', async () => {
     const names = await emptyPrefix();
     const receiver = await startWebhookReceiver([500]);
     const reports = { daily: { to: ['retry@example.com'], webhooks: [receiver.url], attachment: 'csv' } };
-    const { scheduler, advance, record } = dailyJobScheduler(names, {
+    const { scheduler, advance, record } = dailyJobScheduler(client, names, {
       SYNCLOG_SMTP_URL: sink.url,
       SYNCLOG_REPORTS: JSON.stringify(reports),
     });
@@ -163,7 +113,7 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
       attempts: 1,
       error: expect.stringContaining(`webhook:${receiver.url}: webhook ${receiver.url} answered 500`),
     });
-    expect(await mailsFor(runId, 'retry@example.com')).toHaveLength(1);
+    expect(await mailsFor(sink, runId, 'retry@example.com')).toHaveLength(1);
 
     advance(30_000);
     await scheduler.tick();
@@ -173,7 +123,7 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
       result: { value: { delivered: [`webhook:${receiver.url}`], skipped: ['email:retry@example.com'] } },
     });
     expect(receiver.received).toHaveLength(2);
-    const mails = await mailsFor(runId, 'retry@example.com');
+    const mails = await mailsFor(sink, runId, 'retry@example.com');
     expect(mails).toHaveLength(1);
     // An empty day is a valid report: zero operations, in a CSV that parses.
     expect(mails[0]!.subject).toContain('operations 0');
@@ -192,6 +142,7 @@ describe('scheduled reports, sent to a real SMTP server process and a real webho
     const log: string[] = [];
     const reports = { daily: { to: ['ops@example.com'] } };
     const { scheduler, advance, record, jobs } = dailyJobScheduler(
+      client,
       names,
       { SYNCLOG_SMTP_URL: `smtp://127.0.0.1:${port}`, SYNCLOG_REPORTS: JSON.stringify(reports) },
       { registry, log: (line) => log.push(line) },

@@ -1,6 +1,9 @@
 import type { OpenSearchClient } from '../../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../../opensearch/record/index-names.ts';
+import type { Locale } from '../../../opensearch/i18n/locale.ts';
 import type { AccessLogWriter } from '../../audit/access-log-writer.ts';
+import { createReader } from '../../reader/reader.ts';
+import { vocabularyLabelsFrom, type VocabularyLabels } from '../../reader/vocabulary-labels.ts';
 import type { ScheduledJob } from '../../scheduler/scheduled-job.ts';
 import { buildReport, completedPeriod } from '../build-report.ts';
 import type { ReportKind } from '../formats/report-document.ts';
@@ -27,8 +30,11 @@ export function reportJobs(deps: {
   /** Where each send is recorded before it is made. */
   accessLog: AccessLogWriter;
   mailer?: ReportMailer;
+  /** Operation type and status labels; default: as setup recorded them in its metadata. */
+  labels?: () => Promise<VocabularyLabels>;
 }): ScheduledJob[] {
   const { client, names, settings } = deps;
+  const labels = deps.labels ?? vocabularyLabelsFrom(client, names.meta);
   const { SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM } = settings.delivery;
   const mailer =
     deps.mailer ?? (SYNCLOG_SMTP_URL ? createReportMailer(SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM) : undefined);
@@ -43,10 +49,14 @@ export function reportJobs(deps: {
       maxAttempts: 5,
       async handler({ period, runId }) {
         const request = completedPeriod(kind, period, settings.timeZone);
-        const report = await buildReport(client, names, request, settings.timeZone);
+        const known = await labels();
+        const readerIn = (locale: Locale) => createReader(locale, settings.timeZone, known);
+        const language = settings.delivery.SYNCLOG_REPORT_LANGUAGE;
+        const report = await buildReport(client, names, request, settings.timeZone, readerIn(language));
         const outcome = await deliverReport(report, targets, {
           mailer,
           runId,
+          readerIn,
           beforeSend: reportSendAudit(
             deps.accessLog,
             { id: `scheduler:${runId}`, role: 'system' },

@@ -1,7 +1,9 @@
-import { displayValue } from '../formats/report-html.ts';
+import { DEFAULT_LOCALE } from '../../../opensearch/i18n/locale.ts';
+import { translator } from '../../../opensearch/i18n/translator.ts';
 import { renderReport } from '../formats/render-report.ts';
-import type { ReportDocument } from '../formats/report-document.ts';
-import type { BuiltReport } from '../build-report.ts';
+import { nameOf, type ReportDocument } from '../formats/report-document.ts';
+import { REPORT_TEXT } from '../formats/report-text.ts';
+import { displayValue } from '../formats/report-values.ts';
 
 export interface ReportMail {
   readonly subject: string;
@@ -15,29 +17,32 @@ export interface ReportMail {
   readonly headers: Record<string, string>;
 }
 
-const headlineLine = (doc: ReportDocument) =>
-  doc.headline
-    .slice(0, 3)
-    .map(([measure, value]) => `${measure.replace(/_/g, ' ')} ${displayValue(measure, value)}`)
-    .join(', ');
-
-/** The mail of a report: its figures in the subject, an HTML body, a plain-text part, and the report attached. */
+/**
+ * The mail of a report, in its document's language: the first figures counted in the subject, an
+ * HTML body, a plain-text part, and the report attached. The attachment is the reader's table in
+ * Russian (labels, decimal commas, code columns kept); English recipients keep the table of codes
+ * they always had (its codes are English words), so scripts fed by these mails keep working.
+ */
 export async function reportMail(
-  report: BuiltReport,
+  report: { readonly doc: ReportDocument; readonly data: unknown },
   attachment: 'csv' | 'xlsx',
   headers: Record<string, string> = {},
 ): Promise<ReportMail> {
   const { doc, data } = report;
-  const [html, file] = await Promise.all([renderReport(doc, data, 'html'), renderReport(doc, data, attachment)]);
+  const t = translator(REPORT_TEXT, doc.locale);
+  const [html, file] = await Promise.all([
+    renderReport(doc, data, 'html'),
+    renderReport(doc, data, attachment, { forReader: doc.locale !== DEFAULT_LOCALE }),
+  ]);
   const text = [
-    `${doc.title} ${doc.period} (${doc.time_zone})`,
+    `${doc.heading} (${doc.time_zone})`,
     '',
-    ...doc.headline.map(([measure, value]) => `${measure.replace(/_/g, ' ')}: ${displayValue(measure, value)}`),
+    ...doc.headline.map(([measure, value]) => `${nameOf(doc, measure)}: ${displayValue(measure, value, doc.locale)}`),
     '',
-    `The full report is attached (${file.filename}).`,
+    t('attached', { file: file.filename }),
   ].join('\n');
   return {
-    subject: `[synclog] ${doc.title} ${doc.period}: ${headlineLine(doc)}`,
+    subject: `[synclog] ${doc.heading}: ${doc.summary}`,
     text,
     html: String(html.body),
     attachments: [{ filename: file.filename, content: file.body, contentType: file.contentType }],

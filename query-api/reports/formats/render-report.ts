@@ -1,7 +1,7 @@
-import { reportCsv } from './report-csv.ts';
+import { readerReportCsv, reportCsv } from './report-csv.ts';
 import type { ReportDocument } from './report-document.ts';
 import { reportHtml } from './report-html.ts';
-import { reportXlsx } from './report-xlsx.ts';
+import { readerReportXlsx, reportXlsx } from './report-xlsx.ts';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -13,6 +13,15 @@ export interface RenderedReport {
   readonly filename: string;
 }
 
+export interface RenderOptions {
+  /**
+   * CSV and XLSX for a reader of the document's language (words, labels, the language's numbers,
+   * codes in columns of their own) instead of the table of codes scripts read. Default false.
+   * JSON is always the computed report; HTML is always for a reader.
+   */
+  readonly forReader?: boolean;
+}
+
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
@@ -20,16 +29,27 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
+async function bodyOf(doc: ReportDocument, data: unknown, format: ReportFormat, forReader: boolean) {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(data, null, 2)}\n`;
+    case 'csv':
+      return forReader ? readerReportCsv(doc) : reportCsv(doc);
+    case 'xlsx':
+      return forReader ? readerReportXlsx(doc) : reportXlsx(doc);
+    case 'html':
+      return reportHtml(doc);
+  }
+}
+
 /** A report in one of its formats; `data` is the computed report itself, which JSON gives whole. */
-export async function renderReport(doc: ReportDocument, data: unknown, format: ReportFormat): Promise<RenderedReport> {
+export async function renderReport(
+  doc: ReportDocument,
+  data: unknown,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Promise<RenderedReport> {
   const filename = `synclog-${doc.kind}-${doc.period.replace(/\s*–\s*/, '_')}.${format}`;
-  const body =
-    format === 'json'
-      ? `${JSON.stringify(data, null, 2)}\n`
-      : format === 'csv'
-        ? reportCsv(doc)
-        : format === 'xlsx'
-          ? await reportXlsx(doc)
-          : reportHtml(doc);
+  const body = await bodyOf(doc, data, format, options.forReader ?? false);
   return { body, contentType: CONTENT_TYPES[format], filename };
 }

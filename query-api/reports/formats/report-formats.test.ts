@@ -1,97 +1,11 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { DailySummary } from '../daily-summary.ts';
-import type { MonthlyActivity } from '../monthly-activity.ts';
-import type { WeeklyErrorReport } from '../weekly-errors.ts';
+import { HOSTILE, daily, monthly, weekly } from './fixtures/sample-reports.ts';
 import { REPORT_CSV_HEADER } from './report-csv.ts';
-import { dailyDocument, monthlyDocument, weeklyDocument, type ReportDocument } from './report-document.ts';
+import type { ReportDocument } from './report-document.ts';
+import { dailyDocument, monthlyDocument, weeklyDocument } from './report-kinds.ts';
 import { renderReport } from './render-report.ts';
-
-const HOSTILE = [
-  '=HYPERLINK("http://evil.example","x")',
-  '<script>alert("x")</script> & more',
-  'line one\nline two, with "quotes"',
-  `${'long '.repeat(8_000)}end`,
-];
-
-const daily: DailySummary = {
-  date: '2026-11-28',
-  time_zone: 'Europe/Moscow',
-  from: '2026-11-27T21:00:00.000Z',
-  to: '2026-11-28T21:00:00.000Z',
-  operations: 1_234,
-  // An application's own type and status beside the story's; its own type had no errors.
-  by_operation_type: {
-    import_from_1c: 600,
-    export_to_1c: 400,
-    sync_changes: 200,
-    conflict_resolution: 20,
-    data_validation: 10,
-    batch_operation: 0,
-    price_update: 4,
-  },
-  by_status: { success: 1_100, error: 100, pending: 20, skipped: 10, warning: 0, on_hold: 4 },
-  errors_by_operation_type: {
-    import_from_1c: 50,
-    export_to_1c: 30,
-    sync_changes: 20,
-    conflict_resolution: 0,
-    data_validation: 0,
-    batch_operation: 0,
-  },
-  flagged: 17,
-  duration_ms: { avg: 812.5, p95: 4_100.25, p99: 9_800 },
-  error_rate: 100 / 1_234,
-  top_errors: HOSTILE.map((message, i) => ({ message, count: 40 - i })),
-};
-
-const week = (errors: number) => ({
-  start: '2026-11-16',
-  time_zone: 'UTC',
-  from: '2026-11-16T00:00:00.000Z',
-  to: '2026-11-23T00:00:00.000Z',
-  errors,
-  operations: 1_000,
-  error_rate: errors / 1_000,
-  by_operation_type: {
-    import_from_1c: errors - 1,
-    export_to_1c: 0,
-    sync_changes: 0,
-    conflict_resolution: 0,
-    data_validation: 0,
-    batch_operation: 0,
-    price_update: 1,
-  },
-  flagged: 3,
-  by_day: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${16 + i}`, errors: i })),
-  top_fingerprints: [{ fingerprint: 'abc123', count: errors, example: HOSTILE[0]! }],
-  affected_customers: 7,
-});
-const weekly: WeeklyErrorReport = {
-  ...week(21),
-  start: '2026-11-23',
-  previous: week(10),
-  change: { errors: 11, error_rate: 0.011, affected_customers: 0 },
-};
-
-const monthly: MonthlyActivity = {
-  month: '2026-11',
-  time_zone: 'UTC',
-  from: '2026-11-01T00:00:00.000Z',
-  to: '2026-12-01T00:00:00.000Z',
-  active_customers: 3,
-  new_customers: 1,
-  returning_customers: 2,
-  top_customers: [
-    { customer_id: '+79001234567', operations: 9 },
-    { customer_id: 'c-2', operations: 4 },
-  ],
-  imports: 8,
-  exports: 5,
-  flagged: 2,
-  repeated_failures: [{ customer_id: 'c-2', errors: 2 }],
-};
 
 const docs: Array<[string, ReportDocument, unknown]> = [
   ['daily', dailyDocument(daily), daily],
@@ -104,7 +18,7 @@ const csvRows = async (doc: ReportDocument, data: unknown) =>
   parse(String((await renderReport(doc, data, 'csv')).body), { columns: true }) as CsvRow[];
 const unneutralised = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
 
-describe('report formats', () => {
+describe('report formats: CSV', () => {
   it.each(docs)(
     'the %s report as CSV parses to one row per figure, every figure equal to the report',
     async (_kind, doc, data) => {
@@ -167,7 +81,9 @@ describe('report formats', () => {
     const monthRows = await csvRows(monthlyDocument(monthly), monthly);
     expect(monthRows.find((r) => r.section === 'top_customers')!.item).toBe("'+79001234567");
   });
+});
 
+describe('report formats: XLSX, HTML and JSON', () => {
   it.each(docs)(
     'the %s report as XLSX has a summary sheet and a sheet per table with every figure',
     async (_kind, doc, data) => {
