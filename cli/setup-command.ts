@@ -42,4 +42,5 @@ export const alertingSetupOf = (env: AlertEnv): AlertingSetup => ({
   rules: env.SYNCLOG_ALERT_RULES,
   webhooks: env.SYNCLOG_ALERT_WEBHOOKS,
   receiverSecret: env.SYNCLOG_ALERT_RECEIVER_SECRET,
+  language: env.SYNCLOG_ALERT_LANGUAGE,
 });

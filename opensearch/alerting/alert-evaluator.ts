@@ -1,4 +1,5 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import type { Clock } from '../shared/clock.ts';
 import { deliverDue } from './alert-delivery.ts';
@@ -21,6 +22,8 @@ export interface AlertEvaluatorDeps {
   readonly rules: readonly AlertRule[];
   readonly clock: Clock;
   readonly webhooks: readonly string[];
+  /** The language of the alerts' summaries (`SYNCLOG_ALERT_LANGUAGE`). Default English. */
+  readonly language?: Locale;
   /** HMAC key: when set, every webhook carries `X-Synclog-Signature`. */
   readonly secret?: string | undefined;
   readonly log?: (line: string) => void;
@@ -71,13 +74,13 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps) {
     for (const rule of deps.rules.filter((r) => r.enabled)) {
       let findings: Finding[];
       try {
-        findings = await findingsOfRule(search, rule, now);
+        findings = await findingsOfRule(search, rule, now, deps.language);
       } catch (error) {
         errors.push(`${rule.name}: ${(error as Error).message}`);
         log(`alerts: ${rule.name}: the rule's query failed, its alerts keep their state: ${(error as Error).message}`);
         continue;
       }
-      const transitions = ruleTransitions(rule, findings, states, now, deps.webhooks);
+      const transitions = ruleTransitions(rule, findings, states, now, deps.webhooks, deps.language);
       for (const [key, state] of transitions.changed) changed.set(key, state);
       events.push(...transitions.events);
       transitions.notes.forEach((note) => log(note));

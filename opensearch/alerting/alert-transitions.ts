@@ -1,3 +1,6 @@
+import type { Locale } from '../i18n/locale.ts';
+import { translator } from '../i18n/translator.ts';
+import { ALERT_TEXT } from './alert-text.ts';
 import type { AlertEvent } from './alert-event.ts';
 import { dedupKey, type AlertRule } from './alert-rules.ts';
 import { iso, type AlertState, type Delivery } from './alert-state.ts';
@@ -53,6 +56,7 @@ export function ruleTransitions(
   states: ReadonlyMap<string, AlertState>,
   now: number,
   webhooks: readonly string[],
+  locale: Locale = 'en',
 ): RuleTransitions {
   const changed = new Map<string, AlertState>();
   const events: AlertEvent[] = [];
@@ -94,7 +98,7 @@ export function ruleTransitions(
       ...state.last,
       state: 'resolved',
       at: iso(now),
-      summary: `resolved: ${state.last.summary}`,
+      summary: translator(ALERT_TEXT, locale)('resolved', { summary: state.last.summary }),
     };
     events.push(event);
     changed.set(state.dedup_key, {

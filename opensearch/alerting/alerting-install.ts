@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts';
 import type { OpenSearchClient } from '../client/create-client.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import { contentHash } from '../shared/content-hash.ts';
@@ -11,6 +12,8 @@ export interface AlertingSetup {
   readonly rules: readonly AlertRule[];
   readonly webhooks: readonly string[];
   readonly receiverSecret?: string | undefined;
+  /** The language of the monitors' alert summaries. Default English. */
+  readonly language?: Locale;
 }
 
 const request = (client: OpenSearchClient, method: string, path: string, body?: unknown) =>
@@ -66,7 +69,7 @@ export async function installAlerting(
   const ids = channels.map((c) => c.config_id);
   const wanted = new Set<string>();
   for (const rule of setup.rules) {
-    const monitor = renderMonitor(rule, names, ids);
+    const monitor = renderMonitor(rule, names, ids, setup.language);
     const name = String(monitor.name);
     wanted.add(name);
     const hash = contentHash(monitor);

@@ -1,3 +1,6 @@
+import type { Locale } from '../i18n/locale.ts';
+import { translator } from '../i18n/translator.ts';
+import { ALERT_TEXT } from './alert-text.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { SEVERITY, type RenderActions } from './monitor-actions.ts';
 import { literal, messageTemplate } from './monitor-message.ts';
@@ -33,19 +36,19 @@ function burstInput(rule: ErrorBurstRule, readAlias: string, range: WindowRange)
 }
 
 /** A bucket over the threshold is an alert: notified when it is new, and again when it completes. */
-function burstTrigger(rule: ErrorBurstRule, actions: RenderActions) {
+function burstTrigger(rule: ErrorBurstRule, actions: RenderActions, locale: Locale) {
+  const t = translator(ALERT_TEXT, locale);
+  const words = { threshold: rule.threshold, window: rule.window_minutes };
   const firing = messageTemplate(rule, 'firing', {
     group: NEW_GROUPS,
     count: 'null',
-    summary: literal(`${rule.threshold}+ errors of one operation type in ${rule.window_minutes} min`),
+    summary: literal(t('monitor_burst', words)),
     startedAt: '{{ctx.periodEnd}}',
   });
   const resolved = messageTemplate(rule, 'resolved', {
     group: COMPLETED_GROUPS,
     count: 'null',
-    summary: literal(
-      `resolved: errors of this operation type back under ${rule.threshold} in ${rule.window_minutes} min`,
-    ),
+    summary: literal(t('monitor_burst_resolved', words)),
     startedAt: '{{ctx.periodStart}}',
   });
   return {
@@ -71,8 +74,9 @@ export const renderBucketLevelMonitor = (
   readAlias: string,
   range: WindowRange,
   actions: RenderActions,
+  locale: Locale = 'en',
 ) => ({
   monitor_type: 'bucket_level_monitor',
   inputs: [burstInput(rule, readAlias, range)],
-  triggers: [burstTrigger(rule, actions)],
+  triggers: [burstTrigger(rule, actions, locale)],
 });

@@ -1,3 +1,6 @@
+import type { Locale } from '../i18n/locale.ts';
+import { translator } from '../i18n/translator.ts';
+import { ALERT_TEXT } from './alert-text.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { SEVERITY, type RenderActions } from './monitor-actions.ts';
 import { messageTemplate } from './monitor-message.ts';
@@ -26,11 +29,14 @@ function criticalQueries(rule: CriticalRecordsRule) {
 }
 
 /** Any record matching a critical query fires; its level and message go into the summary. */
-function criticalTrigger(rule: CriticalRecordsRule, actions: RenderActions) {
+function criticalTrigger(rule: CriticalRecordsRule, actions: RenderActions, locale: Locale) {
   const firing = messageTemplate(rule, 'firing', {
     group: '',
     count: 'null',
-    summary: `critical record(s): {{#ctx.alerts}}{{#sample_documents}}[{{_source.level}}] {{_source.error_message}} {{/sample_documents}}{{/ctx.alerts}}`,
+    summary: translator(ALERT_TEXT, locale)('monitor_critical', {
+      records:
+        '{{#ctx.alerts}}{{#sample_documents}}[{{_source.level}}] {{_source.error_message}} {{/sample_documents}}{{/ctx.alerts}}',
+    }),
     startedAt: '{{ctx.periodEnd}}',
   });
   return {
@@ -44,7 +50,12 @@ function criticalTrigger(rule: CriticalRecordsRule, actions: RenderActions) {
 }
 
 /** A critical-records rule as a document-level monitor over the log indices: each record is judged once. */
-export const renderDocumentLevelMonitor = (rule: CriticalRecordsRule, logsPattern: string, actions: RenderActions) => ({
+export const renderDocumentLevelMonitor = (
+  rule: CriticalRecordsRule,
+  logsPattern: string,
+  actions: RenderActions,
+  locale: Locale = 'en',
+) => ({
   monitor_type: 'doc_level_monitor',
   inputs: [
     {
@@ -55,5 +66,5 @@ export const renderDocumentLevelMonitor = (rule: CriticalRecordsRule, logsPatter
       },
     },
   ],
-  triggers: [criticalTrigger(rule, actions)],
+  triggers: [criticalTrigger(rule, actions, locale)],
 });

@@ -21,7 +21,7 @@ describe('what an SLA rule finds', () => {
         threshold: 0.99,
         count: 1_000,
         summary:
-          'success share 98.90 % over the last 30 days (989 of 1000 finished operations), below the 99.00 % target',
+          'success share 98.90 % over the last 30 days (989 of 1,000 finished operations), below the 99.00 % target',
         samples: [],
       },
     ]);

@@ -1,4 +1,10 @@
+import type { Locale } from '../i18n/locale.ts';
+import { formatDecimal } from '../i18n/number-format.ts';
+import { translator } from '../i18n/translator.ts';
+import { labelOf } from '../i18n/vocabulary-label.ts';
+import { OPERATION_TYPE_LABELS } from '../record/vocabulary.ts';
 import type { AlertRule } from './alert-rules.ts';
+import { ALERT_TEXT } from './alert-text.ts';
 
 /** One thing a rule found to hold: the whole rule, or one group of it (an operation type). */
 export interface Finding {
@@ -22,10 +28,14 @@ type SearchResponse = {
   aggregations?: Record<string, unknown>;
 };
 
-const pct = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)} %`;
+const pct = (rate: number, locale: Locale, digits = 1) => `${formatDecimal(rate * 100, locale, digits)} %`;
 
-/** What the search answer says holds. `active` is false for a missing-data rule outside its hours. */
-export function findingsOf(rule: AlertRule, response: unknown, active = true): Finding[] {
+/**
+ * What the search answer says holds, summarised in `locale`. `active` is false for a missing-data
+ * rule outside its hours.
+ */
+export function findingsOf(rule: AlertRule, response: unknown, active = true, locale: Locale = 'en'): Finding[] {
+  const t = translator(ALERT_TEXT, locale);
   const body = response as SearchResponse;
   const total = body.hits.total.value;
   const none = { samples: [] as Finding['samples'] };
@@ -40,7 +50,14 @@ export function findingsOf(rule: AlertRule, response: unknown, active = true): F
           value: rate,
           threshold: rule.threshold,
           count: total,
-          summary: `error rate ${pct(rate)} over the last ${rule.window_minutes} min (${errors} of ${total} operations), above ${pct(rule.threshold)}`,
+          summary: t('error_rate', {
+            rate: pct(rate, locale),
+            window: rule.window_minutes,
+            errors,
+            total,
+            count: total,
+            threshold: pct(rule.threshold, locale),
+          }),
           ...none,
         },
       ];
@@ -56,7 +73,12 @@ export function findingsOf(rule: AlertRule, response: unknown, active = true): F
           value: b.doc_count,
           threshold: rule.threshold,
           count: b.doc_count,
-          summary: `${b.doc_count} ${b.key} errors in the last ${rule.window_minutes} min (threshold ${rule.threshold})`,
+          summary: t('error_burst', {
+            count: b.doc_count,
+            type: labelOf(OPERATION_TYPE_LABELS, b.key, locale),
+            window: rule.window_minutes,
+            threshold: rule.threshold,
+          }),
           ...none,
         }));
     }
@@ -72,7 +94,7 @@ export function findingsOf(rule: AlertRule, response: unknown, active = true): F
           value: total,
           threshold: 1,
           count: total,
-          summary: `${total} critical record(s) in the last ${rule.window_minutes} min`,
+          summary: t('critical_records', { count: total, window: rule.window_minutes }),
           samples,
         },
       ];
@@ -80,13 +102,14 @@ export function findingsOf(rule: AlertRule, response: unknown, active = true): F
     case 'slow_operations': {
       const values =
         (body.aggregations?.duration as { values: Record<string, number | null> } | undefined)?.values ?? {};
-      return slowOperationsFindings(rule, total, Object.values(values)[0] ?? null);
+      return slowOperationsFindings(rule, total, Object.values(values)[0] ?? null, locale);
     }
     case 'sla':
       return slaFindings(
         rule,
         total,
         (body.aggregations?.successes as { doc_count: number } | undefined)?.doc_count ?? 0,
+        locale,
       );
     case 'missing_data':
       if (!active || total > 0) return [];
@@ -96,7 +119,7 @@ export function findingsOf(rule: AlertRule, response: unknown, active = true): F
           value: 0,
           threshold: 1,
           count: 0,
-          summary: `no sync records at all in the last ${rule.window_minutes} min`,
+          summary: t('missing_data', { window: rule.window_minutes }),
           ...none,
         },
       ];
@@ -108,9 +131,16 @@ export function slowOperationsFindings(
   rule: Extract<AlertRule, { kind: 'slow_operations' }>,
   count: number,
   value: number | null,
+  locale: Locale = 'en',
 ): Finding[] {
   if (count < rule.min_operations || value === null || value <= rule.threshold_ms) return [];
-  const summary = `p${rule.percentile} duration ${Math.round(value)} ms over the last ${rule.window_minutes} min (${count} operations), above ${rule.threshold_ms} ms`;
+  const summary = translator(ALERT_TEXT, locale)('slow_operations', {
+    percentile: rule.percentile,
+    value: Math.round(value),
+    window: rule.window_minutes,
+    count,
+    threshold: rule.threshold_ms,
+  });
   return [{ group: '', value, threshold: rule.threshold_ms, count, summary, samples: [] }];
 }
 
@@ -120,9 +150,20 @@ export function slowOperationsFindings(
  * (an outcome record: any logged status but `pending`, a refused one included), so `warning`,
  * `skipped` and an unknown status count against the SLA as `error` does.
  */
-export function slaFindings(rule: Extract<AlertRule, { kind: 'sla' }>, finished: number, successes: number): Finding[] {
+export function slaFindings(
+  rule: Extract<AlertRule, { kind: 'sla' }>,
+  finished: number,
+  successes: number,
+  locale: Locale = 'en',
+): Finding[] {
   const share = finished === 0 ? 1 : successes / finished;
   if (finished < rule.min_operations || share >= rule.target) return [];
-  const summary = `success share ${pct(share, 2)} over the last ${rule.window_days} days (${successes} of ${finished} finished operations), below the ${pct(rule.target, 2)} target`;
+  const summary = translator(ALERT_TEXT, locale)('sla', {
+    share: pct(share, locale, 2),
+    window: rule.window_days,
+    successes,
+    count: finished,
+    target: pct(rule.target, locale, 2),
+  });
   return [{ group: '', value: share, threshold: rule.target, count: finished, summary, samples: [] }];
 }

@@ -11,6 +11,7 @@ import { alertEventSchema } from './alert-event.ts';
 import { alertRulesSchema, DEFAULT_ALERT_RULES } from './alert-rules.ts';
 import { actionsOf } from './fixtures/alerting-api-formats.ts';
 import { renderMonitor } from './monitor-rendering.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 const client = testClient();
 const prefix = uniquePrefix('monitors');
@@ -53,7 +54,8 @@ beforeAll(async () => {
 });
 afterAll(() => dropPrefix(client, prefix));
 
-const monitors = () => DEFAULT_ALERT_RULES.map((rule) => renderMonitor(rule, names, ['chan-1', 'chan-2']));
+const monitors = (locale: Locale = 'en') =>
+  DEFAULT_ALERT_RULES.map((rule) => renderMonitor(rule, names, ['chan-1', 'chan-2'], locale));
 
 /** Renders a mustache template with OpenSearch's own engine (`_render/template`) and returns the raw answer text. */
 async function renderOnNode(source: string, ctx: unknown): Promise<string> {
@@ -80,19 +82,29 @@ describe('the native renderings of the default rules', () => {
       alerts: [alert],
     };
     let templates = 0;
-    for (const monitor of monitors()) {
+    const summaries = new Map<string, string>();
+    for (const monitor of [...monitors('en'), ...monitors('ru')]) {
       for (const a of actionsOf(monitor)) {
         const text = await renderOnNode(a.message_template.source, ctx);
         const { template_output } = JSON.parse(text) as { template_output: unknown }; // throws on invalid JSON
         const event = alertEventSchema.parse(template_output);
         expect(event.source).toBe('opensearch-alerting');
+        summaries.set(`${event.rule}:${event.state}:${/[а-я]/.test(event.summary) ? 'ru' : 'en'}`, event.summary);
         if (monitor.monitor_type === 'doc_level_monitor') expect(event.summary).toContain(HOSTILE);
         if (monitor.monitor_type === 'bucket_level_monitor')
           expect(event).toMatchObject({ group: 'import_from_1c', dedup_key: 'synclog:error-burst:import_from_1c' });
         templates++;
       }
     }
-    expect(templates).toBe(14); // 6 monitors × 2 channels, and the burst monitor's resolved actions
+    expect(templates).toBe(28); // in each language: 6 monitors × 2 channels, and the burst monitor's resolved actions
+    // The error-rate rule's defaults (5 %, 15 min) with the counts the plugin's context carries.
+    expect(summaries.get('error-rate:firing:en')).toBe(
+      'error rate above 5 % over the last 15 min (7 errors of 42 operations)',
+    );
+    expect(summaries.get('error-rate:firing:ru')).toBe(
+      'доля ошибок выше 5 % за последние 15 мин (ошибок: 7, операций: 42)',
+    );
+    expect([...summaries.keys()].filter((key) => key.endsWith(':ru'))).toHaveLength(7);
   });
 
   it('run queries the node accepts, and document-level queries match phrases exactly, whatever they contain', async () => {

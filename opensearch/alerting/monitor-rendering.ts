@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import { windowMinutesOf, type AlertRule } from './alert-rules.ts';
 import { renderBucketLevelMonitor } from './bucket-level-monitor.ts';
@@ -40,6 +41,7 @@ export function renderMonitor(
   rule: AlertRule,
   names: Pick<IndexNames, 'prefix' | 'readAlias' | 'logsPattern'>,
   channelIds: readonly string[],
+  locale: Locale = 'en',
 ): Record<string, unknown> {
   const name = monitorName(names.prefix, rule.name);
   const range = { gte: `{{period_end}}||-${windowMinutesOf(rule)}m`, lt: '{{period_end}}', format: 'epoch_millis' };
@@ -47,10 +49,10 @@ export function renderMonitor(
   const actions = actionsOf(rule, name, channelIds);
   switch (rule.kind) {
     case 'error_burst':
-      return { ...base, ...renderBucketLevelMonitor(rule, names.readAlias, range, actions) };
+      return { ...base, ...renderBucketLevelMonitor(rule, names.readAlias, range, actions, locale) };
     case 'critical_records':
-      return { ...base, ...renderDocumentLevelMonitor(rule, names.logsPattern, actions) };
+      return { ...base, ...renderDocumentLevelMonitor(rule, names.logsPattern, actions, locale) };
     default:
-      return { ...base, ...renderQueryLevelMonitor(rule, names.readAlias, range, actions) };
+      return { ...base, ...renderQueryLevelMonitor(rule, names.readAlias, range, actions, locale) };
   }
 }

@@ -1,6 +1,9 @@
+import type { Locale } from '../i18n/locale.ts';
+import { translator } from '../i18n/translator.ts';
+import { ALERT_TEXT } from './alert-text.ts';
 import type { AlertRule } from './alert-rules.ts';
 import { SEVERITY, type RenderActions } from './monitor-actions.ts';
-import { messageTemplate } from './monitor-message.ts';
+import { literal, messageTemplate } from './monitor-message.ts';
 import { ruleQueryBody, type WindowRange } from './rule-query.ts';
 
 /** The rules an Alerting monitor judges from one search answer. */
@@ -26,18 +29,39 @@ function queryCondition(rule: QueryLevelRule): string {
   }
 }
 
-/** The summary of a firing, with the measured counts as mustache. */
-function querySummary(rule: QueryLevelRule): string {
-  switch (rule.kind) {
-    case 'error_rate':
-      return `error rate above ${percent(rule.threshold)} % over the last ${rule.window_minutes} min ({{ctx.results.0.aggregations.errors.doc_count}} errors of {{ctx.results.0.hits.total.value}} operations)`;
-    case 'slow_operations':
-      return `p${rule.percentile} duration above ${rule.threshold_ms} ms over the last ${rule.window_minutes} min ({{ctx.results.0.hits.total.value}} operations)`;
-    case 'missing_data':
-      return `no sync records at all in the last ${rule.window_minutes} min`;
-    case 'sla':
-      return `success share below the ${percent(rule.target)} % target over the last ${rule.window_days} days ({{ctx.results.0.aggregations.successes.doc_count}} of {{ctx.results.0.hits.total.value}} finished operations)`;
-  }
+const MUSTACHE_TOTAL = '{{ctx.results.0.hits.total.value}}';
+
+/** The summary of a firing in `locale`, with the measured counts as mustache (inside a JSON string). */
+function querySummary(rule: QueryLevelRule, locale: Locale): string {
+  const t = translator(ALERT_TEXT, locale);
+  const text = (() => {
+    switch (rule.kind) {
+      case 'error_rate':
+        return t('monitor_error_rate', {
+          threshold: percent(rule.threshold),
+          window: rule.window_minutes,
+          errors: '{{ctx.results.0.aggregations.errors.doc_count}}',
+          total: MUSTACHE_TOTAL,
+        });
+      case 'slow_operations':
+        return t('monitor_slow_operations', {
+          percentile: rule.percentile,
+          threshold: rule.threshold_ms,
+          window: rule.window_minutes,
+          total: MUSTACHE_TOTAL,
+        });
+      case 'missing_data':
+        return t('missing_data', { window: rule.window_minutes });
+      case 'sla':
+        return t('monitor_sla', {
+          target: percent(rule.target),
+          window: rule.window_days,
+          successes: '{{ctx.results.0.aggregations.successes.doc_count}}',
+          total: MUSTACHE_TOTAL,
+        });
+    }
+  })();
+  return literal(text);
 }
 
 /** An error-rate, slow-operations, missing-data or SLA rule as a query-level monitor running the rule's own search. */
@@ -46,6 +70,7 @@ export const renderQueryLevelMonitor = (
   readAlias: string,
   range: WindowRange,
   actions: RenderActions,
+  locale: Locale = 'en',
 ) => ({
   monitor_type: 'query_level_monitor',
   inputs: [{ search: { indices: [readAlias], query: ruleQueryBody(rule, range) } }],
@@ -60,7 +85,7 @@ export const renderQueryLevelMonitor = (
           messageTemplate(rule, 'firing', {
             group: '',
             count: '{{ctx.results.0.hits.total.value}}',
-            summary: querySummary(rule),
+            summary: querySummary(rule, locale),
             startedAt: '{{ctx.periodEnd}}',
           }),
         ),

@@ -1,4 +1,5 @@
 import type { OpenSearchClient } from '../client/create-client.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { exactPercentiles, type SearchBody } from '../query/exact-percentiles.ts';
 import type { IndexNames } from '../record/index-names.ts';
 import { windowMinutesOf, type AlertRule } from './alert-rules.ts';
@@ -21,7 +22,12 @@ export const windowEndingAt = (rule: AlertRule, now: number): WindowRange => ({
 });
 
 /** What a rule finds over its window; a slow-operations rule reads the nearest-rank percentile, not the t-digest. */
-export async function findingsOfRule(search: SearchBody, rule: AlertRule, now: number): Promise<Finding[]> {
+export async function findingsOfRule(
+  search: SearchBody,
+  rule: AlertRule,
+  now: number,
+  locale: Locale = 'en',
+): Promise<Finding[]> {
   const body = ruleQueryBody(rule, windowEndingAt(rule, now));
   if (rule.kind === 'slow_operations') {
     const exact = await exactPercentiles(search, {
@@ -29,7 +35,8 @@ export async function findingsOfRule(search: SearchBody, rule: AlertRule, now: n
       field: 'duration_ms',
       percents: [rule.percentile],
     });
-    return slowOperationsFindings(rule, exact?.count ?? 0, exact?.values[0] ?? null);
+    return slowOperationsFindings(rule, exact?.count ?? 0, exact?.values[0] ?? null, locale);
   }
-  return findingsOf(rule, await search(body), rule.kind !== 'missing_data' || inActiveHours(rule, new Date(now)));
+  const active = rule.kind !== 'missing_data' || inActiveHours(rule, new Date(now));
+  return findingsOf(rule, await search(body), active, locale);
 }

@@ -27,6 +27,12 @@ describe('alerting configuration', () => {
     expect(env.SYNCLOG_ALERT_WEBHOOKS).toEqual([]);
   });
 
+  it('words alerts in English unless SYNCLOG_ALERT_LANGUAGE says ru, and refuses other languages by name', () => {
+    expect(parseEnv(alertEnvSchema, {}).SYNCLOG_ALERT_LANGUAGE).toBe('en');
+    expect(parseEnv(alertEnvSchema, { SYNCLOG_ALERT_LANGUAGE: 'ru' }).SYNCLOG_ALERT_LANGUAGE).toBe('ru');
+    expect(problem({ SYNCLOG_ALERT_LANGUAGE: 'de' })?.variable).toBe('SYNCLOG_ALERT_LANGUAGE');
+  });
+
   it('stops start-up naming the setting of a bad webhook URL, rule or secret', () => {
     expect(problem({ SYNCLOG_ALERT_WEBHOOKS: 'https://hooks.example.com/a, ftp://files.example.com/b' })).toEqual({
       variable: 'SYNCLOG_ALERT_WEBHOOKS',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { envJson } from '../../opensearch/config/parse-env.ts';
 import { alertRulesSchema, DEFAULT_ALERT_RULES } from '../../opensearch/alerting/alert-rules.ts';
+import { LOCALES } from '../../opensearch/i18n/locale.ts';
 
 const urlList = z
   .string()
@@ -22,6 +23,8 @@ export const alertEnvSchema = z.object({
   SYNCLOG_ALERT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** The shared secret `POST /alerts/webhook` requires in `X-Synclog-Alert-Secret`; unset, the receiver is off. */
   SYNCLOG_ALERT_RECEIVER_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** The language of alert summaries, on either executor: `en` (default) or `ru`. */
+  SYNCLOG_ALERT_LANGUAGE: z.enum(LOCALES).default('en'),
 });
 
 export type AlertEnv = z.infer<typeof alertEnvSchema>;

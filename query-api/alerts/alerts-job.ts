@@ -25,6 +25,7 @@ export function alertsJob(deps: {
     clock: systemClock,
     webhooks: deps.env.SYNCLOG_ALERT_WEBHOOKS,
     secret: deps.env.SYNCLOG_ALERT_WEBHOOK_SECRET,
+    language: deps.env.SYNCLOG_ALERT_LANGUAGE,
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     ...(deps.log ? { log: deps.log } : {}),
   });
