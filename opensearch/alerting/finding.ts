@@ -30,6 +30,56 @@ type SearchResponse = {
 
 const pct = (rate: number, locale: Locale, digits = 1) => `${formatDecimal(rate * 100, locale, digits)} %`;
 
+type Rule<K extends AlertRule['kind']> = Extract<AlertRule, { kind: K }>;
+type Summarise = ReturnType<typeof translator<keyof typeof ALERT_TEXT.en>>;
+const NO_SAMPLES: Finding['samples'] = [];
+const docCount = (body: SearchResponse, name: string) =>
+  (body.aggregations?.[name] as { doc_count: number } | undefined)?.doc_count ?? 0;
+
+function errorRateFindings(rule: Rule<'error_rate'>, total: number, errors: number, locale: Locale): Finding[] {
+  const rate = total === 0 ? 0 : errors / total;
+  if (total < rule.min_operations || rate <= rule.threshold) return [];
+  const summary = translator(ALERT_TEXT, locale)('error_rate', {
+    rate: pct(rate, locale),
+    window: rule.window_minutes,
+    errors,
+    total,
+    count: total,
+    threshold: pct(rule.threshold, locale),
+  });
+  return [{ group: '', value: rate, threshold: rule.threshold, count: total, summary, samples: NO_SAMPLES }];
+}
+
+function burstFindings(rule: Rule<'error_burst'>, body: SearchResponse, t: Summarise, locale: Locale): Finding[] {
+  const buckets =
+    (body.aggregations?.by_type as { buckets: Array<{ key: string; doc_count: number }> } | undefined)?.buckets ?? [];
+  return buckets
+    .filter((b) => b.doc_count >= rule.threshold)
+    .map((b) => ({
+      group: b.key,
+      value: b.doc_count,
+      threshold: rule.threshold,
+      count: b.doc_count,
+      summary: t('error_burst', {
+        count: b.doc_count,
+        type: labelOf(OPERATION_TYPE_LABELS, b.key, locale),
+        window: rule.window_minutes,
+        threshold: rule.threshold,
+      }),
+      samples: NO_SAMPLES,
+    }));
+}
+
+function criticalFindings(rule: Rule<'critical_records'>, body: SearchResponse, total: number, t: Summarise) {
+  if (total === 0) return [];
+  const samples = (body.hits.hits ?? []).map((h) => ({
+    event_id: h._source.event_id ?? '',
+    message: h._source.error_message ?? h._source.message ?? '',
+  }));
+  const summary = t('critical_records', { count: total, window: rule.window_minutes });
+  return [{ group: '', value: total, threshold: 1, count: total, summary, samples }];
+}
+
 /**
  * What the search answer says holds, summarised in `locale`. `active` is false for a missing-data
  * rule outside its hours.
@@ -38,91 +88,25 @@ export function findingsOf(rule: AlertRule, response: unknown, active = true, lo
   const t = translator(ALERT_TEXT, locale);
   const body = response as SearchResponse;
   const total = body.hits.total.value;
-  const none = { samples: [] as Finding['samples'] };
   switch (rule.kind) {
-    case 'error_rate': {
-      const errors = (body.aggregations?.errors as { doc_count: number } | undefined)?.doc_count ?? 0;
-      const rate = total === 0 ? 0 : errors / total;
-      if (total < rule.min_operations || rate <= rule.threshold) return [];
-      return [
-        {
-          group: '',
-          value: rate,
-          threshold: rule.threshold,
-          count: total,
-          summary: t('error_rate', {
-            rate: pct(rate, locale),
-            window: rule.window_minutes,
-            errors,
-            total,
-            count: total,
-            threshold: pct(rule.threshold, locale),
-          }),
-          ...none,
-        },
-      ];
-    }
-    case 'error_burst': {
-      const buckets =
-        (body.aggregations?.by_type as { buckets: Array<{ key: string; doc_count: number }> } | undefined)?.buckets ??
-        [];
-      return buckets
-        .filter((b) => b.doc_count >= rule.threshold)
-        .map((b) => ({
-          group: b.key,
-          value: b.doc_count,
-          threshold: rule.threshold,
-          count: b.doc_count,
-          summary: t('error_burst', {
-            count: b.doc_count,
-            type: labelOf(OPERATION_TYPE_LABELS, b.key, locale),
-            window: rule.window_minutes,
-            threshold: rule.threshold,
-          }),
-          ...none,
-        }));
-    }
-    case 'critical_records': {
-      if (total === 0) return [];
-      const samples = (body.hits.hits ?? []).map((h) => ({
-        event_id: h._source.event_id ?? '',
-        message: h._source.error_message ?? h._source.message ?? '',
-      }));
-      return [
-        {
-          group: '',
-          value: total,
-          threshold: 1,
-          count: total,
-          summary: t('critical_records', { count: total, window: rule.window_minutes }),
-          samples,
-        },
-      ];
-    }
+    case 'error_rate':
+      return errorRateFindings(rule, total, docCount(body, 'errors'), locale);
+    case 'error_burst':
+      return burstFindings(rule, body, t, locale);
+    case 'critical_records':
+      return criticalFindings(rule, body, total, t);
     case 'slow_operations': {
       const values =
         (body.aggregations?.duration as { values: Record<string, number | null> } | undefined)?.values ?? {};
       return slowOperationsFindings(rule, total, Object.values(values)[0] ?? null, locale);
     }
     case 'sla':
-      return slaFindings(
-        rule,
-        total,
-        (body.aggregations?.successes as { doc_count: number } | undefined)?.doc_count ?? 0,
-        locale,
-      );
-    case 'missing_data':
+      return slaFindings(rule, total, docCount(body, 'successes'), locale);
+    case 'missing_data': {
       if (!active || total > 0) return [];
-      return [
-        {
-          group: '',
-          value: 0,
-          threshold: 1,
-          count: 0,
-          summary: t('missing_data', { window: rule.window_minutes }),
-          ...none,
-        },
-      ];
+      const summary = t('missing_data', { window: rule.window_minutes });
+      return [{ group: '', value: 0, threshold: 1, count: 0, summary, samples: NO_SAMPLES }];
+    }
   }
 }
 
