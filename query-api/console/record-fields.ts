@@ -66,6 +66,21 @@ const SHOWN: readonly ShownField[] = [
     read: (r, _reader, t) =>
       r.manual_review_required === undefined ? undefined : t(r.manual_review_required ? 'yes' : 'no'),
   },
+  // What the sync loggers record beyond the customer; codes the application chose, shown as they are.
+  ...(['customer_type', 'import_source', 'assigned_role', 'export_destination', 'export_format'] as const).map(
+    (field): ShownField => ({ key: field.replace(/_/g, ' '), name: field, read: (r) => r[field], data: true }),
+  ),
+  {
+    key: 'created new',
+    name: 'created_new',
+    read: (r, _reader, t) => (r.created_new === undefined ? undefined : t(r.created_new ? 'yes' : 'no')),
+  },
+  ...(['conflict_type', 'resolution_strategy', 'resolution_method'] as const).map((field): ShownField => ({
+    key: field.replace(/_/g, ' '),
+    name: field,
+    read: (r) => r[field],
+    data: true,
+  })),
   {
     key: 'service',
     name: 'service',
