@@ -11,7 +11,9 @@ export function knownTimeZone(value: unknown): string | null {
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-function partsIn(timeZone: string, date: Date) {
+
+/** The wall-clock date and time of an instant in a zone (`Intl` parts, two digits, 24 h). */
+export function wallClockParts(timeZone: string, date: Date) {
   let format = formats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -47,6 +49,6 @@ export function formatDay(day: string, locale: Locale): string {
 export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const p = partsIn(timeZone, date);
+  const p = wallClockParts(timeZone, date);
   return `${formatDay(`${p.year}-${p.month}-${p.day}`, locale)} ${p.hour}:${p.minute}:${p.second}`;
 }

@@ -1,21 +1,9 @@
 import { z } from 'zod';
+import { knownTimeZone, wallClockParts } from '../../opensearch/i18n/date-format.ts';
 
 /** Minutes east of UTC that `timeZone` is at `instant`. */
 function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = wallClockParts(timeZone, new Date(instant));
   const local = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,
@@ -52,11 +40,4 @@ export function localDayBounds(date: string, timeZone: string): { from: Date; to
 }
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isTimeZone = (timeZone: string): boolean => knownTimeZone(timeZone) !== null;
