@@ -35,11 +35,12 @@ const USAGE = `usage: synclog <command>
   schedule run <job> [--period ISO] [--json]
                                 run a job now, once per period like the service
   report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--format json|csv|xlsx|html]
-         [--out FILE] [--email]
+         [--out FILE] [--lang en|ru] [--email]
                                 the daily summary, the weekly error analysis from --date, or the
                                 monthly activity of --date's month (default: yesterday / the 7 days
-                                up to it / last month, in SYNCLOG_REPORT_TIMEZONE); --email mails it
-                                to its recipients in SYNCLOG_REPORTS
+                                up to it / last month, in SYNCLOG_REPORT_TIMEZONE), worded in --lang
+                                (default SYNCLOG_REPORT_LANGUAGE, else en); --email mails it to its
+                                recipients in SYNCLOG_REPORTS
   alerts list [--state firing|resolved] [--rule R] [--limit N] [--json]
   alerts ack <key> [--comment C]
                                 alerts from either executor; acknowledge one
@@ -88,6 +89,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       format: { type: 'string' },
       out: { type: 'string' },
       email: { type: 'boolean' },
+      lang: { type: 'string' },
       state: { type: 'string' },
       rule: { type: 'string' },
       comment: { type: 'string' },

@@ -12,6 +12,21 @@ import { seedPrefix } from '../test/seeded-prefix.ts';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink-process.ts';
 
 const client = testClient();
+/** The story's status labels in Russian, written out here rather than read from the code under test. */
+const STATUS_RU: Record<string, string> = {
+  success: 'Успешно',
+  error: 'Ошибка',
+  pending: 'В процессе',
+  skipped: 'Пропущено',
+  warning: 'Предупреждение',
+};
+/** Russian plural forms: 1 операция, 2 операции, 5 операций (11–14 take the third). */
+const russianPlural = (n: number, [one, few, many]: [string, string, string]) => {
+  const tens = n % 100;
+  const units = n % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  return units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+};
 const prefix = uniquePrefix('cli-report');
 const env = (extra: Record<string, string> = {}) => ({
   OPENSEARCH_URL: inject('opensearchUrl'),
@@ -114,5 +129,53 @@ describe('synclog report', () => {
     );
     expect(noRecipients.code).toBe(1);
     expect(noRecipients.stderr).toMatch(/SYNCLOG_REPORTS: names no recipients for the daily report/);
+  });
+});
+
+describe('synclog report in Russian and English', () => {
+  it('prints the report in Russian with --lang ru or SYNCLOG_REPORT_LANGUAGE=ru, with the figures of the JSON report', async () => {
+    const expected = await dailySummary(client, config.names, '2024-01-15', 'Europe/Moscow');
+    const args = ['report', 'daily', '--date', '2024-01-15', '--time-zone', 'Europe/Moscow'];
+    const ru = await runSynclog([...args, '--lang', 'ru'], env());
+    expect(ru.code).toBe(0);
+    const count = (n: number) => n.toLocaleString('ru-RU');
+    const errors = expected.by_status.error ?? 0;
+    // The first line says which cluster answered; the report follows.
+    const heading = ru.lines.indexOf('Ежедневная сводка за 15.01.2024');
+    expect([0, 1]).toContain(heading);
+    expect(ru.lines.slice(heading, heading + 3)).toEqual([
+      'Ежедневная сводка за 15.01.2024',
+      'Часовой пояс Europe/Moscow: с 15.01.2024 00:00:00 по 16.01.2024 00:00:00',
+      `${count(expected.operations)} ${russianPlural(expected.operations, ['операция', 'операции', 'операций'])}, ` +
+        `${count(errors)} ${russianPlural(errors, ['ошибка', 'ошибки', 'ошибок'])}, ` +
+        `доля ошибок ${(expected.error_rate * 100).toFixed(2).replace('.', ',')} %`,
+    ]);
+    expect(ru.lines).toContain(`  Записи с замечаниями: ${count(expected.flagged)}`);
+    const start = ru.lines.indexOf('По статусам:');
+    const end = ru.lines.indexOf('', start);
+    const rows = Object.fromEntries(ru.lines.slice(start + 2, end).map((l) => l.trim().split(/\s{2,}/)));
+    expect(rows).toEqual(
+      Object.fromEntries(Object.entries(expected.by_status).map(([code, n]) => [STATUS_RU[code] ?? code, count(n)])),
+    );
+    const byEnv = await runSynclog(args, env({ SYNCLOG_REPORT_LANGUAGE: 'ru' }));
+    expect(byEnv.lines).toEqual(ru.lines);
+    const en = await runSynclog([...args, '--lang', 'en'], env({ SYNCLOG_REPORT_LANGUAGE: 'ru' }));
+    expect(en.lines).toContain('Daily summary 2024-01-15');
+    expect(en.lines).toContain(`  operations: ${expected.operations.toLocaleString('en-US')}`);
+  });
+
+  it('writes the reader’s CSV with --lang ru, codes kept, and names --lang when it is no language', async () => {
+    const expected = await dailySummary(client, config.names, '2024-01-15', 'UTC');
+    const out = join(dir, 'daily-ru.csv');
+    const run = await runSynclog(['report', 'daily', '--date', '2024-01-15', '--lang', 'ru', '--out', out], env());
+    expect(run.code).toBe(0);
+    const rows = parse(await readFile(out, 'utf8'), { columns: true, delimiter: ';', bom: true }) as Array<
+      Record<string, string>
+    >;
+    const operations = rows.find((r) => r['Код раздела'] === 'summary' && r['Код показателя'] === 'operations')!;
+    expect(operations).toMatchObject({ Показатель: 'Операции', Значение: String(expected.operations) });
+    const bad = await runSynclog(['report', 'daily', '--lang', 'de'], env());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--lang: expected en or ru/);
   });
 });

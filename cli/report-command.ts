@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ConfigError } from '../opensearch/config/parse-env.ts';
+import { LOCALES, isLocale, type Locale } from '../opensearch/i18n/locale.ts';
 import { commandAccessLog, commandUser } from '../query-api/audit/command-access-log.ts';
 import { serviceConfigFromEnv } from '../query-api/config/service-config.ts';
 import { buildReport, completedPeriod, periodOfDate } from '../query-api/reports/build-report.ts';
@@ -8,20 +9,23 @@ import { deliverReport } from '../query-api/reports/delivery/deliver-report.ts';
 import { targetsOf } from '../query-api/reports/delivery/report-delivery-env.ts';
 import { createReportMailer } from '../query-api/reports/delivery/report-mailer.ts';
 import { reportSendAudit } from '../query-api/reports/delivery/report-send-audit.ts';
-import { displayValue } from '../query-api/reports/formats/report-html.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../query-api/reports/formats/render-report.ts';
-import type { ReportDocument } from '../query-api/reports/formats/report-document.ts';
 import { dailyReportQuerySchema } from '../query-api/reports/report-routes.ts';
+import { createReader } from '../query-api/reader/reader.ts';
+import { vocabularyLabelsFrom } from '../query-api/reader/vocabulary-labels.ts';
 import { connect } from './connect.ts';
 import { startProgress } from './progress.ts';
+import { reportTextLines } from './report-text-lines.ts';
 
 const KINDS = { daily: 'daily', weekly: 'weekly', monthly: 'monthly' } as const;
 
 /**
  * `synclog report daily|weekly|monthly [--date YYYY-MM-DD] [--time-zone TZ] [--format
- * json|csv|xlsx|html] [--out FILE] [--email]`: by default yesterday, the 7 days up to it, or last
- * month (`--date` names the day, the week's first day, or any day of the month), as text on the
- * terminal. `--email` also mails it to the report's recipients in SYNCLOG_REPORTS.
+ * json|csv|xlsx|html] [--out FILE] [--lang en|ru] [--email]`: by default yesterday, the 7 days up
+ * to it, or last month (`--date` names the day, the week's first day, or any day of the month), as
+ * text on the terminal in `--lang` (default SYNCLOG_REPORT_LANGUAGE, else en). `--lang` also makes
+ * CSV and XLSX the reader's table, as `?lang=` does over HTTP. `--email` also mails it to the
+ * report's recipients in SYNCLOG_REPORTS, each in their own language.
  */
 export async function reportCommand(
   kindName: string | undefined,
@@ -32,6 +36,7 @@ export async function reportCommand(
     format?: string | undefined;
     out?: string | undefined;
     email?: boolean | undefined;
+    lang?: string | undefined;
   },
   env: Record<string, string | undefined>,
   say: (line: string) => void,
@@ -41,8 +46,11 @@ export async function reportCommand(
   const format = chosenFormat(values);
   if (format === 'xlsx' && !values.out)
     throw new ConfigError([{ variable: '--out', message: 'xlsx is a binary file: name one with --out' }]);
+  if (values.lang !== undefined && !isLocale(values.lang))
+    throw new ConfigError([{ variable: '--lang', message: `expected ${LOCALES.join(' or ')}` }]);
   const config = serviceConfigFromEnv(env);
   const settings = config.reports;
+  const locale: Locale = values.lang ?? settings.delivery.SYNCLOG_REPORT_LANGUAGE;
   const timeZone = values['time-zone'] ?? settings.timeZone;
   const parsed = dailyReportQuerySchema.safeParse({ date: values.date ?? '2000-01-01', time_zone: timeZone });
   if (!parsed.success) {
@@ -60,14 +68,18 @@ export async function reportCommand(
   const { client } = await connect(config.opensearch, env, (line) => !format && say(line));
   try {
     const progress = startProgress(`building the ${kind} report`);
-    const report = await buildReport(client, names, request, timeZone).finally(() => progress.stop());
+    // The labels setup recorded, as the routes and the scheduled mails use them.
+    const labels = await vocabularyLabelsFrom(client, names.meta)();
+    const readerIn = (language: Locale) => createReader(language, timeZone, labels);
+    const report = await buildReport(client, names, request, timeZone, readerIn(locale)).finally(() => progress.stop());
     if (format) {
-      const rendered = await renderReport(report.doc, report.data, format);
+      const forReader = values.lang !== undefined;
+      const rendered = await renderReport(report.doc, report.data, format, { forReader });
       if (values.out) {
         await writeFile(values.out, rendered.body);
         console.error(`wrote ${values.out}`);
       } else say(String(rendered.body).trimEnd());
-    } else for (const line of textLines(report.doc)) say(line);
+    } else for (const line of reportTextLines(report.doc)) say(line);
     if (values.email) {
       const { SYNCLOG_SMTP_URL, SYNCLOG_MAIL_FROM } = settings.delivery;
       const accessLog = commandAccessLog(client, names);
@@ -77,6 +89,7 @@ export async function reportCommand(
         {
           mailer: createReportMailer(SYNCLOG_SMTP_URL!, SYNCLOG_MAIL_FROM),
           runId: null,
+          readerIn,
           beforeSend: reportSendAudit(accessLog, commandUser(), report, `report ${kind} --email`),
         },
       ).finally(() => accessLog.close());
@@ -103,20 +116,4 @@ function chosenFormat(values: {
       { variable: values.format ? '--format' : '--out', message: `expected ${REPORT_FORMATS.join(', ')}` },
     ]);
   return named as ReportFormat;
-}
-
-/** The report for a terminal: the headline, then each table. */
-function textLines(doc: ReportDocument): string[] {
-  const lines = [`${doc.title} ${doc.period} (${doc.time_zone})`];
-  for (const [measure, value] of doc.headline)
-    lines.push(`  ${measure.replace(/_/g, ' ')}: ${displayValue(measure, value)}`);
-  for (const table of doc.tables) {
-    lines.push('', `${table.title}:`);
-    if (table.rows.length === 0) lines.push('  none');
-    for (const row of table.rows)
-      lines.push(
-        `  ${row.map((cell, i) => (typeof cell === 'number' ? displayValue(table.columns[i]!, cell) : String(cell).slice(0, 120))).join('  ')}`,
-      );
-  }
-  return lines;
 }

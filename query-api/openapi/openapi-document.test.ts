@@ -104,3 +104,39 @@ describe('GET /openapi.json for exports', () => {
     expect(csv.find((p) => p.name === 'delimiter')!.schema).toMatchObject({ enum: ['comma', 'semicolon'] });
   });
 });
+
+describe('GET /openapi.json for the language of files and reports', () => {
+  type Parameter = { name: string; description?: string; schema: Record<string, unknown> };
+  const langOf = async () => {
+    const document = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, { get?: { parameters?: Parameter[] } }>;
+    };
+    return Object.fromEntries(
+      Object.entries(document.paths).flatMap(([path, methods]) => {
+        const lang = methods.get?.parameters?.find((p) => p.name === 'lang');
+        return lang ? [[path, lang]] : [];
+      }),
+    );
+  };
+  const REPORTS = ['/reports/daily', '/reports/weekly-errors', '/reports/monthly-activity'];
+  const EXPORTS = ['/logs/export.csv', '/logs/export.xlsx'];
+
+  it('documents lang with the values en and ru on every export and report route, and on no other', async () => {
+    const documented = await langOf();
+    expect(Object.keys(documented).sort()).toEqual([...EXPORTS, ...REPORTS].sort());
+    for (const [path, lang] of Object.entries(documented)) expect(lang.schema.enum, path).toEqual(['en', 'ru']);
+  });
+
+  it('describes what lang does to a report apart from what it does to an export file', async () => {
+    const documented = await langOf();
+    for (const path of EXPORTS) expect(documented[path]!.description, path).toMatch(/`tz`/);
+    for (const path of REPORTS) {
+      const description = documented[path]!.description!;
+      expect(description, path).not.toMatch(/`tz`|yes\/no/);
+      for (const format of ['html', 'csv', 'xlsx', 'json']) expect(description, path).toContain(format);
+      expect(description, path).toMatch(/ДД\.ММ\.ГГГГ/);
+      expect(description, path).toMatch(/code columns kept/);
+    }
+    expect(documented['/reports/daily']!.description).not.toBe(documented['/logs/export.csv']!.description);
+  });
+});

@@ -1,69 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { syncLogRecordSchema } from '../../opensearch/record/schema.ts';
-import {
-  OPERATION_TYPES,
-  STATUSES,
-  STORY_CUSTOMER_ROLES,
-  VALIDATION_ISSUES,
-} from '../../opensearch/record/vocabulary.ts';
 import { exportQuerySchema, logsQuerySchema } from '../logs/logs-query-schema.ts';
 import { exportCsvQuerySchema, exportXlsxQuerySchema } from '../export/export-query.ts';
 import { alertEventSchema } from '../../opensearch/alerting/alert-event.ts';
 import { alertsQuerySchema } from '../alerts/alert-routes.ts';
 import { dailyReportQuerySchema, monthlyReportQuerySchema, weeklyReportQuerySchema } from '../reports/report-routes.ts';
 import { ROUTE_TABLE, roleOf, routeKey, type DocumentedRouteKey } from '../routes/route-table.ts';
-
-type Schema = Record<string, unknown>;
-
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Schema => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Schema;
-  return rest;
-};
-
-const TIME_DESCRIPTION = 'ISO date or date-time, or now / now-7d / now-12h / now-30m';
-
-/** Open vocabularies: the story's codes are examples, an application's own codes are accepted as well. */
-const CODE_EXAMPLES: Record<string, readonly string[]> = {
-  operation_type: OPERATION_TYPES,
-  status: STATUSES,
-  customer_role: STORY_CUSTOMER_ROLES,
-  validation_issue: [...VALIDATION_ISSUES, 'duration_ms_invalid'],
-};
-const DESCRIPTIONS: Record<string, string> = {
-  flagged: 'true: only records with at least one validation issue; false: only records without',
-  reviewed: 'true: only reviewed records; false: only records nobody has reviewed',
-  lang:
-    'a file for a person in this language: headers, type and status labels (with their code columns), ' +
-    'yes/no, times in `tz` (with an ISO UTC column); without it the file is machine-readable as before',
-  tz: 'with `lang`: the time zone of the time column (IANA name, e.g. Europe/Moscow); default UTC',
-  delimiter: 'CSV field separator; default `semicolon` with lang=ru (decimal commas), else `comma`',
-};
-const LIST_DESCRIPTION = 'one value, a comma-separated list, or the parameter repeated';
-
-/** Query parameters from a zod object schema: allowed values as the parsed (output) side shows them. */
-function queryParameters(schema: z.ZodType): Schema[] {
-  const output = jsonSchema(schema, 'output') as { properties: Record<string, Schema>; required?: string[] };
-  const input = jsonSchema(schema, 'input') as { properties: Record<string, Schema> };
-  return Object.entries(output.properties).map(([name, out]) => {
-    const isList = out.type === 'array';
-    const isTime = name === 'from' || name === 'to';
-    const examples = CODE_EXAMPLES[name];
-    const listSchema = examples ? { ...out, items: { ...(out.items as Schema), examples } } : out;
-    const description = isTime
-      ? TIME_DESCRIPTION
-      : isList
-        ? `${LIST_DESCRIPTION}${examples ? "; the story's codes (see examples) or any code an application logs" : ''}`
-        : DESCRIPTIONS[name];
-    return {
-      name,
-      in: 'query',
-      required: false,
-      ...(description ? { description } : {}),
-      ...(isList ? { style: 'form', explode: true } : {}),
-      schema: isTime ? { type: 'string' } : isList ? listSchema : (input.properties[name] ?? out),
-    };
-  });
-}
+import { REPORT_PARAMETER_DESCRIPTIONS, jsonSchema, queryParameters, type Schema } from './query-parameters.ts';
 
 const errorBody = {
   type: 'object',
@@ -99,34 +42,50 @@ const idParameter = (description: string) => ({
 
 type Operation = { parameters?: Schema[]; requestBody?: Schema; responses: Schema };
 
+/** A report route: its own parameters, and the report in each of its formats. */
+const report = (schema: z.ZodType): Operation => ({
+  parameters: queryParameters(schema, REPORT_PARAMETER_DESCRIPTIONS),
+  responses: {
+    '200': {
+      description: 'the report in the asked format: JSON (default), CSV (section,item,measure,value), XLSX or HTML',
+      content: {
+        'application/json': { schema: { type: 'object' } },
+        'text/csv': { schema: { type: 'string' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: { type: 'string', format: 'binary' },
+        },
+        'text/html': { schema: { type: 'string' } },
+      },
+    },
+    ...errors(400, 401, 403, 503),
+  },
+});
+/** An export route: its filters and file options, and the file with its export id. */
+const exportFile = (schema: z.ZodType): Operation => ({
+  parameters: queryParameters(schema),
+  responses: {
+    '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } },
+    ...errors(400, 401, 403, 503),
+  },
+});
+
+const comment = { comment: { type: 'string', maxLength: 2000 } };
+/** `POST /logs/review`: the filters of the records to mark reviewed, and a comment. */
+const reviewByFilterBody = {
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['filter'],
+        properties: { filter: { type: 'object', description: 'the filters of GET /logs' }, ...comment },
+      },
+    },
+  },
+};
+
 /** Everything about a documented route but its summary and access, which the route table gives. */
 function operations(): Record<DocumentedRouteKey, Operation> {
   const records = { $ref: '#/components/schemas/SyncLogRecord' };
-  const report = (schema: z.ZodType): Operation => ({
-    parameters: queryParameters(schema),
-    responses: {
-      '200': {
-        description: 'the report in the asked format: JSON (default), CSV (section,item,measure,value), XLSX or HTML',
-        content: {
-          'application/json': { schema: { type: 'object' } },
-          'text/csv': { schema: { type: 'string' } },
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-            schema: { type: 'string', format: 'binary' },
-          },
-          'text/html': { schema: { type: 'string' } },
-        },
-      },
-      ...errors(400, 401, 403, 503),
-    },
-  });
-  const exportFile = (schema: z.ZodType): Operation => ({
-    parameters: queryParameters(schema),
-    responses: {
-      '200': { description: 'the file', headers: { 'X-Synclog-Export-Id': { schema: { type: 'string' } } } },
-      ...errors(400, 401, 403, 503),
-    },
-  });
-  const comment = { comment: { type: 'string', maxLength: 2000 } };
   return {
     'GET /health': { responses: { ...json({ type: 'object' }), ...errors(503) } },
     'GET /ready': { responses: { ...json({ type: 'object' }), ...errors(503) } },
@@ -139,17 +98,7 @@ function operations(): Record<DocumentedRouteKey, Operation> {
       responses: { ...json({ type: 'object' }), ...errors(400, 401, 403, 404) },
     },
     'POST /logs/review': {
-      requestBody: {
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['filter'],
-              properties: { filter: { type: 'object', description: 'the filters of GET /logs' }, ...comment },
-            },
-          },
-        },
-      },
+      requestBody: reviewByFilterBody,
       responses: {
         ...json({ type: 'object', properties: { matched: { type: 'integer' }, newly_reviewed: { type: 'integer' } } }),
         ...errors(400, 401, 403, 503),
