@@ -1,8 +1,8 @@
 import { translator } from '../opensearch/i18n/translator.ts';
 import {
   itemOf,
+  unitOf,
   nameOf,
-  type Cell,
   type ReportDocument,
   type ReportTable,
 } from '../query-api/reports/formats/report-document.ts';
@@ -17,17 +17,12 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, MAX_CELL);
 /** A table's header and rows as the document's reader reads them, in aligned columns. */
 function tableLines(doc: ReportDocument, table: ReportTable): string[] {
   const header = table.columns.map((column) => nameOf(doc, column));
-  // A row named by a headline measure (the week's comparison) is in that measure's unit: a rate
-  // in per cent, whatever its column. Rows of user data (`items` absent) are never taken for one.
-  const measures = new Set(doc.headline.map(([measure]) => measure));
-  const unitOf = (row: readonly Cell[], i: number) =>
-    table.items && measures.has(String(row[0])) ? String(row[0]) : table.columns[i]!;
   const rows = table.rows.map((row, r) =>
     row.map((cell, i) =>
       i === 0
         ? oneLine(itemOf(table, r))
         : typeof cell === 'number'
-          ? displayValue(unitOf(row, i), cell, doc.locale)
+          ? displayValue(unitOf(doc, table, row, i), cell, doc.locale)
           : oneLine(String(cell)),
     ),
   );

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import { displayValue } from '../reports/formats/report-html.ts';
 import {
   itemOf,
+  unitOf,
   nameOf,
   type ReportDocument,
   type ReportKind,
@@ -26,7 +27,7 @@ function reportTable(doc: ReportDocument, table: ReportTable, none: string) {
     const value = row[i]!;
     if (i === 0 && table.items) return html`<td class="message">${itemOf(table, r)}</td>`;
     return typeof value === 'number'
-      ? html`<td class="num">${displayValue(table.columns[i]!, value, doc.locale)}</td>`
+      ? html`<td class="num">${displayValue(unitOf(doc, table, row, i), value, doc.locale)}</td>`
       : html`<td class="message" translate="no">${value}</td>`;
   };
   return html`<h2>${table.title}</h2>

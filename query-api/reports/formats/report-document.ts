@@ -58,3 +58,13 @@ export const nameOf = (doc: ReportDocument, code: string) => doc.names[code] ?? 
 
 /** The first cell of a table row as the reader reads it (see `ReportTable.items`). */
 export const itemOf = (table: ReportTable, row: number) => table.items?.[row] ?? String(table.rows[row]?.[0] ?? '');
+
+/**
+ * The measure a table's figure is in: its column's, except in a row named by a headline measure
+ * (the week's comparison), whose figures are all in that measure's unit (a rate in per cent,
+ * whatever the column). Rows of user data (`items` absent) are never taken for one.
+ */
+export function unitOf(doc: ReportDocument, table: ReportTable, row: readonly Cell[], column: number): string {
+  const first = String(row[0]);
+  return table.items && doc.headline.some(([measure]) => measure === first) ? first : table.columns[column]!;
+}

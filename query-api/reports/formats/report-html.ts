@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../http/escape-html.ts';
 import { translator } from '../../../opensearch/i18n/translator.ts';
-import { itemOf, nameOf, type ReportDocument, type ReportTable } from './report-document.ts';
+import { itemOf, nameOf, unitOf, type ReportDocument, type ReportTable } from './report-document.ts';
 import { REPORT_TEXT } from './report-text.ts';
 import { displayValue } from './report-values.ts';
 
@@ -13,9 +13,9 @@ const tdNumber = 'style="padding:4px 10px;border-bottom:1px solid #ddd;text-alig
 
 function tableHtml(doc: ReportDocument, table: ReportTable): string {
   const head = table.columns.map((c) => `<th ${th} scope="col">${escapeHtml(nameOf(doc, c))}</th>`).join('');
-  const cell = (value: string | number, column: string) =>
+  const cell = (value: string | number, unit: string) =>
     typeof value === 'number'
-      ? `<td ${tdNumber}>${escapeHtml(displayValue(column, value, doc.locale))}</td>`
+      ? `<td ${tdNumber}>${escapeHtml(displayValue(unit, value, doc.locale))}</td>`
       : `<td ${td}>${escapeHtml(value)}</td>`;
   const body =
     table.rows.length === 0
@@ -23,7 +23,7 @@ function tableHtml(doc: ReportDocument, table: ReportTable): string {
       : table.rows
           .map(
             (row, r) =>
-              `<tr>${row.map((value, i) => cell(i === 0 ? itemOf(table, r) : value, table.columns[i]!)).join('')}</tr>`,
+              `<tr>${row.map((value, i) => cell(i === 0 ? itemOf(table, r) : value, unitOf(doc, table, row, i))).join('')}</tr>`,
           )
           .join('');
   return `<h2 style="font-size:16px;margin:24px 0 8px">${escapeHtml(table.title)}</h2><table style="border-collapse:collapse;font-size:14px" data-table="${escapeHtml(table.name)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

@@ -6,6 +6,7 @@ import { STORY_LABELS } from '../../reader/vocabulary-labels.ts';
 import { daily, monthly, weekly } from './fixtures/sample-reports.ts';
 import { dailyDocument, monthlyDocument, weeklyDocument } from './report-kinds.ts';
 import { renderReport } from './render-report.ts';
+import { reportHtml } from './report-html.ts';
 
 const ru = createReader('ru', 'UTC', STORY_LABELS);
 const en = createReader('en', 'UTC', STORY_LABELS);
@@ -146,6 +147,36 @@ describe('report documents in English', () => {
       'Import from 1C',
       'operations',
       '600',
+    ]);
+  });
+});
+
+describe('the week’s comparison in HTML', () => {
+  it('shows the error-rate row in per cent in every column, and the other rows as counts', () => {
+    const rowsOf = (html: string) =>
+      [
+        ...html
+          .split('data-table="comparison"')[1]!
+          .split('</table>')[0]!
+          .matchAll(/<tr>(.*?)<\/tr>/g),
+      ]
+        .map((m) => [...m[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => cell[1]))
+        .filter((cells) => cells.length > 0);
+    const html = (reader: typeof ru) => reportHtml(weeklyDocument(weekly, reader));
+    const rate = (share: number, locale: 'en' | 'ru') =>
+      `${(share * 100).toFixed(2).replace('.', locale === 'ru' ? ',' : '.')} %`;
+    const [errorsRow, rateRow] = rowsOf(html(en));
+    expect(errorsRow).toEqual(['errors', '21', '10', '11']);
+    expect(rateRow).toEqual([
+      'error rate',
+      rate(weekly.error_rate, 'en'),
+      rate(weekly.previous.error_rate, 'en'),
+      rate(weekly.change.error_rate, 'en'),
+    ]);
+    expect(rowsOf(html(ru))[1]!.slice(1)).toEqual([
+      rate(weekly.error_rate, 'ru'),
+      rate(weekly.previous.error_rate, 'ru'),
+      rate(weekly.change.error_rate, 'ru'),
     ]);
   });
 });
