@@ -104,3 +104,27 @@ describe('the time zone setting', () => {
     expect(page.match(/<option/g)!.length).toBeGreaterThanOrEqual(Intl.supportedValuesOf('timeZone').length);
   });
 });
+
+describe('a refused filter on the log list', () => {
+  const problem = async (query: string, language: string) => {
+    const res = await get(`/console/logs?${query}`, { 'Accept-Language': language });
+    expect(res.status).toBe(400);
+    return /<p class="notice error-box" role="alert">([^<]*)<\/p>/.exec(await res.text())?.[1];
+  };
+
+  it('is named by its label and said in Russian to a Russian reader', async () => {
+    expect(await problem('from=yesterday', 'ru')).toBe(
+      'Фильтр «С (ISO или now-7d)» не принят: ожидаются дата и время ISO 8601 или now, now-7d, now-12h, now-30m',
+    );
+    expect(await problem('from=2026-12-04T00:00:00Z&to=2026-12-01T00:00:00Z', 'ru')).toBe(
+      'Фильтр «По» не принят: должно быть позже «С»',
+    );
+    expect(await problem('sort=name:sideways', 'ru')).toBe('Фильтр «sort» не принят: недопустимое значение');
+  });
+
+  it('keeps zod’s own detail for an English reader', async () => {
+    expect(await problem('sort=name:sideways', 'en')).toMatch(
+      /^The filter &quot;sort&quot; was not accepted: expected &lt;field&gt;:asc\|desc with field one of @timestamp, /,
+    );
+  });
+});

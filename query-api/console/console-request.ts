@@ -31,10 +31,36 @@ export const firstIssue = (error: Issues) => {
   return `${String(issue.path[0] ?? 'filters')}: ${issue.message}`;
 };
 
-/** The first problem with the log list's filters, in the reader's language around the field and zod's message. */
+/** The filters whose form field has a label of its own; `q` is the search box. */
+const LABELLED_FILTERS = new Set([
+  'status',
+  'operation_type',
+  'customer_role',
+  'validation_issue',
+  'from',
+  'to',
+  'correlation_id',
+  'reviewed',
+]);
+
+/** zod's message for a problem the log filters have, in the reader's language where synclog wrote it. */
+function problemOf(t: LogsText, message: string): string {
+  if (message.startsWith('expected an ISO date-time')) return t('problem_time');
+  if (message === 'must be after from') return t('problem_after_from');
+  const span = /^covers more than (\d+) days$/.exec(message);
+  if (span) return t('problem_span', { count: Number(span[1]) });
+  return t('problem_value', { detail: message });
+}
+
+/**
+ * The first problem with the log list's filters, in the reader's language: the field by its
+ * label in the form, the problem in words (in Russian, zod's own English detail is left out).
+ */
 export const refusedFilter = (t: LogsText, error: Issues) => {
   const issue = error.issues[0]!;
-  return t('refused_filter', { field: String(issue.path[0] ?? 'filters'), problem: issue.message });
+  const field = String(issue.path[0] ?? 'filters');
+  const label = LABELLED_FILTERS.has(field) ? t(field as 'from') : field === 'q' ? t('search') : field;
+  return t('refused_filter', { field: label, problem: problemOf(t, issue.message) });
 };
 
 /** A form's optional comment: trimmed, at most 2,000 characters, absent when blank. */

@@ -37,6 +37,10 @@ export const LOGS_TEXT = defineCatalogue(
     bulk_needs_filter: 'Choose at least one filter before reviewing in bulk.',
     refused_filter: 'The filter "{field}" was not accepted: {problem}',
     refused_cursor: 'The next-page link has expired or is damaged: {problem}',
+    problem_time: 'expected an ISO date-time or now, now-7d, now-12h, now-30m',
+    problem_after_from: 'must be after "From"',
+    problem_span: { one: 'covers more than {count} day', other: 'covers more than {count} days' },
+    problem_value: '{detail}',
   },
   {
     title: 'Журнал',
@@ -84,6 +88,15 @@ export const LOGS_TEXT = defineCatalogue(
     bulk_needs_filter: 'Перед массовой отметкой выберите хотя бы один фильтр.',
     refused_filter: 'Фильтр «{field}» не принят: {problem}',
     refused_cursor: 'Ссылка на следующую страницу устарела или повреждена: {problem}',
+    problem_time: 'ожидаются дата и время ISO 8601 или now, now-7d, now-12h, now-30m',
+    problem_after_from: 'должно быть позже «С»',
+    problem_span: {
+      one: 'охватывает больше {count} дня',
+      few: 'охватывает больше {count} дней',
+      many: 'охватывает больше {count} дней',
+      other: 'охватывает больше {count} дня',
+    },
+    problem_value: 'недопустимое значение',
   },
 );
 
