@@ -42,7 +42,7 @@ describe('the SLA rule kind', () => {
     [{ target: 1 }, 'target'],
     [{ target: 0 }, 'target'],
     [{ min_operations: 0 }, 'min_operations'],
-    [{ throttle_minutes: 10_081 }, 'throttle_minutes'],
+    [{ throttle_minutes: 1_441 }, 'throttle_minutes'],
   ])('refuses %j, naming the field', (change, field) => {
     const issues = issuesOf([
       { name: 'ok', kind: 'error_rate' },

@@ -3,7 +3,12 @@ import { z } from 'zod';
 const name = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase letters, digits, "_" and "-"');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
-const throttleMinutes = z.number().int().min(0).max(10_080);
+/**
+ * At most a day: the Alerting plugin refuses a monitor whose action throttle exceeds
+ * `plugins.alerting.action_throttle_max_value` (24 h unless an operator raises it), and a rule
+ * must run on either executor.
+ */
+const throttleMinutes = z.number().int().min(0).max(1_440);
 const base = {
   name,
   enabled: z.boolean().default(true),
