@@ -28,6 +28,7 @@ import { DEFAULT_QUERY_LIMITS } from './logs/logs-query-schema.ts';
 import { reviewRoutes } from './reviews/review-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { onAppError } from './http/request-errors.ts';
+import { traceContext } from './http/trace-context.ts';
 import { logsRoutes } from './logs/logs-routes.ts';
 import type { QueryLimits } from './logs/logs-query-schema.ts';
 import { metricsRoutes } from './metrics/metrics-routes.ts';
@@ -92,7 +93,7 @@ export function createApp(deps: AppDeps): Hono {
     registry,
     accessLog,
   });
-  const app = new Hono().onError(onAppError).use('*', httpMetrics(registry));
+  const app = new Hono().onError(onAppError).use('*', traceContext()).use('*', httpMetrics(registry));
   guardRoutes(app, ROUTE_TABLE, {
     breaker: circuitBreakerMiddleware(
       deps.breaker ?? createCircuitBreaker({ failures: 5, coolDownMs: 5_000, clock: systemClock }),

@@ -24,6 +24,8 @@ export const accessLogIndexBody: IndexBody = {
       recipients: keyword,
       hold_id: keyword,
       reason: { type: 'text' },
+      trace_id: keyword,
+      span_id: keyword,
     },
   },
 };

@@ -28,8 +28,8 @@ const packageName = (specifier: string) =>
 
 /**
  * Every file reached from `entry` through static imports, `export … from`, type-only imports (the
- * .d.ts repeat them) and `import()` of a literal. An `import()` of a variable is invisible here,
- * which is how the shipper keeps `@opentelemetry/api` optional.
+ * .d.ts repeat them) and `import()` of a literal. An `import()` or `require()` of a variable is
+ * invisible here, which is how the shipper keeps `@opentelemetry/api` optional.
  */
 export function importGraph(root: string, entry: string): ImportGraph {
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import type { OpenSearchClient } from '../../opensearch/client/create-client.ts';
 import type { IndexNames } from '../../opensearch/record/index-names.ts';
+import { currentContext } from '../../shipper/index.ts';
 import type { AccessLogWriter } from './access-log-writer.ts';
 
 /**
@@ -60,6 +61,9 @@ export interface AccessEntry {
   /** A legal hold placed or released: its id and the reason given. */
   readonly hold_id?: string;
   readonly reason?: string;
+  /** The trace the access ran in (the caller's `traceparent`, or the active span) and its parent span. */
+  readonly trace_id?: string;
+  readonly span_id?: string;
 }
 
 /** Who accessed: an API caller (role and token fingerprint), a command's user, or a scheduled job. */
@@ -92,6 +96,7 @@ export interface Access {
  * an access's filters become the entry's `filters`.
  */
 export async function recordAccess(writer: AccessLogWriter, access: Access): Promise<void> {
+  const { trace_id, span_id } = currentContext();
   const entry: AccessEntry = {
     at: new Date().toISOString(),
     ...(access.event ? { event: access.event } : {}),
@@ -109,11 +114,13 @@ export async function recordAccess(writer: AccessLogWriter, access: Access): Pro
     ...(access.recipients ? { recipients: [...access.recipients] } : {}),
     ...(access.holdId ? { hold_id: access.holdId } : {}),
     ...(access.reason ? { reason: access.reason } : {}),
+    ...(trace_id ? { trace_id } : {}),
+    ...(span_id ? { span_id } : {}),
   };
   await writer.write(entry);
 }
 
-/** Newest accesses first, optionally of one caller, route, event or export/tail, in a time range. */
+/** Newest accesses first, optionally of one caller, route, event, export/tail or trace, in a time range. */
 export async function readAccessLog(
   client: OpenSearchClient,
   names: IndexNames,
@@ -122,13 +129,14 @@ export async function readAccessLog(
     route?: string | undefined;
     event?: string | undefined;
     access_id?: string | undefined;
+    trace_id?: string | undefined;
     from?: Date | undefined;
     to?: Date | undefined;
     size: number;
   },
 ): Promise<AccessEntry[]> {
   const filter: unknown[] = [];
-  for (const field of ['who', 'route', 'event', 'access_id'] as const)
+  for (const field of ['who', 'route', 'event', 'access_id', 'trace_id'] as const)
     if (query[field]) filter.push({ term: { [field]: query[field] } });
   if (query.from || query.to)
     filter.push({

@@ -20,6 +20,10 @@ const auditQuerySchema = z.strictObject({
   route: z.string().min(1).max(100).optional(),
   event: z.string().min(1).max(40).optional(),
   access_id: z.string().min(1).max(100).optional(),
+  trace_id: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   from: time.optional(),
   to: time.optional(),
   size: z.coerce.number().int().min(1).max(500).default(100),
@@ -27,7 +31,7 @@ const auditQuerySchema = z.strictObject({
 
 /**
  * `GET /audit` (admin): the access log, newest first, optionally of one caller (`who`), `route`,
- * `event` or export/tail (`access_id`) in a time range. Reading it is itself recorded.
+ * `event`, export/tail (`access_id`) or trace (`trace_id`) in a time range. Reading it is itself recorded.
  */
 export function auditRoutes(deps: { client: OpenSearchClient; names: IndexNames; accessLog: AccessLogWriter }) {
   return new Hono().get('/audit', async (c) => {

@@ -1,53 +1,82 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createActiveSpanSource } from './active-span.ts';
+import { startTracingSdk, type TracingSdk } from './fixtures/tracing-sdk.ts';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const SPAN = '00f067aa0ba902b7';
 
-function fakeApi(span: { traceId: string; spanId: string; traceFlags: number } | undefined) {
+// Stand-ins for modules that are not the API, or an API whose context manager fails: the real
+// SDK cannot be made to do either.
+function apiReturning(span: { traceId: string; spanId: string; traceFlags: number } | undefined) {
   return { context: { active: () => 'ctx' }, trace: { getSpanContext: () => span } };
 }
 
-describe('createActiveSpanSource', () => {
-  it('imports the API once, however often it is asked, and then reports the active span', async () => {
-    const importer = vi.fn(async () => fakeApi({ traceId: TRACE, spanId: SPAN, traceFlags: 1 }));
-    const source = createActiveSpanSource(importer);
+describe('createActiveSpanSource with the real OpenTelemetry SDK', () => {
+  let sdk: TracingSdk;
+  beforeAll(() => {
+    sdk = startTracingSdk();
+  });
+  afterAll(() => sdk.stop());
 
-    expect(source.ids()).toBeUndefined();
-    expect(await source.load()).toBe(true);
-    source.ids();
-    await source.load();
-
-    expect(source.ids()).toEqual({ traceId: TRACE, spanId: SPAN, traceFlags: 1 });
-    expect(importer).toHaveBeenCalledTimes(1);
+  it('reads the span of the active context on its very first call, without a preload', () => {
+    const source = createActiveSpanSource();
+    const seen = sdk.tracer.startActiveSpan('first', (span) => {
+      span.end();
+      return { ids: source.ids(), expected: span.spanContext() };
+    });
+    expect(seen.ids).toEqual({
+      traceId: seen.expected.traceId,
+      spanId: seen.expected.spanId,
+      traceFlags: seen.expected.traceFlags,
+    });
   });
 
-  it('treats a missing package as no tracing, without an error', async () => {
-    const importer = vi.fn(() => Promise.reject(new Error("Cannot find package '@opentelemetry/api'")));
-    const source = createActiveSpanSource(importer);
-
-    expect(await source.load()).toBe(false);
+  it('reports no span outside any active span', async () => {
+    const source = createActiveSpanSource();
+    expect(await source.load()).toBe(true);
     expect(source.ids()).toBeUndefined();
-    expect(importer).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createActiveSpanSource', () => {
+  it('loads the API once, however often it is asked', async () => {
+    const loadApi = vi.fn(() => apiReturning({ traceId: TRACE, spanId: SPAN, traceFlags: 1 }));
+    const source = createActiveSpanSource(loadApi);
+
+    expect(source.ids()).toEqual({ traceId: TRACE, spanId: SPAN, traceFlags: 1 });
+    expect(await source.load()).toBe(true);
+    source.ids();
+
+    expect(loadApi).toHaveBeenCalledTimes(1);
+  });
+
+  it('treats a missing package as no tracing, without an error, and does not look again', async () => {
+    const loadApi = vi.fn(() => {
+      throw new Error("Cannot find module '@opentelemetry/api'");
+    });
+    const source = createActiveSpanSource(loadApi);
+
+    expect(source.ids()).toBeUndefined();
+    expect(await source.load()).toBe(false);
+    expect(loadApi).toHaveBeenCalledTimes(1);
   });
 
   it('ignores a module that does not look like the API', async () => {
-    const source = createActiveSpanSource(async () => ({ something: 'else' }));
+    const source = createActiveSpanSource(() => ({ something: 'else' }));
     expect(await source.load()).toBe(false);
     expect(source.ids()).toBeUndefined();
   });
 
-  it('reports no span when the active one is invalid or missing', async () => {
-    const invalid = createActiveSpanSource(async () =>
-      fakeApi({ traceId: '0'.repeat(32), spanId: SPAN, traceFlags: 0 }),
+  it('reports no span when the active one is invalid or missing', () => {
+    const invalid = createActiveSpanSource(() =>
+      apiReturning({ traceId: '0'.repeat(32), spanId: SPAN, traceFlags: 0 }),
     );
-    const none = createActiveSpanSource(async () => fakeApi(undefined));
-    await Promise.all([invalid.load(), none.load()]);
+    const none = createActiveSpanSource(() => apiReturning(undefined));
     expect(invalid.ids()).toBeUndefined();
     expect(none.ids()).toBeUndefined();
   });
 
-  it('keeps logging alive when the tracing setup throws', async () => {
+  it('keeps logging alive when the tracing setup throws', () => {
     const throwing = {
       context: {
         active: () => {
@@ -56,8 +85,6 @@ describe('createActiveSpanSource', () => {
       },
       trace: { getSpanContext: () => undefined },
     };
-    const source = createActiveSpanSource(async () => throwing);
-    await source.load();
-    expect(source.ids()).toBeUndefined();
+    expect(createActiveSpanSource(() => throwing).ids()).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { isValidSpanId, isValidTraceId } from './traceparent.ts';
 
 /** The ids of the OpenTelemetry span active in the running code. */
@@ -16,48 +17,42 @@ interface OtelApi {
 }
 
 export interface ActiveSpanSource {
-  /** The active span's ids; `undefined` without a valid span, or while the API is still loading. */
+  /** The active span's ids; `undefined` without `@opentelemetry/api` or without a valid active span. */
   ids(): SpanIds | undefined;
-  /** Loads the API once; resolves `true` when it is available. Later calls return the same promise. */
+  /** Loads the API now (it is otherwise loaded by the first `ids()`); resolves `true` when it is available. */
   load(): Promise<boolean>;
 }
 
 // A variable specifier keeps TypeScript and bundlers from requiring the package at build time.
 const OTEL_API = '@opentelemetry/api';
-const importOtel = (): Promise<unknown> => import(OTEL_API);
+const requireOtel = (): unknown => createRequire(import.meta.url)(OTEL_API);
 
 /**
- * Reads the active OpenTelemetry span through a lazily imported `@opentelemetry/api`. The import
- * starts at the first `ids()` (or `load()`) call and its outcome is cached; a missing package is
- * the normal case without tracing, not an error. `ids()` is synchronous because logging is, so
- * calls made before the import settles see no span: await `load()` at start-up to avoid that.
+ * Reads the active OpenTelemetry span through `@opentelemetry/api`, loaded once, synchronously, at
+ * the first `ids()` call: logging is synchronous, and an asynchronous `import()` would leave the
+ * records logged before it settles without their span. Whichever copy of the package is loaded
+ * (its CommonJS or its ESM build), the API keeps its context manager and tracer provider in one
+ * process-wide slot, so the span the application's SDK made active is the one read here. A
+ * missing package is the normal case without tracing, not an error.
  */
-export function createActiveSpanSource(importer: () => Promise<unknown> = importOtel): ActiveSpanSource {
+export function createActiveSpanSource(loadApi: () => unknown = requireOtel): ActiveSpanSource {
   let api: OtelApi | null | undefined;
-  let loading: Promise<boolean> | undefined;
 
-  function load(): Promise<boolean> {
-    loading ??= importer().then(
-      (module) => {
-        api = asOtelApi(module);
-        return api !== null;
-      },
-      () => {
-        api = null;
-        return false;
-      },
-    );
-    return loading;
+  function loaded(): OtelApi | null {
+    if (api !== undefined) return api;
+    try {
+      api = asOtelApi(loadApi());
+    } catch {
+      api = null;
+    }
+    return api;
   }
 
   function ids(): SpanIds | undefined {
-    if (api === undefined) {
-      void load();
-      return undefined;
-    }
-    if (api === null) return undefined;
+    const otel = loaded();
+    if (otel === null) return undefined;
     try {
-      const span = api.trace.getSpanContext(api.context.active());
+      const span = otel.trace.getSpanContext(otel.context.active());
       if (!span || !isValidTraceId(span.traceId) || !isValidSpanId(span.spanId)) return undefined;
       return { traceId: span.traceId, spanId: span.spanId, traceFlags: span.traceFlags };
     } catch {
@@ -66,7 +61,7 @@ export function createActiveSpanSource(importer: () => Promise<unknown> = import
     }
   }
 
-  return { ids, load };
+  return { ids, load: () => Promise.resolve(loaded() !== null) };
 }
 
 function asOtelApi(module: unknown): OtelApi | null {
@@ -81,5 +76,8 @@ const processSource = createActiveSpanSource();
 /** The active span of the process-wide OpenTelemetry API, if installed. */
 export const activeSpanIds = (): SpanIds | undefined => processSource.ids();
 
-/** Starts loading `@opentelemetry/api` now; resolves `true` when it is installed. */
+/**
+ * Loads `@opentelemetry/api` now; resolves `true` when it is installed. Optional: the first record
+ * loads it anyway, synchronously; call it at start-up to learn whether tracing ids will be recorded.
+ */
 export const preloadOpenTelemetry = (): Promise<boolean> => processSource.load();

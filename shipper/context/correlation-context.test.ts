@@ -1,7 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { context, ROOT_CONTEXT, trace, TraceFlags, type Context, type ContextManager } from '@opentelemetry/api';
+import { TraceFlags } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preloadOpenTelemetry } from './active-span.ts';
+import { startTracingSdk, type TracingSdk } from './fixtures/tracing-sdk.ts';
 import { currentContext, runWithContext } from './correlation-context.ts';
 
 describe('runWithContext', () => {
@@ -48,54 +47,34 @@ describe('runWithContext', () => {
   });
 });
 
-/** The smallest context manager that makes `context.with` work without an SDK. */
-class TestContextManager implements ContextManager {
-  private readonly storage = new AsyncLocalStorage<Context>();
-  active(): Context {
-    return this.storage.getStore() ?? ROOT_CONTEXT;
-  }
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
-    ctx: Context,
-    fn: F,
-    thisArg?: ThisParameterType<F>,
-    ...args: A
-  ): ReturnType<F> {
-    return this.storage.run(ctx, () => fn.call(thisArg, ...args));
-  }
-  bind<T>(_context: Context, target: T): T {
-    return target;
-  }
-  enable(): this {
-    return this;
-  }
-  disable(): this {
-    this.storage.disable();
-    return this;
-  }
-}
-
-describe('currentContext with OpenTelemetry', () => {
-  const span = {
-    traceId: 'aaaabbbbccccddddeeeeffff00001111',
-    spanId: '1234567890abcdef',
-    traceFlags: TraceFlags.SAMPLED,
-  };
-  const inSpan = <R>(fn: () => R): R => context.with(trace.setSpanContext(context.active(), span), fn);
-
-  beforeAll(async () => {
-    context.setGlobalContextManager(new TestContextManager());
-    expect(await preloadOpenTelemetry()).toBe(true);
+describe('currentContext with the OpenTelemetry SDK', () => {
+  let sdk: TracingSdk;
+  beforeAll(() => {
+    sdk = startTracingSdk();
   });
-  afterAll(() => context.disable());
+  afterAll(() => sdk.stop());
 
   it('uses the active span when the context has no trace id', () => {
-    const seen = runWithContext({ correlation_id: 'run-1' }, () => inSpan(() => currentContext()));
-    expect(seen).toEqual({ correlation_id: 'run-1', trace_id: span.traceId, span_id: span.spanId, trace_flags: 1 });
+    const { seen, span } = runWithContext({ correlation_id: 'run-1' }, () =>
+      sdk.tracer.startActiveSpan('work', (span) => {
+        span.end();
+        return { seen: currentContext(), span: span.spanContext() };
+      }),
+    );
+    expect(seen).toEqual({
+      correlation_id: 'run-1',
+      trace_id: span.traceId,
+      span_id: span.spanId,
+      trace_flags: TraceFlags.SAMPLED,
+    });
   });
 
   it('prefers the trace the context already holds', () => {
     const own = { trace_id: '0123456789abcdef0123456789abcdef', span_id: 'fedcba9876543210' };
-    expect(runWithContext(own, () => inSpan(() => currentContext()))).toEqual(own);
+    const seen = runWithContext(own, () =>
+      sdk.tracer.startActiveSpan('work', (span) => (span.end(), currentContext())),
+    );
+    expect(seen).toEqual(own);
   });
 
   it('adds nothing outside a span', () => {
