@@ -176,7 +176,10 @@ describe('Prometheus scraping the application and the service', () => {
     };
     expect(dashboard).toMatchObject({ uid: 'synclog-sync', schemaVersion: expect.any(Number) });
     expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
-    const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => ({ panel: p.title, expr: t.expr })));
+    // The application metrics' panels are checked value by value in grafana/app-metrics.it.test.ts.
+    const exprs = dashboard.panels
+      .flatMap((p) => p.targets.map((t) => ({ panel: p.title, expr: t.expr })))
+      .filter((e) => !/api_request|database_query|external_api/.test(e.expr));
     expect(exprs.length).toBeGreaterThanOrEqual(12);
     // Rates over [5m] need two samples: wait until the slowest panel has a value.
     await until(

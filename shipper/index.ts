@@ -17,6 +17,8 @@ export type { EngineStats } from './delivery/delivery-engine.ts';
 export { serveMetrics } from './metrics/serve-metrics.ts';
 export type { MetricsServer } from './metrics/serve-metrics.ts';
 export { createSyncMetrics } from './metrics/sync-metrics.ts';
+export { createAppMetrics } from './metrics/app-metrics.ts';
+export type { AppMetrics, AppMetricsOptions } from './metrics/app-metrics.ts';
 export type { SyncMetrics } from './metrics/sync-metrics.ts';
 export { createCustomerSyncLogger, createStructuredLogger, LOG_CATEGORIES } from './loggers/index.ts';
 export type {

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { currentContext, runWithContext, type CorrelationContext } from '../context/correlation-context.ts';
 import { contextFromTraceparent } from '../context/traceparent.ts';
+import type { AppMetrics } from '../metrics/app-metrics.ts';
+import { requestEndpoint, type RouteOf } from './request-endpoint.ts';
 import type { LogFields } from './structured-logger-types.ts';
 import { loggableUrl } from './url-path.ts';
 import type { LogLevel } from './write-info.ts';
@@ -10,7 +12,20 @@ export interface HttpHandlerDeps {
   readonly emit: (level: LogLevel, message: string, fields: LogFields, context: CorrelationContext) => void;
   readonly clock: () => number;
   readonly newId: () => string;
+  /** Counts each request in `api_requests_total` and `api_request_duration_seconds` when given. */
+  readonly metrics?: AppMetrics;
 }
+
+export interface HttpHandlerOptions<Req extends IncomingMessage = IncomingMessage> {
+  /** The route template a request matched; default Express's `req.route`, else the path with ids collapsed. */
+  readonly route?: RouteOf<Req>;
+}
+
+// Metric status codes for requests that got no complete answer: the handler failed before
+// responding (a server error, whatever the framework sends next), or the client went away
+// (nginx's "client closed request").
+const FAILED_STATUS = 500;
+const ABORTED_STATUS = 499;
 
 // Header ids end up in every record of the request: accept only short, plain tokens.
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -24,6 +39,7 @@ const HEADER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function wrapHttpHandler<Req extends IncomingMessage, Res extends ServerResponse, R>(
   deps: HttpHandlerDeps,
   handler: (req: Req, res: Res) => R,
+  options: HttpHandlerOptions<Req> = {},
 ): (req: Req, res: Res) => R {
   return (req, res) => {
     const start = deps.clock();
@@ -48,12 +64,19 @@ export function wrapHttpHandler<Req extends IncomingMessage, Res extends ServerR
         const level: LogLevel =
           failed || (status ?? 0) >= 500 ? 'error' : aborted || (status ?? 0) >= 400 ? 'warn' : 'info';
         const result = failed ? 'failed' : aborted ? 'aborted' : String(status);
+        const durationMs = deps.clock() - start;
+        deps.metrics?.apiRequest({
+          method,
+          endpoint: requestEndpoint(req, path, options.route),
+          statusCode: status === undefined ? FAILED_STATUS : aborted ? ABORTED_STATUS : status,
+          durationMs,
+        });
         deps.emit(
           level,
           `${method} ${path} ${result}`,
           {
             category: 'performance',
-            durationMs: deps.clock() - start,
+            durationMs,
             ...(failed ? { error: outcome.error } : {}),
             details: { http: { method, path, status_code: status, ...(aborted ? { aborted } : {}) } },
           },

@@ -23,6 +23,9 @@ export type {
 } from './customer-sync-inputs.ts';
 export { createStructuredLogger } from './structured-logger.ts';
 export type { StructuredLogger, StructuredLoggerDeps, StructuredLoggerOptions } from './structured-logger.ts';
+export type { HttpHandlerOptions } from './http-handler.ts';
+export type { RouteOf } from './request-endpoint.ts';
+export { routeTemplate } from './url-path.ts';
 export { LOG_CATEGORIES } from './structured-logger-types.ts';
 export type {
   ApiCall,

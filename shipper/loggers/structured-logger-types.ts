@@ -40,6 +40,8 @@ export interface ServiceInfo {
 
 /** A call this service made to another one (1C's HTTP services, a mail API…). */
 export interface ApiCall {
+  /** The called service's name in metrics (`onec`, `mailer`). Default: the URL's host. */
+  readonly service?: string;
   readonly method: string;
   /** Stored without credentials, query or fragment: those carry tokens and e-mails. */
   readonly url: string;

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'winston';
+import type { AppMetrics } from '../metrics/app-metrics.ts';
 import { currentContext } from '../context/correlation-context.ts';
-import { wrapHttpHandler } from './http-handler.ts';
+import { wrapHttpHandler, type HttpHandlerOptions } from './http-handler.ts';
 import { structuredInfo } from './structured-info.ts';
 import type { ApiCall, DatabaseQuery, LogFields, SecurityEvent, ServiceInfo } from './structured-logger-types.ts';
+import { createCallRecords, ms } from './call-records.ts';
 import { timeCall } from './time-call.ts';
-import { loggableUrl } from './url-path.ts';
 import { writeInfo, type LogLevel } from './write-info.ts';
 
 export interface StructuredLoggerDeps {
@@ -18,6 +19,11 @@ export interface StructuredLoggerDeps {
   readonly clock?: () => number;
   /** Request ids for requests that bring none. Default `crypto.randomUUID`. */
   readonly newId?: () => string;
+  /**
+   * `createAppMetrics(registry)`: requests (`httpHandler`), database queries and external calls
+   * are counted under the monitoring strategy's names. Unset: nothing is counted.
+   */
+  readonly metrics?: AppMetrics;
 }
 
 export interface StructuredLoggerOptions {
@@ -47,9 +53,14 @@ export interface StructuredLogger {
   logSecurityEvent(event: SecurityEvent): void;
   /** `fn` wrapped to log its duration (`logPerformance`) or its error; results pass through. */
   timed<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R;
-  /** A node:http handler wrapped to run in a request context and log one record per request. */
+  /**
+   * A node:http handler wrapped to run in a request context and log one record per request;
+   * with metrics, counted under its route template (`options.route`, Express's `req.route`, or
+   * the path with ids collapsed).
+   */
   httpHandler<Req extends IncomingMessage, Res extends ServerResponse, R>(
     handler: (req: Req, res: Res) => R,
+    options?: HttpHandlerOptions<Req>,
   ): (req: Req, res: Res) => R;
 }
 
@@ -70,7 +81,7 @@ export function createStructuredLogger(
     (level: LogLevel) =>
     (message: string, fields: LogFields = {}) =>
       emit(level, message, fields);
-  const ms = (durationMs: number) => `${Math.round(durationMs)} ms`;
+  const calls = createCallRecords({ emit, slowQueryMs, metrics: deps.metrics });
 
   const logPerformance = (name: string, durationMs: number, extra: Readonly<Record<string, unknown>> = {}) =>
     emit('info', `${name} took ${ms(durationMs)}`, {
@@ -87,28 +98,7 @@ export function createStructuredLogger(
     error: at('error'),
     critical: at('critical'),
     logPerformance,
-    logApiCall(call) {
-      const method = call.method.toUpperCase();
-      const url = loggableUrl(call.url);
-      const failed = call.error !== undefined || call.status === undefined || call.status >= 500;
-      const level: LogLevel = failed ? 'error' : call.status !== undefined && call.status >= 400 ? 'warn' : 'info';
-      emit(level, `${method} ${url} ${call.status ?? 'no response'} in ${ms(call.durationMs)}`, {
-        category: 'external_api',
-        durationMs: call.durationMs,
-        error: call.error,
-        details: { ...call.details, http: { method, url, status_code: call.status } },
-      });
-    },
-    logDatabaseQuery(query) {
-      const level: LogLevel = query.error !== undefined ? 'error' : query.durationMs >= slowQueryMs ? 'warn' : 'info';
-      const rows = query.rows === undefined ? '' : `, ${query.rows} rows`;
-      emit(level, `${query.operation} ${query.table}${rows} in ${ms(query.durationMs)}`, {
-        category: 'database',
-        durationMs: query.durationMs,
-        error: query.error,
-        details: { ...query.details, db: { operation: query.operation, table: query.table, rows: query.rows } },
-      });
-    },
+    ...calls,
     logSecurityEvent(event) {
       const level = event.level ?? (event.outcome === 'succeeded' ? 'critical' : 'warn');
       const { event: name, outcome, remoteIp, resource, reason } = event;
@@ -135,6 +125,7 @@ export function createStructuredLogger(
               });
           },
         ),
-    httpHandler: (handler) => wrapHttpHandler({ emit, clock, newId }, handler),
+    httpHandler: (handler, httpOptions) =>
+      wrapHttpHandler({ emit, clock, newId, metrics: deps.metrics }, handler, httpOptions),
   };
 }

@@ -23,3 +23,25 @@ export function loggableUrl(url: string): string {
 function stripQuery(url: string): string {
   return url.split(/[?#]/, 1)[0] ?? '';
 }
+
+// Segments that are values, not names: numbers, UUIDs, long hex, e-mails, and long tokens with digits.
+const ID_SEGMENT = [
+  /^\d+$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /^[0-9a-f]{16,}$/i,
+  /@/,
+  /^(?=.*\d).{16,}$/,
+];
+
+/**
+ * A request path as a route template for metric labels, when the framework names no route:
+ * query dropped and every segment that looks like an id replaced by `:id`
+ * (`/customers/42/orders/7f3c…` → `/customers/:id/orders/:id`).
+ */
+export function routeTemplate(path: string): string {
+  const segments = stripQuery(path)
+    .split('/')
+    .map((segment) => (ID_SEGMENT.some((pattern) => pattern.test(segment)) ? ':id' : segment));
+  const template = segments.join('/');
+  return template.startsWith('/') ? template : `/${template}`;
+}
