@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { openSearchEnvSchema } from './opensearch/config/env.ts';
 import { parseEnv } from './opensearch/config/parse-env.ts';
 import { OPENSEARCH_VERSION } from './opensearch/local/local-cluster.ts';
@@ -12,69 +11,18 @@ import { alertEnvSchema } from './query-api/alerts/alert-env.ts';
 import { reportDeliveryEnvSchema } from './query-api/reports/delivery/report-delivery-env.ts';
 import { schedulerEnvSchema } from './query-api/scheduler/scheduler-config.ts';
 import { serviceEnvSchema } from './query-api/service-env.ts';
+import {
+  command,
+  compose,
+  composePath,
+  dependency,
+  environment,
+  rawEnvironment,
+  SAMPLE_VARIABLES,
+  service,
+} from './test/compose-file.ts';
 
-const composePath = fileURLToPath(new URL('./docker-compose.yml', import.meta.url));
 const dockerfilePath = fileURLToPath(new URL('./Dockerfile', import.meta.url));
-const composeText = readFileSync(composePath, 'utf8');
-
-/** Values for the variables the file requires from the shell (`${VAR:?message}` or `${VAR}`). */
-const SAMPLE_VARIABLES: Record<string, string> = { OPENSEARCH_INITIAL_ADMIN_PASSWORD: 'Sample-Admin-Passw0rd!' };
-
-interface Service {
-  readonly image?: string;
-  readonly build?: unknown;
-  readonly command?: string | string[];
-  readonly restart?: string;
-  readonly environment?: Record<string, string | number | boolean | null> | string[];
-  readonly depends_on?: string[] | Record<string, { condition?: string }>;
-  readonly healthcheck?: { test?: string | string[] };
-  readonly ports?: Array<string | number>;
-  readonly volumes?: string[];
-}
-
-// `merge: true`: the nodes share their settings through a `<<: *opensearch-node` merge key.
-const compose = parse(composeText, { merge: true }) as {
-  services: Record<string, Service>;
-  volumes?: Record<string, unknown>;
-};
-
-function service(name: string): Service {
-  const found = compose.services[name];
-  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
-  return found;
-}
-
-/** A service's environment as written (list or map form), values uninterpolated. */
-function rawEnvironment(name: string): Record<string, string> {
-  const env = service(name).environment ?? {};
-  const entries = Array.isArray(env)
-    ? env.map((line): [string, string] => {
-        const at = line.indexOf('=');
-        return at < 0 ? [line, ''] : [line.slice(0, at), line.slice(at + 1)];
-      })
-    : Object.entries(env).map(([key, value]): [string, string] => [key, value === null ? '' : String(value)]);
-  return Object.fromEntries(entries);
-}
-
-/** Compose interpolation: defaults are taken, required variables get a sample value, `$$` is `$`. */
-function interpolate(value: string): string {
-  return value.replace(
-    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match, braced, defaultOp, fallback, _required, bare) => {
-      if (match === '$$') return '$';
-      const variable = (braced ?? bare) as string;
-      if (defaultOp !== undefined) return fallback as string;
-      const sample = SAMPLE_VARIABLES[variable];
-      if (sample === undefined)
-        throw new Error(`docker-compose.yml requires \${${variable}} but the test has no sample value for it`);
-      return sample;
-    },
-  );
-}
-
-function environment(name: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(rawEnvironment(name)).map(([key, value]) => [key, interpolate(value)]));
-}
 
 /** The `ENV` instructions of the Dockerfile (`ENV KEY=value ...` form). */
 function dockerfileEnvironment(): Record<string, string> {
@@ -90,22 +38,11 @@ function dockerfileEnvironment(): Record<string, string> {
   return env;
 }
 
-function dependency(name: string, on: string): { condition?: string } | undefined {
-  const dependsOn = service(name).depends_on;
-  if (Array.isArray(dependsOn)) return dependsOn.includes(on) ? {} : undefined;
-  return dependsOn?.[on];
-}
-
-function command(name: string): string[] {
-  const value = service(name).command;
-  return typeof value === 'string' ? value.split(/\s+/) : (value ?? []);
-}
-
 const SYNCLOG_SERVICES = ['synclog-setup', 'synclog'] as const;
 const NODES = { 'opensearch-hot': 'hot', 'opensearch-cold': 'cold' } as const;
 
 describe('docker-compose.yml', () => {
-  it('is valid YAML with the OpenSearch nodes, Dashboards, the setup job and the service', () => {
+  it('is valid YAML with the OpenSearch nodes, Dashboards, the setup job, the service and its monitoring', () => {
     expect(Object.keys(compose.services)).toEqual(
       expect.arrayContaining([
         'opensearch-hot',
@@ -113,19 +50,21 @@ describe('docker-compose.yml', () => {
         'opensearch-dashboards',
         'synclog-setup',
         'synclog',
+        'prometheus',
+        'alertmanager',
+        'grafana',
       ]),
     );
   });
 
-  it('passes Compose v1.29 validation when OPENSEARCH_INITIAL_ADMIN_PASSWORD is set, and is refused without it', () => {
+  it('passes Compose v1.29 validation when its required variables are set, and is refused without each of them', () => {
     const run = (env: NodeJS.ProcessEnv) =>
       spawnSync('docker-compose', ['-f', composePath, 'config', '-q'], { env, encoding: 'utf8', timeout: 60_000 });
-    const { OPENSEARCH_INITIAL_ADMIN_PASSWORD: _ignored, ...withoutPassword } = process.env;
+    const withoutSamples = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => SAMPLE_VARIABLES[key] === undefined),
+    );
 
-    const valid = run({
-      ...withoutPassword,
-      OPENSEARCH_INITIAL_ADMIN_PASSWORD: SAMPLE_VARIABLES.OPENSEARCH_INITIAL_ADMIN_PASSWORD,
-    });
+    const valid = run({ ...withoutSamples, ...SAMPLE_VARIABLES });
     if ((valid.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
       throw new Error(
         'docker-compose is not on PATH: install it (Debian/Ubuntu: apt-get install docker-compose) to validate docker-compose.yml',
@@ -135,9 +74,17 @@ describe('docker-compose.yml', () => {
     expect(valid.stderr, 'docker-compose config -q').toBe('');
     expect(valid.status).toBe(0);
 
-    const refused = run(withoutPassword);
-    expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toContain('set a strong admin password');
+    const refusals = {
+      OPENSEARCH_INITIAL_ADMIN_PASSWORD: 'set a strong admin password',
+      SYNCLOG_METRICS_TOKEN: 'set a metrics token of 16+ characters for Prometheus',
+    };
+    expect(Object.keys(refusals).sort()).toEqual(Object.keys(SAMPLE_VARIABLES).sort());
+    for (const [missing, message] of Object.entries(refusals)) {
+      const { [missing]: _dropped, ...others } = SAMPLE_VARIABLES;
+      const refused = run({ ...withoutSamples, ...others });
+      expect(refused.status, `without ${missing}`).not.toBe(0);
+      expect(refused.stderr).toContain(message);
+    }
   }, 120_000);
 
   it('runs the OpenSearch and Dashboards images of OPENSEARCH_VERSION', () => {
