@@ -11,6 +11,7 @@ import { setupConfigFromEnv } from '../../opensearch/setup/setup-config.ts';
 import { dropPrefix, testClient, uniquePrefix } from '../../test/opensearch.ts';
 import { createStructuredLogger } from '../loggers/structured-logger.ts';
 import { passThroughFormat } from '../transport/pass-through-format.ts';
+import { runWithContext } from './correlation-context.ts';
 import { OpenSearchTransport } from '../transport/opensearch-transport.ts';
 import { startTracingSdk, type TracingSdk } from './fixtures/tracing-sdk.ts';
 
@@ -69,5 +70,29 @@ describe('records of a traced operation, through the transport into a real node'
       ['sync started', parent.traceId, parent.spanId],
       ['customer synced', parent.traceId, child.spanId],
     ]);
+  });
+
+  it('carry the span and the correlation run they were logged in even from plain winston calls', async () => {
+    const logger = winston.createLogger({ format: passThroughFormat(), transports: [transport] });
+    const given = { message: 'a plain call', customer_email: 'x@example.ru' };
+    const span = await runWithContext({ correlation_id: 'run-77' }, () =>
+      sdk.tracer.startActiveSpan('plain calls', async (active) => {
+        logger.info(given.message, { customer_email: given.customer_email });
+        await Promise.resolve();
+        logger.info('after an await', { trace_id: '0af7651916cd43dd8448eb211c80319c', span_id: 'b7ad6b7169203331' });
+        active.end();
+        return active.spanContext();
+      }),
+    );
+    const [plain] = await byTraceId(span.traceId);
+    expect(plain).toMatchObject({
+      message: 'a plain call',
+      trace_id: span.traceId,
+      span_id: span.spanId,
+      correlation_id: 'run-77',
+    });
+    // What a call carries itself wins over the context.
+    const [own] = await byTraceId('0af7651916cd43dd8448eb211c80319c');
+    expect(own).toMatchObject({ message: 'after an await', span_id: 'b7ad6b7169203331', correlation_id: 'run-77' });
   });
 });

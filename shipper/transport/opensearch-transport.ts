@@ -15,6 +15,7 @@ import { createDeadLetterSink } from '../delivery/dead-letter-sink.ts';
 import { createShipper, type CloseReport, type Shipper, type ShipperEvent } from '../delivery/create-shipper.ts';
 import type { FlushReport } from '../delivery/flush-epochs.ts';
 import { createShipperMetrics } from '../metrics/shipper-metrics.ts';
+import { withCallContext } from './call-context.ts';
 import { readSetupDrift } from './setup-drift.ts';
 import type { SyncMetrics } from '../metrics/sync-metrics.ts';
 import { personalDataOf } from '../options/personal-data-option.ts';
@@ -118,7 +119,7 @@ export class OpenSearchTransport extends TransportStream {
 
   override log(info: Record<string, unknown>, next: () => void): void {
     // winston buffers without limit while the callback is pending: call it at once.
-    this.#shipper.log(info);
+    this.#shipper.log(withCallContext(info));
     next();
   }
 
