@@ -1,3 +1,4 @@
+import { firingErrorRate } from '../../test/alert-events.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertEvent } from '../../opensearch/alerting/alert-event.ts';
 import { signatureOf } from '../../opensearch/alerting/post-alert-webhook.ts';
@@ -27,23 +28,17 @@ beforeAll(async () => {
 });
 afterAll(() => dropPrefix(client, prefix));
 
-const event = (change: Partial<AlertEvent> = {}): AlertEvent => ({
-  source: 'opensearch-alerting',
-  rule: 'error-rate',
-  kind: 'error_rate',
-  state: 'firing',
-  severity: 'critical',
-  dedup_key: 'synclog:error-rate',
-  group: '',
-  value: 0.12,
-  threshold: 0.05,
-  count: 200,
-  summary: 'error rate 12.0 % over the last 15 min: "Timeout"\n\\ retried',
-  started_at: new Date(T).toISOString(),
-  at: new Date(T).toISOString(),
-  samples: [],
-  ...change,
-});
+const event = (change: Partial<AlertEvent> = {}): AlertEvent =>
+  firingErrorRate(
+    {
+      source: 'opensearch-alerting',
+      value: 0.12,
+      count: 200,
+      summary: 'error rate 12.0 % over the last 15 min: "Timeout"\n\\ retried',
+      ...change,
+    },
+    new Date(T).toISOString(),
+  );
 
 describe('the alert receiver and alert routes', () => {
   const { clock } = manualClock(T);

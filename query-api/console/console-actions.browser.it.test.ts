@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordAlertEvent } from '../../opensearch/alerting/alert-inbox.ts';
+import { firingErrorRate } from '../../test/alert-events.ts';
 import { generateRecords } from '../../test/generator/index.ts';
 import { writeRecords } from '../../test/write-records.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
@@ -79,26 +80,10 @@ describe('the console in headless Chromium: what each role may do, and alerts', 
   });
 
   it('lists alerts for an admin to acknowledge, and each log index with its lifecycle state', async () => {
-    const at = new Date().toISOString();
     await recordAlertEvent(
       world.client,
       world.config.names,
-      {
-        source: 'synclog',
-        rule: 'error-rate',
-        kind: 'error_rate',
-        state: 'firing',
-        severity: 'critical',
-        dedup_key: 'synclog:error-rate',
-        group: '',
-        value: 0.2,
-        threshold: 0.05,
-        count: 50,
-        summary: 'error rate 20.0 % <b>bold?</b>',
-        started_at: at,
-        at,
-        samples: [],
-      },
+      firingErrorRate({ summary: 'error rate 20.0 % <b>bold?</b>' }),
       new Date(),
     );
     const page = await world.signedIn('admin');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { recordAlertEvent } from '../../opensearch/alerting/alert-inbox.ts';
+import { firingErrorRate } from '../../test/alert-events.ts';
 import { TIME_ZONE_COOKIE } from '../reader/reader-of-request.ts';
 import { consoleInBrowser } from './fixtures/console-in-browser.ts';
 import { englishOn } from './fixtures/visible-english.ts';
@@ -69,28 +70,7 @@ describe('the console in Russian, in headless Chromium', () => {
   });
 
   it('shows the live tail, the reports, alerts, retention, settings and the error pages in Russian', async () => {
-    const at = new Date().toISOString();
-    await recordAlertEvent(
-      world.client,
-      world.config.names,
-      {
-        source: 'synclog',
-        rule: 'error-rate',
-        kind: 'error_rate',
-        state: 'firing',
-        severity: 'critical',
-        dedup_key: 'synclog:error-rate',
-        group: '',
-        value: 0.2,
-        threshold: 0.05,
-        count: 50,
-        summary: 'error rate 20.0 %',
-        started_at: at,
-        at,
-        samples: [],
-      },
-      new Date(),
-    );
+    await recordAlertEvent(world.client, world.config.names, firingErrorRate(), new Date());
     const page = await world.signedIn('admin', undefined, RUSSIAN_IN_VLADIVOSTOK);
     await russianPage(page, '/console/tail');
     await page.waitForSelector('#tail[data-connected="true"]');
