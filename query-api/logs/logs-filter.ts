@@ -26,7 +26,7 @@ export function logsFilter(query: LogsFilterQuery, privacy?: SearchPrivacy): Rec
 
 /**
  * User text is matched as values, never parsed as query syntax: exact e-mail (the field is
- * lower-case normalised), 1C id and correlation id, or every word of it in the customer's name or
+ * lower-case normalised), 1C id, correlation, trace or operation id, or every word of it in the customer's name or
  * the error message. Records stored before the policy hashed still match their clear values.
  */
 function freeSearch(text: string, privacy: SearchPrivacy | undefined): Record<string, unknown> {
@@ -37,6 +37,9 @@ function freeSearch(text: string, privacy: SearchPrivacy | undefined): Record<st
         { term: { customer_email: text } },
         { term: { onec_id: text } },
         { term: { correlation_id: text } },
+        // An id pasted from a trace view or a report: every record of that trace or operation.
+        { term: { trace_id: text } },
+        { term: { operation_id: text } },
         { match: { 'customer.name': { query: text, operator: 'and' } } },
         { match: { error_message: { query: text, operator: 'and' } } },
       ],

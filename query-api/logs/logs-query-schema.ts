@@ -61,7 +61,7 @@ const filterShape = {
   correlation_id: z.string().min(1).max(256).optional(),
   from: timeExpression.optional(),
   to: timeExpression.optional(),
-  /** Free search over e-mail, customer name, 1C id, correlation id and error message; never query syntax. */
+  /** Free search over e-mail, customer name, 1C id, correlation, trace and operation id, and error message; never query syntax. */
   q: z.string().trim().min(1).max(256).optional(),
   /** Only records someone reviewed (true), or only those nobody has (false). */
   reviewed: z

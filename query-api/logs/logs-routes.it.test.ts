@@ -67,6 +67,19 @@ describe('GET /logs on a seeded data set', () => {
     }
   });
 
+  it('finds every record of a trace or of an operation by its id pasted into the free search', async () => {
+    const exactly = (id: string) => (r: (typeof records)[number]) =>
+      [r.trace_id, r.operation_id, r.correlation_id, r.onec_id, r.customer_email].includes(id);
+    const traced = records.find((r) => r.trace_id)!;
+    expect(ids(await all(`q=${traced.trace_id!}`))).toEqual(ids(records.filter(exactly(traced.trace_id!))));
+    const operation = records.find(
+      (r) => r.operation_id && records.filter((o) => o.operation_id === r.operation_id).length > 1,
+    )!;
+    const ofOperation = records.filter(exactly(operation.operation_id!));
+    expect(ofOperation.length).toBeGreaterThan(1);
+    expect(ids(await all(`q=${operation.operation_id!}`))).toEqual(ids(ofOperation));
+  });
+
   it('finds by e-mail in any case, 1C id and correlation id exactly, and by every word of a name or error message', async () => {
     const withEmail = records.find((r) => r.customer_email)!;
     expect(ids(await all(`q=${encodeURIComponent(withEmail.customer_email!.toUpperCase())}`))).toEqual(
