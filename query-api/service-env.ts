@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envInt } from '../opensearch/config/parse-env.ts';
-import { timeZoneSchema } from './reports/local-day.ts';
+import { timeZoneSchema } from './reader/time-zone-schema.ts';
 
 /** The HTTP service's own environment variables. */
 export const serviceEnvSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { knownTimeZone } from '../../opensearch/i18n/date-format.ts';
+import { timeZoneSchema } from '../reader/time-zone-schema.ts';
 import { LOCALES, type Locale } from '../../opensearch/i18n/locale.ts';
 import { exportQuerySchema } from '../logs/logs-query-schema.ts';
 
@@ -20,17 +20,7 @@ export interface ExportPresentation {
 }
 
 const lang = z.enum(LOCALES, { message: 'expected en or ru' }).optional();
-const tz = z
-  .string()
-  .transform((value, ctx) => {
-    const zone = knownTimeZone(value);
-    if (zone === null) {
-      ctx.addIssue({ code: 'custom', message: 'expected a time zone such as UTC or Europe/Moscow' });
-      return z.NEVER;
-    }
-    return zone;
-  })
-  .optional();
+const tz = timeZoneSchema.optional();
 const delimiter = z.enum(['comma', 'semicolon'], { message: 'expected comma or semicolon' }).optional();
 const tzNeedsLang: [(q: ExportPresentation) => boolean, { message: string; path: string[] }] = [
   (q) => q.tz === undefined || q.lang !== undefined,

@@ -22,6 +22,3 @@ export function readerOfRequest(c: Context, labels: VocabularyLabels, fallbackTi
     knownTimeZone(c.req.query('tz')) ?? knownTimeZone(getCookie(c, TIME_ZONE_COOKIE)) ?? fallbackTimeZone;
   return createReader(locale, timeZone, labels);
 }
-
-/** Whether the request carries a time zone the browser or the reader chose. */
-export const hasChosenTimeZone = (c: Context) => knownTimeZone(getCookie(c, TIME_ZONE_COOKIE)) !== null;

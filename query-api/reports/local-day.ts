@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { knownTimeZone, wallClockParts } from '../../opensearch/i18n/date-format.ts';
 
 /** Minutes east of UTC that `timeZone` is at `instant`. */
@@ -23,11 +22,6 @@ function localToUtc(year: number, month: number, day: number, timeZone: string):
   utc = naive - offsetMinutes(utc, timeZone) * 60_000;
   return utc;
 }
-
-/** An IANA time zone parameter (`Europe/Moscow`), refused with a clear message otherwise. */
-export const timeZoneSchema = z
-  .string()
-  .refine((zone) => isTimeZone(zone), 'expected an IANA time zone such as Europe/Moscow');
 
 /** `[start, end)` in UTC of a local calendar day (`YYYY-MM-DD`) in `timeZone`. */
 export function localDayBounds(date: string, timeZone: string): { from: Date; to: Date } {

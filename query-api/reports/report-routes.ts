@@ -12,7 +12,7 @@ import { STORY_LABELS, type VocabularyLabels } from '../reader/vocabulary-labels
 import { buildReport, type ReportRequest } from './build-report.ts';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from './formats/render-report.ts';
 import { reportRows } from './formats/report-document.ts';
-import { timeZoneSchema } from './local-day.ts';
+import { timeZoneSchema } from '../reader/time-zone-schema.ts';
 
 const calendarDate = z
   .string()
